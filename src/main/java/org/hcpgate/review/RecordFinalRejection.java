@@ -1,0 +1,23 @@
+package org.hcpgate.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hcpgate.verification.HcpVerificationProcess;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code record-final-rejection} of {@value HcpVerificationProcess#KEY}. */
+@Component("recordFinalRejection")
+class RecordFinalRejection implements JavaDelegate {
+
+	private final ReviewService reviews;
+
+	RecordFinalRejection(ReviewService reviews) {
+		this.reviews = reviews;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.reviews.recordFinalRejection(ReviewDecision.of(execution));
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.hcpgate.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hcpgate.verification.HcpVerificationProcess;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code record-rejection} of {@value HcpVerificationProcess#KEY}. */
+@Component("recordRejection")
+class RecordRejection implements JavaDelegate {
+
+	private final ReviewService reviews;
+
+	RecordRejection(ReviewService reviews) {
+		this.reviews = reviews;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.reviews.recordRejection(ReviewDecision.of(execution));
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.hcpgate.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hcpgate.verification.HcpVerificationProcess;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code record-verification} of {@value HcpVerificationProcess#KEY}. */
+@Component("recordVerification")
+class RecordVerification implements JavaDelegate {
+
+	private final ReviewService reviews;
+
+	RecordVerification(ReviewService reviews) {
+		this.reviews = reviews;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.reviews.recordApproval(ReviewDecision.of(execution));
+	}
+
+}

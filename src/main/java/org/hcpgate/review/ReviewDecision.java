@@ -1,0 +1,51 @@
+package org.hcpgate.review;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
+import org.hcpgate.verification.HcpVerificationProcess;
+
+/**
+ * A reviewer's decision as the review task left it in the process: from Tasklist's Camunda
+ * Form (a JSON list of reason codes) or from the REST API (JSON, a list or a comma-separated
+ * string).
+ */
+record ReviewDecision(String readerId, Long submissionId, String decision, List<String> rejectionReasons,
+		String reviewNote) {
+
+	static ReviewDecision of(DelegateExecution execution) {
+		Object submissionId = execution.getVariable(HcpVerificationProcess.VAR_SUBMISSION_ID);
+		return new ReviewDecision((String) execution.getVariable(HcpVerificationProcess.VAR_READER_ID),
+				(submissionId == null) ? null : ((Number) submissionId).longValue(),
+				(String) execution.getVariable(HcpVerificationProcess.VAR_DECISION),
+				reasonCodes(execution.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)),
+				(String) execution.getVariable(HcpVerificationProcess.VAR_REVIEW_NOTE));
+	}
+
+	static List<String> reasonCodes(Object value) {
+		List<String> codes = new ArrayList<>();
+		if (value instanceof SpinJsonNode json) {
+			if (json.isArray()) {
+				json.elements().forEach(e -> codes.add(e.stringValue()));
+			}
+			else if (json.isString()) {
+				codes.addAll(split(json.stringValue()));
+			}
+		}
+		else if (value instanceof Collection<?> collection) {
+			collection.forEach(e -> codes.add(String.valueOf(e)));
+		}
+		else if (value instanceof String text) {
+			codes.addAll(split(text));
+		}
+		return codes.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+	}
+
+	private static List<String> split(String text) {
+		return List.of(text.replace("[", "").replace("]", "").replace("\"", "").split(","));
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.hcpgate.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.hcpgate.accounts.Reader;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * One security configuration for the site, the Camunda webapps and the REST API.
+ * <ul>
+ * <li>Readers sign in to the site (form login, accounts in the app's tables).</li>
+ * <li>Staff are Camunda users: they sign in to the webapps, and use HTTP Basic on
+ * {@code /engine-rest}; readers are refused both.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+	static final String REVIEWERS = "hcp-reviewers";
+
+	/** Readers never reach the engine's webapps or API, whatever they try. */
+	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
+			context) -> new AuthorizationDecision(!isReader(authentication.get()));
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+		// Authentication itself is Camunda's ProcessEngineAuthenticationFilter (below), which
+		// also sets the engine's authenticated user for authorization checks.
+		return http.securityMatcher("/engine-rest/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(NOT_A_READER))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
+		// The webapps have their own sign-in and CSRF protection. The first-run setup page
+		// would let anyone create an administrator while camunda-admin has no member: closed.
+		return http.securityMatcher("/camunda/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/camunda/api/admin/setup/**")
+				.denyAll()
+				.anyRequest()
+				.access(NOT_A_READER))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/staff/**")
+				.access(new StaffSession(REVIEWERS))
+				.requestMatchers("/journey/**", "/account/**")
+				.hasAuthority(Reader.ROLE)
+				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
+						"/favicon.ico", "/error", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(login -> login.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.build();
+	}
+
+	/** HTTP Basic against Camunda's identity service (staff) for the REST API. */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				HttpBasicAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setName("engine-rest-authentication");
+		return registration;
+	}
+
+	private static boolean isReader(Authentication authentication) {
+		return authentication != null
+				&& authentication.getAuthorities().stream().anyMatch(a -> Reader.ROLE.equals(a.getAuthority()));
+	}
+
+}

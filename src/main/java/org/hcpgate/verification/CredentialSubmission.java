@@ -1,0 +1,154 @@
+package org.hcpgate.verification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One attempt of a reader's credentials, with the review's outcome. Attempts are never
+ * overwritten: a resubmission is a new row. Personal data stays here, out of the engine:
+ * the process only carries {@code submissionId}.
+ */
+@Entity
+@Table(name = "credential_submission")
+public class CredentialSubmission {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "reader_id", nullable = false)
+	private String readerId;
+
+	@Column(nullable = false)
+	private int attempt;
+
+	@Column(name = "real_name", nullable = false)
+	private String realName;
+
+	@Column(nullable = false)
+	private String hospital;
+
+	@Column(nullable = false)
+	private String department;
+
+	@Column(name = "professional_title", nullable = false)
+	private String professionalTitle;
+
+	@Column(name = "licence_number", nullable = false)
+	private String licenceNumber;
+
+	@Column(name = "photo_file", nullable = false)
+	private String photoFile;
+
+	@Column(name = "photo_content_type", nullable = false)
+	private String photoContentType;
+
+	@Column(name = "submitted_at", nullable = false)
+	private Instant submittedAt;
+
+	private String decision;
+
+	@Column(name = "rejection_reasons")
+	private String rejectionReasons;
+
+	@Column(name = "review_note")
+	private String reviewNote;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	protected CredentialSubmission() {
+	}
+
+	CredentialSubmission(String readerId, int attempt, CredentialForm form, StoredPhoto photo) {
+		this.readerId = readerId;
+		this.attempt = attempt;
+		this.realName = form.getRealName().strip();
+		this.hospital = form.getHospital().strip();
+		this.department = form.getDepartment().strip();
+		this.professionalTitle = form.getProfessionalTitle().strip();
+		this.licenceNumber = form.getLicenceNumber().strip();
+		this.photoFile = photo.fileName();
+		this.photoContentType = photo.contentType();
+		this.submittedAt = Instant.now();
+	}
+
+	/** Records the review's outcome; the same decision again is a no-op (retried job). */
+	public void decide(String decision, List<String> rejectionReasons, String reviewNote) {
+		this.decision = decision;
+		this.rejectionReasons = rejectionReasons.isEmpty() ? null : String.join(",", rejectionReasons);
+		this.reviewNote = reviewNote;
+		if (this.decidedAt == null) {
+			this.decidedAt = Instant.now();
+		}
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getReaderId() {
+		return this.readerId;
+	}
+
+	public int getAttempt() {
+		return this.attempt;
+	}
+
+	public String getRealName() {
+		return this.realName;
+	}
+
+	public String getHospital() {
+		return this.hospital;
+	}
+
+	public String getDepartment() {
+		return this.department;
+	}
+
+	public String getProfessionalTitle() {
+		return this.professionalTitle;
+	}
+
+	public String getLicenceNumber() {
+		return this.licenceNumber;
+	}
+
+	public String getPhotoFile() {
+		return this.photoFile;
+	}
+
+	public String getPhotoContentType() {
+		return this.photoContentType;
+	}
+
+	public Instant getSubmittedAt() {
+		return this.submittedAt;
+	}
+
+	public String getDecision() {
+		return this.decision;
+	}
+
+	public List<String> getRejectionReasons() {
+		return (this.rejectionReasons == null) ? List.of() : Arrays.asList(this.rejectionReasons.split(","));
+	}
+
+	public String getReviewNote() {
+		return this.reviewNote;
+	}
+
+	public Instant getDecidedAt() {
+		return this.decidedAt;
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.hcpgate.verification;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CredentialSubmissionRepository extends JpaRepository<CredentialSubmission, Long> {
+
+	Optional<CredentialSubmission> findFirstByReaderIdOrderByAttemptDesc(String readerId);
+
+	List<CredentialSubmission> findByReaderIdOrderByAttemptDesc(String readerId);
+
+}

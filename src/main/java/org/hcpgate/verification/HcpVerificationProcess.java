@@ -1,0 +1,41 @@
+package org.hcpgate.verification;
+
+/** Keys of {@code processes/hcp-verification.bpmn}; mirrored in docs/process-contract.md. */
+public final class HcpVerificationProcess {
+
+	public static final String KEY = "hcp-verification";
+
+	public static final String TASK_SUBMIT_CREDENTIALS = "submit-credentials";
+
+	public static final String TASK_RESUBMIT_CREDENTIALS = "resubmit-credentials";
+
+	public static final String TASK_REVIEW_CREDENTIALS = "review-credentials";
+
+	public static final String VAR_READER_ID = "readerId";
+
+	public static final String VAR_SUBMISSION_ID = "submissionId";
+
+	public static final String VAR_ATTEMPT = "attempt";
+
+	public static final String VAR_DECISION = "decision";
+
+	public static final String VAR_REJECTION_REASONS = "rejectionReasons";
+
+	public static final String VAR_REVIEW_NOTE = "reviewNote";
+
+	public static final String DECISION_APPROVED = "approved";
+
+	public static final String DECISION_REJECTED = "rejected";
+
+	public static final String DECISION_REJECTED_FINAL = "rejected-final";
+
+	public static final String END_VERIFIED = "verified";
+
+	public static final String END_REJECTED_FINAL = "rejected-final";
+
+	public static final String END_ABANDONED = "abandoned";
+
+	private HcpVerificationProcess() {
+	}
+
+}

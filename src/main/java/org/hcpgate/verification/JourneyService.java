@@ -1,0 +1,113 @@
+package org.hcpgate.verification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.consent.Consent.Document;
+import org.hcpgate.consent.ConsentService;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * What a reader's answer to a step means: a consent record, a credential submission, and the
+ * process moving on — all in one transaction.
+ */
+@Service
+public class JourneyService {
+
+	private final VerificationService verification;
+
+	private final ConsentService consents;
+
+	private final ZoneService zones;
+
+	private final CredentialSubmissionRepository submissions;
+
+	private final HcpVerificationService hcpVerifications;
+
+	private final LicencePhotoStore photos;
+
+	JourneyService(VerificationService verification, ConsentService consents, ZoneService zones,
+			CredentialSubmissionRepository submissions, HcpVerificationService hcpVerifications,
+			LicencePhotoStore photos) {
+		this.verification = verification;
+		this.consents = consents;
+		this.zones = zones;
+		this.submissions = submissions;
+		this.hcpVerifications = hcpVerifications;
+		this.photos = photos;
+	}
+
+	@Transactional
+	public void decideAgreement(String readerId, String zoneKey, boolean agreed, String clientAddress) {
+		Zone zone = this.zones.get(zoneKey);
+		Task task = this.verification.completeReaderStep(readerId, zoneKey,
+				Map.of(ZoneAccessProcess.VAR_AGREEMENT_ACCEPTED, agreed), ZoneAccessProcess.TASK_ACCEPT_AGREEMENT);
+		this.consents.record(readerId, zoneKey, Document.AGREEMENT, zone.getAgreementVersion(), agreed,
+				clientAddress, task.getProcessInstanceId(), task.getId());
+	}
+
+	@Transactional
+	public void decideInformedConsent(String readerId, String zoneKey, boolean agreed, String clientAddress) {
+		Zone zone = this.zones.get(zoneKey);
+		Task task = this.verification.completeReaderStep(readerId, zoneKey,
+				Map.of(ZoneAccessProcess.VAR_INFORMED_CONSENT_GIVEN, agreed), ZoneAccessProcess.TASK_INFORMED_CONSENT);
+		this.consents.record(readerId, zoneKey, Document.INFORMED_CONSENT, zone.getInformedConsentVersion(), agreed,
+				clientAddress, task.getProcessInstanceId(), task.getId());
+	}
+
+	/**
+	 * Saves a new attempt (earlier ones stay) and completes the submit or resubmit step. On a
+	 * resubmission without a new file, the previous photo is kept.
+	 * @throws UnacceptablePhotoException when the upload is no JPEG, PNG or PDF
+	 * @throws MissingPhotoException when there is neither an upload nor an earlier photo
+	 */
+	@Transactional
+	public CredentialSubmission submitCredentials(String readerId, String zoneKey, CredentialForm form,
+			MultipartFile photo) {
+		Optional<CredentialSubmission> previous = latestSubmission(readerId);
+		if (this.verification.activeReaderTask(readerId, zoneKey)
+			.filter(t -> isCredentialStep(t.getTaskDefinitionKey()))
+			.isEmpty()) {
+			throw new StepNotActiveException(HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS);
+		}
+		StoredPhoto stored;
+		if (photo != null && !photo.isEmpty()) {
+			stored = this.photos.store(photo);
+		}
+		else {
+			stored = previous.map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
+				.orElseThrow(MissingPhotoException::new);
+		}
+		int attempt = previous.map(p -> p.getAttempt() + 1).orElse(1);
+		CredentialSubmission submission = this.submissions
+			.saveAndFlush(new CredentialSubmission(readerId, attempt, form, stored));
+		this.verification.completeReaderStep(readerId, zoneKey,
+				Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
+						HcpVerificationProcess.VAR_ATTEMPT, attempt),
+				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
+		this.hcpVerifications.markInReview(readerId);
+		return submission;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CredentialSubmission> latestSubmission(String readerId) {
+		return this.submissions.findFirstByReaderIdOrderByAttemptDesc(readerId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<CredentialSubmission> submissions(String readerId) {
+		return this.submissions.findByReaderIdOrderByAttemptDesc(readerId);
+	}
+
+	private static boolean isCredentialStep(String taskKey) {
+		return HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS.equals(taskKey)
+				|| HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(taskKey);
+	}
+
+}

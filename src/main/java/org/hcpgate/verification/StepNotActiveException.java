@@ -1,0 +1,13 @@
+package org.hcpgate.verification;
+
+/**
+ * The reader answered a step that is no longer active: a double click, a second tab, or a
+ * model that moved on. Nothing was changed; the site shows the current step.
+ */
+public class StepNotActiveException extends RuntimeException {
+
+	StepNotActiveException(String step) {
+		super("Step not active: " + step);
+	}
+
+}

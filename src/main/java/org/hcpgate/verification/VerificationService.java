@@ -1,0 +1,138 @@
+package org.hcpgate.verification;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.accounts.ReaderAccountRepository;
+import org.hcpgate.verification.JourneyStep.Kind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reader side's one door to the engine: starts journeys, finds the reader's active step
+ * and completes it. Controllers never touch the engine's services.
+ */
+@Service
+public class VerificationService {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final ReaderAccountRepository accounts;
+
+	private final ZoneAccessService zoneAccess;
+
+	VerificationService(RuntimeService runtime, TaskService tasks, HistoryService history,
+			ReaderAccountRepository accounts, ZoneAccessService zoneAccess) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.history = history;
+		this.accounts = accounts;
+		this.zoneAccess = zoneAccess;
+	}
+
+	/** What the reader should see now for this zone. Reads the engine's runtime state only. */
+	@Transactional(readOnly = true)
+	public JourneyStep currentStep(String readerId, String zoneKey) {
+		if (this.zoneAccess.isGranted(readerId, zoneKey)) {
+			return JourneyStep.of(Kind.GRANTED);
+		}
+		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
+		if (activeJourney(businessKey).isEmpty()) {
+			return lastEnd(businessKey).map(end -> new JourneyStep(Kind.ENDED, end))
+				.orElse(JourneyStep.of(Kind.NOT_STARTED));
+		}
+		Optional<Task> readerTask = activeReaderTask(readerId, zoneKey);
+		if (readerTask.isPresent()) {
+			return new JourneyStep(Kind.READER_STEP, stepOf(readerTask.get()));
+		}
+		long openTasks = this.tasks.createTaskQuery().processInstanceBusinessKeyIn(businessKey, readerId).count();
+		return JourneyStep.of((openTasks > 0) ? Kind.IN_REVIEW : Kind.PROCESSING);
+	}
+
+	/**
+	 * Starts the reader's journey into a zone unless one is running. The reader's row lock
+	 * serialises concurrent starts (two tabs, two nodes): one journey per reader and zone.
+	 */
+	@Transactional
+	public void startJourney(long accountId, String zoneKey, Long requestedArticleId) {
+		String readerId = this.accounts.lockById(accountId).orElseThrow().getReaderId();
+		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
+		if (activeJourney(businessKey).isPresent() || this.zoneAccess.isGranted(readerId, zoneKey)) {
+			return;
+		}
+		this.runtime.createProcessInstanceByKey(ZoneAccessProcess.KEY)
+			.businessKey(businessKey)
+			.setVariable(ZoneAccessProcess.VAR_READER_ID, readerId)
+			.setVariable(ZoneAccessProcess.VAR_ZONE_KEY, zoneKey)
+			.setVariable(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID, requestedArticleId)
+			.execute();
+	}
+
+	/**
+	 * Completes the reader's active task if it is one of {@code stepKeys}; must run inside the
+	 * caller's transaction, so what the caller saved commits with the process move.
+	 * @return the completed task
+	 * @throws StepNotActiveException when no such task is active for this reader
+	 */
+	@Transactional
+	public Task completeReaderStep(String readerId, String zoneKey, Map<String, Object> variables,
+			String... stepKeys) {
+		List<String> keys = Arrays.asList(stepKeys);
+		Task task = activeReaderTask(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
+			.orElseThrow(() -> new StepNotActiveException(String.join("|", stepKeys)));
+		this.tasks.complete(task.getId(), variables);
+		return task;
+	}
+
+	/** The active reader task of this zone's journey, or of the reader's HCP verification. */
+	public Optional<Task> activeReaderTask(String readerId, String zoneKey) {
+		return this.tasks.createTaskQuery()
+			.taskAssignee(readerId)
+			.processInstanceBusinessKeyIn(ZoneAccessProcess.businessKey(readerId, zoneKey), readerId)
+			.initializeFormKeys()
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.stream()
+			.filter(task -> task.getFormKey() != null
+					&& task.getFormKey().startsWith(ZoneAccessProcess.SITE_FORM_KEY_PREFIX))
+			.findFirst();
+	}
+
+	private static String stepOf(Task task) {
+		return task.getFormKey().substring(ZoneAccessProcess.SITE_FORM_KEY_PREFIX.length());
+	}
+
+	private Optional<ProcessInstance> activeJourney(String businessKey) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ZoneAccessProcess.KEY)
+			.processInstanceBusinessKey(businessKey)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	private Optional<String> lastEnd(String businessKey) {
+		List<HistoricProcessInstance> ended = this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ZoneAccessProcess.KEY)
+			.processInstanceBusinessKey(businessKey)
+			.finished()
+			.orderByProcessInstanceEndTime()
+			.desc()
+			.listPage(0, 1);
+		return ended.stream().map(HistoricProcessInstance::getEndActivityId).findFirst();
+	}
+
+}

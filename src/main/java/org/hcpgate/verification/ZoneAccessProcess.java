@@ -1,0 +1,40 @@
+package org.hcpgate.verification;
+
+/** Keys of {@code processes/zone-access.bpmn}; mirrored in docs/process-contract.md. */
+public final class ZoneAccessProcess {
+
+	public static final String KEY = "zone-access";
+
+	public static final String TASK_ACCEPT_AGREEMENT = "accept-agreement";
+
+	public static final String TASK_INFORMED_CONSENT = "informed-consent";
+
+	public static final String VAR_READER_ID = "readerId";
+
+	public static final String VAR_ZONE_KEY = "zoneKey";
+
+	public static final String VAR_REQUESTED_ARTICLE_ID = "requestedArticleId";
+
+	public static final String VAR_AGREEMENT_ACCEPTED = "agreementAccepted";
+
+	public static final String VAR_INFORMED_CONSENT_GIVEN = "informedConsentGiven";
+
+	public static final String END_ACCESS_GRANTED = "access-granted";
+
+	public static final String END_AGREEMENT_REFUSED = "agreement-refused";
+
+	public static final String END_VERIFICATION_FAILED = "verification-failed";
+
+	public static final String END_ABANDONED = "abandoned";
+
+	/** Reader tasks carry form key {@code site:<step>}; the site renders that step. */
+	public static final String SITE_FORM_KEY_PREFIX = "site:";
+
+	private ZoneAccessProcess() {
+	}
+
+	public static String businessKey(String readerId, String zoneKey) {
+		return readerId + ":" + zoneKey;
+	}
+
+}

@@ -1,0 +1,226 @@
+package org.hcpgate.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.hcpgate.process.ProcessTestBeans.Delegates;
+import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One test per path through {@code processes/hcp-verification.bpmn}; detours start right
+ * before the activity they are about.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "processes/hcp-verification.bpmn")
+class HcpVerificationProcessTest {
+
+	static final String PROCESS = "hcp-verification";
+
+	static final String READER = "reader-42";
+
+	// A winter date keeps P30D free of daylight-saving shifts in any time zone.
+	static final Date NOW = Date.from(Instant.parse("2025-01-10T09:00:00Z"));
+
+	static final Date REVIEW_DUE = Date.from(NOW.toInstant().plus(Duration.ofHours(48)));
+
+	private final Delegates delegates = new Delegates();
+
+	private JavaDelegate recordVerification;
+
+	private JavaDelegate recordRejection;
+
+	private JavaDelegate recordFinalRejection;
+
+	private JavaDelegate recordAbandonment;
+
+	@BeforeEach
+	void setUp(ProcessEngine engine) {
+		BpmnAwareTests.init(engine);
+		ClockUtil.setCurrentTime(NOW);
+		Mocks.register("verificationSettings", new VerificationSettings(3, "P30D", REVIEW_DUE));
+		this.recordVerification = this.delegates.register("recordVerification");
+		this.recordRejection = this.delegates.register("recordRejection");
+		this.recordFinalRejection = this.delegates.register("recordFinalRejection");
+		this.recordAbandonment = this.delegates.register("recordAbandonment");
+	}
+
+	@AfterEach
+	void tearDown() {
+		Mocks.reset();
+		ClockUtil.reset();
+		BpmnAwareTests.reset();
+	}
+
+	@Test
+	void approvedOnFirstAttemptEndsVerified() throws Exception {
+		ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS, READER,
+				withVariables("readerId", READER));
+
+		assertThat(instance).isWaitingAt("submit-credentials");
+		assertThat(task()).isAssignedTo(READER).hasFormKey("site:submit-credentials");
+		complete(task(), withVariables("submissionId", 101L, "attempt", 1));
+
+		assertThat(instance).isWaitingAt("review-credentials");
+		assertIsReview(task());
+		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
+
+		assertThat(instance).isWaitingAt("record-verification");
+		execute(job());
+
+		verify(this.recordVerification).execute(any());
+		assertThat(this.delegates.lastCallOf("recordVerification").businessKey()).isEqualTo(READER);
+		assertThat(this.delegates.lastCallOf("recordVerification").variables()).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("attempt", 1)
+			.containsEntry("decision", "approved");
+		assertThat(instance).hasPassedInOrder("submit-credentials", "review-credentials", "record-verification",
+				"verified");
+		assertThat(instance).isEnded();
+		verifyNoInteractions(this.recordRejection, this.recordFinalRejection, this.recordAbandonment);
+	}
+
+	@Test
+	void rejectedThenResubmittedThenApprovedEndsVerified() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+
+		complete(task(), withVariables("decision", "rejected", "reviewNote", "执业证书照片不清晰"));
+
+		assertThat(instance).isWaitingAt("record-rejection");
+		execute(job());
+		verify(this.recordRejection).execute(any());
+		assertThat(this.delegates.lastCallOf("recordRejection").variables()).containsEntry("decision", "rejected")
+			.containsEntry("reviewNote", "执业证书照片不清晰")
+			.containsEntry("submissionId", 101L);
+
+		assertThat(instance).isWaitingAt("resubmit-credentials");
+		assertThat(task()).isAssignedTo(READER).hasFormKey("site:resubmit-credentials");
+		complete(task(), withVariables("submissionId", 102L, "attempt", 2));
+
+		assertThat(instance).isWaitingAt("review-credentials");
+		assertIsReview(task());
+		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
+
+		execute(job());
+		verify(this.recordVerification).execute(any());
+		assertThat(this.delegates.lastCallOf("recordVerification").variables()).containsEntry("submissionId", 102L)
+			.containsEntry("attempt", 2);
+		assertThat(instance).hasPassed("record-rejection", "resubmit-credentials", "verified").isEnded();
+		verifyNoInteractions(this.recordFinalRejection, this.recordAbandonment);
+	}
+
+	@Test
+	void finalRejectionEndsRejectedFinal() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+
+		complete(task(), withVariables("decision", "rejected-final", "reviewNote", "非医疗卫生专业人士"));
+
+		assertThat(instance).isWaitingAt("record-final-rejection");
+		execute(job());
+		verify(this.recordFinalRejection).execute(any());
+		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables())
+			.containsEntry("decision", "rejected-final");
+		assertThat(instance).hasPassed("rejected-final").hasNotPassed("record-rejection").isEnded();
+		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordAbandonment);
+	}
+
+	@Test
+	void rejectedOnEveryAttemptEndsRejectedFinalAfterMaxAttempts() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+
+		for (int attempt = 2; attempt <= 3; attempt++) {
+			complete(task(), withVariables("decision", "rejected", "reviewNote", "信息不完整"));
+			assertThat(instance).isWaitingAt("record-rejection");
+			execute(job());
+			assertThat(instance).isWaitingAt("resubmit-credentials");
+			complete(task(), withVariables("submissionId", 100L + attempt, "attempt", attempt));
+			assertThat(instance).isWaitingAt("review-credentials");
+		}
+
+		// The third rejection is retryable in the reviewer's eyes, but no attempt is left.
+		complete(task(), withVariables("decision", "rejected", "reviewNote", "信息不完整"));
+
+		assertThat(instance).isWaitingAt("record-final-rejection");
+		execute(job());
+		verify(this.recordRejection, times(2)).execute(any());
+		verify(this.recordFinalRejection).execute(any());
+		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision", "rejected")
+			.containsEntry("attempt", 3)
+			.containsEntry("submissionId", 103L);
+		assertThat(instance).hasPassed("rejected-final").isEnded();
+		verifyNoInteractions(this.recordVerification, this.recordAbandonment);
+	}
+
+	@Test
+	void unansweredResubmissionExpiresAfterThirtyDaysAndEndsAbandoned() throws Exception {
+		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
+			.businessKey(READER)
+			.setVariables(withVariables("readerId", READER, "submissionId", 101L, "attempt", 1, "decision",
+					"rejected"))
+			.startBeforeActivity("resubmit-credentials")
+			.execute();
+
+		assertThat(instance).isWaitingAt("resubmit-credentials");
+		Job timer = job("resubmission-expired");
+		assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofDays(30))));
+
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+
+		assertThat(instance).isWaitingAt("record-abandonment");
+		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+		execute(job());
+		verify(this.recordAbandonment).execute(any());
+		assertThat(this.delegates.lastCallOf("recordAbandonment").businessKey()).isEqualTo(READER);
+		assertThat(instance).hasPassed("resubmission-expired", "abandoned").isEnded();
+		verifyNoInteractions(this.recordVerification, this.recordFinalRejection);
+	}
+
+	private ProcessInstance startBeforeReview(int attempt, long submissionId) {
+		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
+			.businessKey(READER)
+			.setVariables(withVariables("readerId", READER, "submissionId", submissionId, "attempt", attempt))
+			.startBeforeActivity("review-credentials")
+			.execute();
+		assertThat(instance).isWaitingAt("review-credentials");
+		return instance;
+	}
+
+	private static void assertIsReview(Task review) {
+		assertThat(review).hasCandidateGroup("hcp-reviewers").isNotAssigned().hasDueDate(REVIEW_DUE);
+		Task withForm = taskQuery().taskId(review.getId()).initializeFormKeys().singleResult();
+		CamundaFormRef formRef = withForm.getCamundaFormRef();
+		assertThat(formRef.getKey()).isEqualTo("review-credentials");
+		assertThat(formRef.getBinding()).isEqualTo("deployment");
+	}
+
+}

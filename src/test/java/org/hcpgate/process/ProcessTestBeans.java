@@ -1,0 +1,116 @@
+package org.hcpgate.process;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stand-ins for the Spring beans the models' expressions call, registered by name with
+ * {@link Mocks} (the test engine resolves expressions through the MockExpressionManager).
+ * The nested types mirror the signatures promised in docs/process-contract.md; they are
+ * public because JUEL invokes their methods reflectively.
+ */
+public final class ProcessTestBeans {
+
+	private ProcessTestBeans() {
+	}
+
+	/** {@code zoneService}: does a zone ask for informed consent? */
+	public interface ZoneService {
+
+		boolean hasInformedConsent(String zoneKey);
+
+	}
+
+	/** {@code hcpVerificationService}: does a reader hold a valid verification? */
+	public interface HcpVerificationService {
+
+		boolean isVerified(String readerId);
+
+	}
+
+	/** {@code verificationSettings}: the {@code hcp-gate.verification.*} properties. */
+	public static class VerificationSettings {
+
+		private final int maxAttempts;
+
+		private final String resubmissionTimeout;
+
+		private final Date reviewDueDate;
+
+		public VerificationSettings(int maxAttempts, String resubmissionTimeout, Date reviewDueDate) {
+			this.maxAttempts = maxAttempts;
+			this.resubmissionTimeout = resubmissionTimeout;
+			this.reviewDueDate = reviewDueDate;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public String getResubmissionTimeout() {
+			return this.resubmissionTimeout;
+		}
+
+		public Date reviewDueDate() {
+			return this.reviewDueDate;
+		}
+
+	}
+
+	/** What a delegate saw when the engine called it. */
+	public record Call(String activityId, String businessKey, Map<String, Object> variables) {
+	}
+
+	/**
+	 * Registers Mockito mocks of {@link JavaDelegate} under their bean names and remembers
+	 * every call, because the execution handed to a delegate cannot be read once its command
+	 * has finished.
+	 */
+	public static final class Delegates {
+
+		private final Map<String, List<Call>> calls = new HashMap<>();
+
+		public JavaDelegate register(String beanName) {
+			JavaDelegate delegate = mock(JavaDelegate.class, beanName);
+			try {
+				doAnswer(invocation -> {
+					DelegateExecution execution = invocation.getArgument(0);
+					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>())
+						.add(new Call(execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
+								new HashMap<>(execution.getVariables())));
+					return null;
+				}).when(delegate).execute(any());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			Mocks.register(beanName, delegate);
+			return delegate;
+		}
+
+		public List<Call> callsOf(String beanName) {
+			return this.calls.getOrDefault(beanName, List.of());
+		}
+
+		public Call lastCallOf(String beanName) {
+			List<Call> made = callsOf(beanName);
+			if (made.isEmpty()) {
+				throw new AssertionError(beanName + " was never called");
+			}
+			return made.get(made.size() - 1);
+		}
+
+	}
+
+}
