@@ -15,6 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One security configuration for the site, the Camunda webapps and the REST API.
@@ -43,7 +45,7 @@ class SecurityConfig {
 	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
 		// Authentication itself is Camunda's ProcessEngineAuthenticationFilter (below), which
 		// also sets the engine's authenticated user for authorization checks.
-		return http.securityMatcher("/engine-rest/**")
+		return http.securityMatcher(antMatcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().access(NOT_A_READER))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -55,8 +57,8 @@ class SecurityConfig {
 	SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
 		// The webapps have their own sign-in and CSRF protection. The first-run setup page
 		// would let anyone create an administrator while camunda-admin has no member: closed.
-		return http.securityMatcher("/camunda/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/camunda/api/admin/setup/**")
+		return http.securityMatcher(antMatcher("/camunda/**"))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher("/camunda/api/admin/setup/**"))
 				.denyAll()
 				.anyRequest()
 				.access(NOT_A_READER))
@@ -95,6 +97,11 @@ class SecurityConfig {
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setName("engine-rest-authentication");
 		return registration;
+	}
+
+	/** Not MVC matchers: the REST API and the webapps are served outside Spring MVC. */
+	private static RequestMatcher antMatcher(String pattern) {
+		return AntPathRequestMatcher.antMatcher(pattern);
 	}
 
 	private static boolean isReader(Authentication authentication) {
