@@ -45,7 +45,7 @@ class StaffSubmissionController {
 		CredentialSubmission submission = this.reviews.submission(id);
 		List<CredentialSubmission> earlier = this.journey.submissions(submission.getReaderId())
 			.stream()
-			.filter(s -> s.getAttempt() < submission.getAttempt())
+			.filter(s -> s.getSubmittedAt().isBefore(submission.getSubmittedAt()))
 			.toList();
 		model.addAttribute("submission", submission);
 		model.addAttribute("earlier", earlier);

@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -82,6 +83,9 @@ class SecurityConfig {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
+			// Staff sign in at Tasklist, not at the readers' sign-in page.
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new Http403ForbiddenEntryPoint(), antMatcher("/staff/**")))
 			.formLogin(login -> login.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.build();

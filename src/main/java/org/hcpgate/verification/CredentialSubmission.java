@@ -27,6 +27,10 @@ public class CredentialSubmission {
 	@Column(name = "reader_id", nullable = false)
 	private String readerId;
 
+	/** The hcp-verification process instance this attempt belongs to. */
+	@Column(name = "verification_id", nullable = false)
+	private String verificationId;
+
 	@Column(nullable = false)
 	private int attempt;
 
@@ -68,8 +72,10 @@ public class CredentialSubmission {
 	protected CredentialSubmission() {
 	}
 
-	CredentialSubmission(String readerId, int attempt, CredentialForm form, StoredPhoto photo) {
+	CredentialSubmission(String readerId, String verificationId, int attempt, CredentialForm form,
+			StoredPhoto photo) {
 		this.readerId = readerId;
+		this.verificationId = verificationId;
 		this.attempt = attempt;
 		this.realName = form.getRealName().strip();
 		this.hospital = form.getHospital().strip();
@@ -97,6 +103,10 @@ public class CredentialSubmission {
 
 	public String getReaderId() {
 		return this.readerId;
+	}
+
+	public String getVerificationId() {
+		return this.verificationId;
 	}
 
 	public int getAttempt() {

@@ -7,8 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CredentialSubmissionRepository extends JpaRepository<CredentialSubmission, Long> {
 
-	Optional<CredentialSubmission> findFirstByReaderIdOrderByAttemptDesc(String readerId);
+	Optional<CredentialSubmission> findFirstByReaderIdOrderBySubmittedAtDescIdDesc(String readerId);
 
-	List<CredentialSubmission> findByReaderIdOrderByAttemptDesc(String readerId);
+	Optional<CredentialSubmission> findFirstByVerificationIdOrderByAttemptDesc(String verificationId);
+
+	List<CredentialSubmission> findByReaderIdOrderBySubmittedAtDesc(String readerId);
 
 }

@@ -139,7 +139,7 @@ class JourneyController {
 				return redirectToJourney(zoneKey, articleId);
 			}
 		}
-		addPreviousSubmission(reader, model);
+		addCredentialContext(reader, zoneKey, model);
 		return VIEW_CREDENTIALS;
 	}
 
@@ -167,6 +167,15 @@ class JourneyController {
 	private String showFailed(Reader reader, Model model) {
 		addPreviousSubmission(reader, model);
 		return VIEW_FAILED;
+	}
+
+	/** What the credential form shows beside the fields when it comes back with errors. */
+	private void addCredentialContext(Reader reader, String zoneKey, Model model) {
+		addPreviousSubmission(reader, model);
+		boolean resubmission = this.verification.activeReaderTask(reader.getReaderId(), zoneKey)
+			.map(t -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(t.getTaskDefinitionKey()))
+			.orElse(false);
+		model.addAttribute("resubmission", resubmission);
 	}
 
 	private void addPreviousSubmission(Reader reader, Model model) {

@@ -70,12 +70,9 @@ public class JourneyService {
 	@Transactional
 	public CredentialSubmission submitCredentials(String readerId, String zoneKey, CredentialForm form,
 			MultipartFile photo) {
+		Task task = this.verification.requireReaderStep(readerId, zoneKey,
+				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
 		Optional<CredentialSubmission> previous = latestSubmission(readerId);
-		if (this.verification.activeReaderTask(readerId, zoneKey)
-			.filter(t -> isCredentialStep(t.getTaskDefinitionKey()))
-			.isEmpty()) {
-			throw new StepNotActiveException(HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS);
-		}
 		StoredPhoto stored;
 		if (photo != null && !photo.isEmpty()) {
 			stored = this.photos.store(photo);
@@ -84,30 +81,27 @@ public class JourneyService {
 			stored = previous.map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
 				.orElseThrow(MissingPhotoException::new);
 		}
-		int attempt = previous.map(p -> p.getAttempt() + 1).orElse(1);
+		// Attempts count within one verification: a re-verification starts again at 1.
+		String verificationId = task.getProcessInstanceId();
+		int attempt = this.submissions.findFirstByVerificationIdOrderByAttemptDesc(verificationId)
+			.map(p -> p.getAttempt() + 1)
+			.orElse(1);
 		CredentialSubmission submission = this.submissions
-			.saveAndFlush(new CredentialSubmission(readerId, attempt, form, stored));
-		this.verification.completeReaderStep(readerId, zoneKey,
-				Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
-						HcpVerificationProcess.VAR_ATTEMPT, attempt),
-				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
+			.saveAndFlush(new CredentialSubmission(readerId, verificationId, attempt, form, stored));
+		this.verification.complete(task, Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
+				HcpVerificationProcess.VAR_ATTEMPT, attempt));
 		this.hcpVerifications.markInReview(readerId);
 		return submission;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<CredentialSubmission> latestSubmission(String readerId) {
-		return this.submissions.findFirstByReaderIdOrderByAttemptDesc(readerId);
+		return this.submissions.findFirstByReaderIdOrderBySubmittedAtDescIdDesc(readerId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<CredentialSubmission> submissions(String readerId) {
-		return this.submissions.findByReaderIdOrderByAttemptDesc(readerId);
-	}
-
-	private static boolean isCredentialStep(String taskKey) {
-		return HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS.equals(taskKey)
-				|| HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(taskKey);
+		return this.submissions.findByReaderIdOrderBySubmittedAtDesc(readerId);
 	}
 
 }

@@ -89,11 +89,25 @@ public class VerificationService {
 	@Transactional
 	public Task completeReaderStep(String readerId, String zoneKey, Map<String, Object> variables,
 			String... stepKeys) {
-		List<String> keys = Arrays.asList(stepKeys);
-		Task task = activeReaderTask(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
-			.orElseThrow(() -> new StepNotActiveException(String.join("|", stepKeys)));
+		Task task = requireReaderStep(readerId, zoneKey, stepKeys);
 		this.tasks.complete(task.getId(), variables);
 		return task;
+	}
+
+	/**
+	 * The reader's active task, which must be one of {@code stepKeys}.
+	 * @throws StepNotActiveException when no such task is active for this reader
+	 */
+	public Task requireReaderStep(String readerId, String zoneKey, String... stepKeys) {
+		List<String> keys = Arrays.asList(stepKeys);
+		return activeReaderTask(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
+			.orElseThrow(() -> new StepNotActiveException(String.join("|", stepKeys)));
+	}
+
+	/** Completes a task found by {@link #requireReaderStep}, in the caller's transaction. */
+	@Transactional
+	public void complete(Task task, Map<String, Object> variables) {
+		this.tasks.complete(task.getId(), variables);
 	}
 
 	/** The active reader task of this zone's journey, or of the reader's HCP verification. */

@@ -1,10 +1,10 @@
 package org.hcpgate.verification;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -61,9 +61,9 @@ public class VerificationSettings {
 		this.validity = validity;
 	}
 
-	/** Due date of a review task created now (engine clock in tests is the JVM clock). */
+	/** Due date of a review task created now, on the engine's clock. */
 	public Date reviewDueDate() {
-		return Date.from(Instant.now().plus(this.reviewDue));
+		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(this.reviewDue));
 	}
 
 }

@@ -1,24 +1,33 @@
 package org.hcpgate.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.camunda.spin.Spin.JSON;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,20 +38,30 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.hcpgate.process.ProcessTestBeans.Call;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One test per path through {@code processes/hcp-verification.bpmn}; detours start right
  * before the activity they are about.
  */
-@ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = "processes/hcp-verification.bpmn")
+@Deployment(resources = { "processes/hcp-verification.bpmn", "forms/review-credentials.form" })
 class HcpVerificationProcessTest {
+
+	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
+	// in the Spring Boot tests and start a second engine there.
+	@RegisterExtension
+	ProcessEngineExtension engine = ProcessEngineExtension.builder()
+		.configurationResource("process-tests.cfg.xml")
+		.build();
 
 	static final String PROCESS = "hcp-verification";
 
@@ -113,13 +132,16 @@ class HcpVerificationProcessTest {
 	void rejectedThenResubmittedThenApprovedEndsVerified() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 
-		complete(task(), withVariables("decision", "rejected", "reviewNote", "执业证书照片不清晰"));
+		complete(task(), withVariables("decision", "rejected", "rejectionReasons", reasons("photo-unreadable"),
+				"reviewNote", "执业证书照片不清晰"));
 
 		assertThat(instance).isWaitingAt("record-rejection");
 		execute(job());
 		verify(this.recordRejection).execute(any());
+		assertThat(reasonCodes(this.delegates.lastCallOf("recordRejection"))).containsExactly("photo-unreadable");
 		assertThat(this.delegates.lastCallOf("recordRejection").variables()).containsEntry("decision", "rejected")
 			.containsEntry("reviewNote", "执业证书照片不清晰")
+			.containsKey("rejectionReasons")
 			.containsEntry("submissionId", 101L);
 
 		assertThat(instance).isWaitingAt("resubmit-credentials");
@@ -127,6 +149,7 @@ class HcpVerificationProcessTest {
 		complete(task(), withVariables("submissionId", 102L, "attempt", 2));
 
 		assertThat(instance).isWaitingAt("review-credentials");
+		assertThat(jobQuery().timers().count()).as("resubmission timer cancelled").isZero();
 		assertIsReview(task());
 		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
 
@@ -142,13 +165,14 @@ class HcpVerificationProcessTest {
 	void finalRejectionEndsRejectedFinal() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 
-		complete(task(), withVariables("decision", "rejected-final", "reviewNote", "非医疗卫生专业人士"));
+		complete(task(), withVariables("decision", "rejected-final", "rejectionReasons", reasons("not-hcp"),
+				"reviewNote", "非医疗卫生专业人士"));
 
 		assertThat(instance).isWaitingAt("record-final-rejection");
 		execute(job());
 		verify(this.recordFinalRejection).execute(any());
-		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables())
-			.containsEntry("decision", "rejected-final");
+		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision",
+				"rejected-final");
 		assertThat(instance).hasPassed("rejected-final").hasNotPassed("record-rejection").isEnded();
 		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordAbandonment);
 	}
@@ -158,7 +182,8 @@ class HcpVerificationProcessTest {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 
 		for (int attempt = 2; attempt <= 3; attempt++) {
-			complete(task(), withVariables("decision", "rejected", "reviewNote", "信息不完整"));
+			complete(task(), withVariables("decision", "rejected", "rejectionReasons",
+					reasons("information-incomplete"), "reviewNote", "信息不完整"));
 			assertThat(instance).isWaitingAt("record-rejection");
 			execute(job());
 			assertThat(instance).isWaitingAt("resubmit-credentials");
@@ -166,8 +191,9 @@ class HcpVerificationProcessTest {
 			assertThat(instance).isWaitingAt("review-credentials");
 		}
 
-		// The third rejection is retryable in the reviewer's eyes, but no attempt is left.
-		complete(task(), withVariables("decision", "rejected", "reviewNote", "信息不完整"));
+		// A retryable rejection, but no attempt is left.
+		complete(task(), withVariables("decision", "rejected", "rejectionReasons", reasons("information-incomplete"),
+				"reviewNote", "信息不完整"));
 
 		assertThat(instance).isWaitingAt("record-final-rejection");
 		execute(job());
@@ -181,11 +207,22 @@ class HcpVerificationProcessTest {
 	}
 
 	@Test
+	void reviewWithoutAKnownDecisionIsRefused() {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		Task review = task();
+
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "maybe")))
+			.isInstanceOf(ProcessEngineException.class);
+
+		assertThat(instance).isWaitingAt("review-credentials");
+		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordFinalRejection);
+	}
+
+	@Test
 	void unansweredResubmissionExpiresAfterThirtyDaysAndEndsAbandoned() throws Exception {
 		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
 			.businessKey(READER)
-			.setVariables(withVariables("readerId", READER, "submissionId", 101L, "attempt", 1, "decision",
-					"rejected"))
+			.setVariables(withVariables("readerId", READER, "submissionId", 101L, "attempt", 1, "decision", "rejected"))
 			.startBeforeActivity("resubmit-credentials")
 			.execute();
 
@@ -205,6 +242,16 @@ class HcpVerificationProcessTest {
 		verifyNoInteractions(this.recordVerification, this.recordFinalRejection);
 	}
 
+	/** Reason codes as Tasklist's Camunda Form submits a checklist: a JSON list. */
+	private static JsonValue reasons(String... codes) {
+		return SpinValues.jsonValue(JSON(List.of(codes))).create();
+	}
+
+	private static List<String> reasonCodes(Call call) {
+		SpinJsonNode reasons = (SpinJsonNode) call.variables().get("rejectionReasons");
+		return reasons.elements().stream().map(SpinJsonNode::stringValue).toList();
+	}
+
 	private ProcessInstance startBeforeReview(int attempt, long submissionId) {
 		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
 			.businessKey(READER)
@@ -215,12 +262,17 @@ class HcpVerificationProcessTest {
 		return instance;
 	}
 
-	private static void assertIsReview(Task review) {
+	private static void assertIsReview(Task review) throws IOException {
 		assertThat(review).hasCandidateGroup("hcp-reviewers").isNotAssigned().hasDueDate(REVIEW_DUE);
 		Task withForm = taskQuery().taskId(review.getId()).initializeFormKeys().singleResult();
 		CamundaFormRef formRef = withForm.getCamundaFormRef();
 		assertThat(formRef.getKey()).isEqualTo("review-credentials");
 		assertThat(formRef.getBinding()).isEqualTo("deployment");
+		// The form deployed with the model is the one Tasklist shows.
+		try (InputStream form = formService().getDeployedTaskForm(review.getId())) {
+			assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("\"id\": \"review-credentials\"");
+		}
 	}
 
 }

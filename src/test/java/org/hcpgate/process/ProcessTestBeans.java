@@ -73,15 +73,21 @@ public final class ProcessTestBeans {
 	}
 
 	/**
-	 * Registers Mockito mocks of {@link JavaDelegate} under their bean names and remembers
-	 * every call, because the execution handed to a delegate cannot be read once its command
-	 * has finished.
+	 * Registers Mockito mocks of {@link JavaDelegate} under their bean names and
+	 * remembers every call, because the execution handed to a delegate cannot be read
+	 * once its command has finished.
 	 */
 	public static final class Delegates {
 
 		private final Map<String, List<Call>> calls = new HashMap<>();
 
 		public JavaDelegate register(String beanName) {
+			return register(beanName, () -> {
+			});
+		}
+
+		/** A delegate mock that also does {@code effect}, as writing a read model. */
+		public JavaDelegate register(String beanName, Runnable effect) {
 			JavaDelegate delegate = mock(JavaDelegate.class, beanName);
 			try {
 				doAnswer(invocation -> {
@@ -89,6 +95,7 @@ public final class ProcessTestBeans {
 					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>())
 						.add(new Call(execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
 								new HashMap<>(execution.getVariables())));
+					effect.run();
 					return null;
 				}).when(delegate).execute(any());
 			}

@@ -1,0 +1,106 @@
+package org.hcpgate.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The real PostgreSQL the database tests run on, found in this order:
+ * <ol>
+ * <li>{@code HCP_GATE_TEST_DB_URL} (with {@code HCP_GATE_TEST_DB_USER} and
+ * {@code HCP_GATE_TEST_DB_PASSWORD}): used as it is;</li>
+ * <li>a PostgreSQL on 127.0.0.1:5432 that lets {@code postgres} in (CI and this project's
+ * development machines): a fresh database is created for the run;</li>
+ * <li>otherwise Docker, through Testcontainers.</li>
+ * </ol>
+ * Never H2: database behaviour is proven on PostgreSQL.
+ */
+public final class PostgresDatabase {
+
+	private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+	private static final String DATABASE_PREFIX = "hcpgate_it_";
+
+	private static PostgresDatabase instance;
+
+	private final String url;
+
+	private final String username;
+
+	private final String password;
+
+	private PostgresDatabase(String url, String username, String password) {
+		this.url = url;
+		this.username = username;
+		this.password = password;
+	}
+
+	public static synchronized PostgresDatabase get() {
+		if (instance == null) {
+			instance = locate();
+		}
+		return instance;
+	}
+
+	public String url() {
+		return this.url;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	private static PostgresDatabase locate() {
+		String configured = System.getenv("HCP_GATE_TEST_DB_URL");
+		if (configured != null && !configured.isBlank()) {
+			return new PostgresDatabase(configured, System.getenv().getOrDefault("HCP_GATE_TEST_DB_USER", "postgres"),
+					System.getenv().getOrDefault("HCP_GATE_TEST_DB_PASSWORD", ""));
+		}
+		String database = DATABASE_PREFIX + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
+		try (Connection admin = DriverManager.getConnection(LOCAL_SERVER + "test", "postgres", "");
+				Statement statement = admin.createStatement()) {
+			dropLeftovers(statement);
+			statement.execute("create database " + database);
+			return new PostgresDatabase(LOCAL_SERVER + database, "postgres", "");
+		}
+		catch (SQLException noLocalServer) {
+			PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
+			container.start();
+			return new PostgresDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		}
+	}
+
+	/**
+	 * Drops the databases of earlier runs (older than two hours, so that a run going on in
+	 * parallel keeps its own). Dropping at the end of a run instead would race the
+	 * application's own shutdown.
+	 */
+	private static void dropLeftovers(Statement statement) throws SQLException {
+		long cutoff = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+		List<String> leftovers = new ArrayList<>();
+		try (ResultSet names = statement
+			.executeQuery("select datname from pg_database where datname like '" + DATABASE_PREFIX + "%'")) {
+			while (names.next()) {
+				leftovers.add(names.getString(1));
+			}
+		}
+		for (String name : leftovers) {
+			String[] parts = name.substring(DATABASE_PREFIX.length()).split("_");
+			if (parts[0].matches("\\d+") && Long.parseLong(parts[0]) < cutoff) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.hcpgate.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application (web layer, engine, job executor) on a
+ * real PostgreSQL, with the demo data asked for. All subclasses share one application
+ * context and one database; each test uses readers of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "postgres", "demo" })
+public abstract class PostgresIntegrationTest {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase database = PostgresDatabase.get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("hcp-gate.storage.directory", () -> "target/test-uploads");
+	}
+
+}
