@@ -1,5 +1,7 @@
 package org.hcpgate.security;
 
+import java.util.LinkedHashMap;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.hcpgate.accounts.Reader;
@@ -13,7 +15,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -84,11 +89,19 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			// Staff sign in at Tasklist, not at the readers' sign-in page.
-			.exceptionHandling(exceptions -> exceptions
-				.defaultAuthenticationEntryPointFor(new Http403ForbiddenEntryPoint(), antMatcher("/staff/**")))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(siteEntryPoint()))
 			.formLogin(login -> login.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.build();
+	}
+
+	/** Readers are sent to sign in; staff pages just refuse (staff sign in at Tasklist). */
+	private static AuthenticationEntryPoint siteEntryPoint() {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(antMatcher("/staff/**"), new Http403ForbiddenEntryPoint());
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		return entryPoint;
 	}
 
 	/** HTTP Basic against Camunda's identity service (staff) for the REST API. */

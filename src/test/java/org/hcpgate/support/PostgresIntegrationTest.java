@@ -1,5 +1,6 @@
 package org.hcpgate.support;
 
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -8,8 +9,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that run the whole application (web layer, engine, job executor) on a
  * real PostgreSQL, with the demo data asked for. All subclasses share one application
- * context and one database; each test uses readers of its own.
+ * context and one database (two contexts cannot run at once: each embeds the engine
+ * "default"), so subclasses add no annotation that changes the context; each test uses
+ * readers of its own.
  */
+@AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "postgres", "demo" })
 public abstract class PostgresIntegrationTest {

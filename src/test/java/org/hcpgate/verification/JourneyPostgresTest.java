@@ -28,7 +28,6 @@ import org.hcpgate.support.Readers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +40,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * The reader's journey through the web layer, the engine and its job executor on PostgreSQL;
  * the reviewer decides through Camunda's REST API, as an integrator would.
  */
-@AutoConfigureMockMvc
 class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	static final String ZONE = "sepsis-immunotherapy";
