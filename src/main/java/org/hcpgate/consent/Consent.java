@@ -24,7 +24,9 @@ public class Consent {
 
 	public enum Choice {
 
-		AGREED, REFUSED
+		AGREED, REFUSED,
+		/** An earlier agreement taken back from the account page. */
+		WITHDRAWN
 
 	}
 

@@ -1,9 +1,11 @@
 package org.hcpgate.consent;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.hcpgate.consent.Consent.Choice;
 import org.hcpgate.consent.Consent.Document;
+import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +15,11 @@ public class ConsentService {
 
 	private final ConsentRepository consents;
 
-	ConsentService(ConsentRepository consents) {
+	private final ZoneAccessService zoneAccess;
+
+	ConsentService(ConsentRepository consents, ZoneAccessService zoneAccess) {
 		this.consents = consents;
+		this.zoneAccess = zoneAccess;
 	}
 
 	/**
@@ -26,6 +31,31 @@ public class ConsentService {
 			String clientAddress, String processInstanceId, String taskId) {
 		return this.consents.save(new Consent(readerId, zoneKey, document, version,
 				agreed ? Choice.AGREED : Choice.REFUSED, clientAddress, processInstanceId, taskId));
+	}
+
+	/**
+	 * The reader takes back their agreement to a zone: recorded, and the zone closes at
+	 * once. The next visit asks for the agreement again.
+	 * @return whether there was an agreement in force to withdraw
+	 */
+	@Transactional
+	public boolean withdrawAgreement(String readerId, String zoneKey, String clientAddress) {
+		Optional<Consent> inForce = agreementInForce(readerId, zoneKey);
+		if (inForce.isEmpty()) {
+			return false;
+		}
+		this.consents.save(new Consent(readerId, zoneKey, Document.AGREEMENT, inForce.get().getDocumentVersion(),
+				Choice.WITHDRAWN, clientAddress, null, null));
+		this.zoneAccess.revoke(readerId, zoneKey);
+		return true;
+	}
+
+	/** The reader's last agreement decision on a zone, if it is an agreement. */
+	@Transactional(readOnly = true)
+	public Optional<Consent> agreementInForce(String readerId, String zoneKey) {
+		return this.consents.findFirstByReaderIdAndZoneKeyAndDocumentOrderByDecidedAtDescIdDesc(readerId, zoneKey,
+				Document.AGREEMENT)
+			.filter(c -> c.getChoice() == Choice.AGREED);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,8 +1,17 @@
 package org.hcpgate.review;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.verification.AnswerSet;
+import org.hcpgate.verification.AnswerSetRepository;
 import org.hcpgate.verification.CredentialSubmission;
 import org.hcpgate.verification.CredentialSubmissionRepository;
+import org.hcpgate.verification.HcpVerificationProcess;
 import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,13 +22,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
+	/** Group that gets reviews waiting too long (see {@code review-overdue}). */
+	public static final String REVIEW_LEADS = "hcp-review-leads";
+
 	private final CredentialSubmissionRepository submissions;
 
 	private final HcpVerificationService verifications;
 
-	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications) {
+	private final ZoneAccessService zoneAccess;
+
+	private final AnswerSetRepository answerSets;
+
+	private final TaskService tasks;
+
+	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
+			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, TaskService tasks) {
 		this.submissions = submissions;
 		this.verifications = verifications;
+		this.zoneAccess = zoneAccess;
+		this.answerSets = answerSets;
+		this.tasks = tasks;
 	}
 
 	@Transactional
@@ -43,6 +65,44 @@ public class ReviewService {
 	@Transactional
 	public void recordAbandonment(String readerId) {
 		this.verifications.markAbandoned(readerId);
+	}
+
+	/**
+	 * A review that waits too long goes to the review leads as well; it stays open for the
+	 * reviewers. Adding the group twice adds it once.
+	 */
+	@Transactional
+	public void escalateReview(String processInstanceId) {
+		List<Task> open = this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS)
+			.list();
+		for (Task task : open) {
+			boolean escalated = this.tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+						&& REVIEW_LEADS.equals(link.getGroupId()));
+			if (!escalated) {
+				this.tasks.addCandidateGroup(task.getId(), REVIEW_LEADS);
+			}
+		}
+	}
+
+	/** A lead revoked the reader's verification: every zone closes at once. */
+	@Transactional
+	public void revokeVerification(String readerId) {
+		this.verifications.markRevoked(readerId);
+		this.zoneAccess.revokeAll(readerId);
+	}
+
+	@Transactional
+	public void recordInformationDecision(long answerSetId, String decision, String reviewNote) {
+		answerSet(answerSetId).decide(decision, reviewNote);
+	}
+
+	@Transactional(readOnly = true)
+	public AnswerSet answerSet(long id) {
+		return this.answerSets.findById(id).orElseThrow(() -> new UnknownSubmissionException(id));
 	}
 
 	@Transactional(readOnly = true)

@@ -29,6 +29,12 @@ public final class HcpVerificationProcess {
 
 	public static final String DECISION_REJECTED_FINAL = "rejected-final";
 
+	public static final String REVOCATION_PROCESS_KEY = "verification-revocation";
+
+	public static final String MESSAGE_VERIFICATION_REVOKED = "verification-revoked";
+
+	public static final String VAR_REVOCATION_REASON = "revocationReason";
+
 	public static final String END_VERIFIED = "verified";
 
 	public static final String END_REJECTED_FINAL = "rejected-final";

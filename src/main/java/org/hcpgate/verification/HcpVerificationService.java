@@ -61,6 +61,11 @@ public class HcpVerificationService {
 		move(readerId, Status.ABANDONED, null);
 	}
 
+	@Transactional
+	public void markRevoked(String readerId) {
+		move(readerId, Status.REVOKED, null);
+	}
+
 	private void move(String readerId, Status status, Instant validUntil) {
 		HcpVerification verification = this.verifications.findById(readerId)
 			.orElseGet(() -> new HcpVerification(readerId));

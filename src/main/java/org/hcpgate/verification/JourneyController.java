@@ -34,6 +34,8 @@ class JourneyController {
 
 	static final String VIEW_CREDENTIALS = "verification/credentials";
 
+	static final String VIEW_QUESTIONS = "verification/questions";
+
 	static final String VIEW_IN_REVIEW = "verification/in-review";
 
 	static final String VIEW_PROCESSING = "verification/processing";
@@ -74,7 +76,7 @@ class JourneyController {
 		JourneyStep step = this.verification.currentStep(reader.getReaderId(), zoneKey);
 		return switch (step.kind()) {
 			case NOT_STARTED -> start(zoneKey, articleId, reader);
-			case READER_STEP -> showStep(step.step(), reader, model);
+			case READER_STEP -> showStep(step.step(), reader, zoneKey, model);
 			case IN_REVIEW -> VIEW_IN_REVIEW;
 			case PROCESSING -> VIEW_PROCESSING;
 			case GRANTED -> VIEW_PASSED;
@@ -143,7 +145,25 @@ class JourneyController {
 		return VIEW_CREDENTIALS;
 	}
 
-	private String showStep(String step, Reader reader, Model model) {
+	@PostMapping("/questions")
+	String answerQuestions(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
+			@ModelAttribute("questionsForm") QuestionsForm form, BindingResult result,
+			@AuthenticationPrincipal Reader reader, Model model) {
+		this.journey.validateAnswers(zoneKey, form, result);
+		if (!result.hasErrors()) {
+			try {
+				this.journey.answerQuestions(reader.getReaderId(), zoneKey, form);
+				return redirectToJourney(zoneKey, articleId);
+			}
+			catch (StepNotActiveException | OptimisticLockingException alreadyAnswered) {
+				return redirectToJourney(zoneKey, articleId);
+			}
+		}
+		addQuestionsContext(reader, zoneKey, model);
+		return VIEW_QUESTIONS;
+	}
+
+	private String showStep(String step, Reader reader, String zoneKey, Model model) {
 		switch (step) {
 			case ZoneAccessProcess.TASK_ACCEPT_AGREEMENT:
 				return VIEW_AGREEMENT;
@@ -158,10 +178,26 @@ class JourneyController {
 				addPreviousSubmission(reader, model);
 				model.addAttribute("resubmission", HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step));
 				return VIEW_CREDENTIALS;
+			case ZoneAccessProcess.TASK_ANSWER_QUESTIONS:
+				QuestionsForm questionsForm = new QuestionsForm();
+				this.journey.latestAnswers(reader.getReaderId(), zoneKey)
+					.ifPresent(previous -> previous.getAnswers()
+						.forEach(a -> questionsForm.getAnswers().put(a.getQuestionId(), a.getText())));
+				model.addAttribute("questionsForm", questionsForm);
+				addQuestionsContext(reader, zoneKey, model);
+				return VIEW_QUESTIONS;
 			default:
 				model.addAttribute("step", step);
 				return VIEW_UNKNOWN_STEP;
 		}
+	}
+
+	/** The questions, and the staff's note when the last answers were sent back. */
+	private void addQuestionsContext(Reader reader, String zoneKey, Model model) {
+		model.addAttribute("questions", this.zones.questions(zoneKey));
+		this.journey.latestAnswers(reader.getReaderId(), zoneKey)
+			.filter(previous -> "rejected".equals(previous.getDecision()))
+			.ifPresent(previous -> model.addAttribute("rejectedAnswers", previous));
 	}
 
 	private String showFailed(Reader reader, Model model) {

@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.consent.Consent.Document;
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 public class JourneyService {
+
+	static final int MAX_ANSWER_LENGTH = 2000;
 
 	private final VerificationService verification;
 
@@ -32,15 +36,18 @@ public class JourneyService {
 
 	private final LicencePhotoStore photos;
 
+	private final AnswerSetRepository answerSets;
+
 	JourneyService(VerificationService verification, ConsentService consents, ZoneService zones,
 			CredentialSubmissionRepository submissions, HcpVerificationService hcpVerifications,
-			LicencePhotoStore photos) {
+			LicencePhotoStore photos, AnswerSetRepository answerSets) {
 		this.verification = verification;
 		this.consents = consents;
 		this.zones = zones;
 		this.submissions = submissions;
 		this.hcpVerifications = hcpVerifications;
 		this.photos = photos;
+		this.answerSets = answerSets;
 	}
 
 	@Transactional
@@ -92,6 +99,50 @@ public class JourneyService {
 				HcpVerificationProcess.VAR_ATTEMPT, attempt));
 		this.hcpVerifications.markInReview(readerId);
 		return submission;
+	}
+
+	/**
+	 * Checks the answers against the zone's questions: required ones answered, choices among
+	 * the options, nothing too long. Errors go to {@code answers[<question id>]}.
+	 */
+	@Transactional(readOnly = true)
+	public void validateAnswers(String zoneKey, QuestionsForm form, Errors errors) {
+		for (ZoneQuestion question : this.zones.questions(zoneKey)) {
+			String field = "answers[" + question.getId() + "]";
+			String answer = form.answerTo(question.getId());
+			if (answer.isEmpty()) {
+				if (question.isRequired()) {
+					errors.rejectValue(field, "validation.required");
+				}
+			}
+			else if (answer.length() > MAX_ANSWER_LENGTH) {
+				errors.rejectValue(field, "validation.too-long");
+			}
+			else if (question.isSingleChoice() && !question.getOptions().contains(answer)) {
+				errors.rejectValue(field, "questions.invalid-choice");
+			}
+		}
+	}
+
+	/** Saves a new answer set (earlier ones stay) and completes {@code answer-questions}. */
+	@Transactional
+	public AnswerSet answerQuestions(String readerId, String zoneKey, QuestionsForm form) {
+		Task task = this.verification.requireReaderStep(readerId, zoneKey, ZoneAccessProcess.TASK_ANSWER_QUESTIONS);
+		AnswerSet answers = new AnswerSet(readerId, zoneKey, task.getProcessInstanceId());
+		for (ZoneQuestion question : this.zones.questions(zoneKey)) {
+			String answer = form.answerTo(question.getId());
+			if (!answer.isEmpty()) {
+				answers.add(question.getId(), answer);
+			}
+		}
+		AnswerSet saved = this.answerSets.saveAndFlush(answers);
+		this.verification.complete(task, Map.of(ZoneAccessProcess.VAR_ANSWER_SET_ID, saved.getId()));
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AnswerSet> latestAnswers(String readerId, String zoneKey) {
+		return this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId, zoneKey);
 	}
 
 	@Transactional(readOnly = true)

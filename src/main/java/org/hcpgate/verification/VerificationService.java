@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reader side's one door to the engine: starts journeys, finds the reader's active step
- * and completes it. Controllers never touch the engine's services.
+ * and completes it. Controllers never touch the engine's services. Bean
+ * {@code verificationService} is also called by the models ({@code isVerificationRunning}).
  */
-@Service
+@Service("verificationService")
 public class VerificationService {
 
 	private final RuntimeService runtime;
@@ -99,6 +100,9 @@ public class VerificationService {
 	 * @throws StepNotActiveException when no such task is active for this reader
 	 */
 	public Task requireReaderStep(String readerId, String zoneKey, String... stepKeys) {
+		// One reader's steps run one at a time, across zones and nodes: a journey that
+		// reaches the verification sees a verification another journey just started.
+		this.accounts.lockById(Long.parseLong(readerId));
 		List<String> keys = Arrays.asList(stepKeys);
 		return activeReaderTask(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
 			.orElseThrow(() -> new StepNotActiveException(String.join("|", stepKeys)));
@@ -108,6 +112,25 @@ public class VerificationService {
 	@Transactional
 	public void complete(Task task, Map<String, Object> variables) {
 		this.tasks.complete(task.getId(), variables);
+	}
+
+	/**
+	 * Whether the reader's HCP verification is running (from any zone's journey). Called by
+	 * {@code processes/zone-access.bpmn} to join it instead of starting a second one.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isVerificationRunning(String readerId) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(HcpVerificationProcess.KEY)
+			.processInstanceBusinessKey(readerId)
+			.count() > 0;
+	}
+
+	/** Tells the zone journeys waiting for this reader's verification that it has ended. */
+	public void announceVerificationEnded(String readerId) {
+		this.runtime.createMessageCorrelation(ZoneAccessProcess.MESSAGE_VERIFICATION_COMPLETED)
+			.processInstanceVariableEquals(ZoneAccessProcess.VAR_READER_ID, readerId)
+			.correlateAllWithResult();
 	}
 
 	/** The active reader task of this zone's journey, or of the reader's HCP verification. */

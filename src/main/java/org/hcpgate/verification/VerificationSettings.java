@@ -23,6 +23,12 @@ public class VerificationSettings {
 	/** ISO-8601 duration an unanswered resubmission waits before the verification is abandoned. */
 	private String resubmissionTimeout = "P30D";
 
+	/** ISO-8601 duration after which a waiting review also goes to the review leads. */
+	private String reviewEscalation = "PT48H";
+
+	/** ISO-8601 duration a reader step of a zone journey waits before the journey is abandoned. */
+	private String journeyTimeout = "P30D";
+
 	/** How long a review may wait before it is due. */
 	private Duration reviewDue = Duration.ofHours(48);
 
@@ -43,6 +49,22 @@ public class VerificationSettings {
 
 	public void setResubmissionTimeout(String resubmissionTimeout) {
 		this.resubmissionTimeout = resubmissionTimeout;
+	}
+
+	public String getReviewEscalation() {
+		return this.reviewEscalation;
+	}
+
+	public void setReviewEscalation(String reviewEscalation) {
+		this.reviewEscalation = reviewEscalation;
+	}
+
+	public String getJourneyTimeout() {
+		return this.journeyTimeout;
+	}
+
+	public void setJourneyTimeout(String journeyTimeout) {
+		this.journeyTimeout = journeyTimeout;
 	}
 
 	public Duration getReviewDue() {

@@ -9,6 +9,13 @@ public final class ZoneAccessProcess {
 
 	public static final String TASK_INFORMED_CONSENT = "informed-consent";
 
+	public static final String TASK_ANSWER_QUESTIONS = "answer-questions";
+
+	public static final String TASK_REVIEW_INFORMATION = "review-information";
+
+	/** Message a zone journey waits for while another journey's verification runs. */
+	public static final String MESSAGE_VERIFICATION_COMPLETED = "verification-completed";
+
 	public static final String VAR_READER_ID = "readerId";
 
 	public static final String VAR_ZONE_KEY = "zoneKey";
@@ -18,6 +25,13 @@ public final class ZoneAccessProcess {
 	public static final String VAR_AGREEMENT_ACCEPTED = "agreementAccepted";
 
 	public static final String VAR_INFORMED_CONSENT_GIVEN = "informedConsentGiven";
+
+	public static final String VAR_ANSWER_SET_ID = "answerSetId";
+
+	/** Outcome of {@code review-information}: {@code approved} or {@code rejected}. */
+	public static final String VAR_DECISION = "decision";
+
+	public static final String VAR_REVIEW_NOTE = "reviewNote";
 
 	public static final String END_ACCESS_GRANTED = "access-granted";
 

@@ -38,6 +38,10 @@ public class Zone {
 	@Column(name = "informed_consent_version")
 	private Integer informedConsentVersion;
 
+	/** Staff review the answers to the zone's questions before letting a reader in. */
+	@Column(name = "information_review", nullable = false)
+	private boolean informationReview;
+
 	protected Zone() {
 	}
 
@@ -54,6 +58,15 @@ public class Zone {
 		this.informedConsentBody = body;
 		this.informedConsentVersion = version;
 		return this;
+	}
+
+	public Zone withInformationReview() {
+		this.informationReview = true;
+		return this;
+	}
+
+	public boolean isInformationReview() {
+		return this.informationReview;
 	}
 
 	public boolean hasInformedConsent() {

@@ -1,19 +1,25 @@
 package org.hcpgate.zones;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Zone rules. Bean {@code zoneService} is called from {@code processes/zone-access.bpmn}
- * ({@code ${zoneService.hasInformedConsent(zoneKey)}}), so a zone's data decides its route.
+ * ({@code hasInformedConsent}, {@code hasQuestions}, {@code requiresInformationReview} of
+ * {@code zoneKey}), so a zone's data decides its route.
  */
 @Service("zoneService")
 public class ZoneService {
 
 	private final ZoneRepository zones;
 
-	ZoneService(ZoneRepository zones) {
+	private final ZoneQuestionRepository questions;
+
+	ZoneService(ZoneRepository zones, ZoneQuestionRepository questions) {
 		this.zones = zones;
+		this.questions = questions;
 	}
 
 	@Transactional(readOnly = true)
@@ -24,6 +30,21 @@ public class ZoneService {
 	@Transactional(readOnly = true)
 	public boolean hasInformedConsent(String zoneKey) {
 		return get(zoneKey).hasInformedConsent();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasQuestions(String zoneKey) {
+		return this.questions.existsByZoneKey(zoneKey);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean requiresInformationReview(String zoneKey) {
+		return get(zoneKey).isInformationReview();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ZoneQuestion> questions(String zoneKey) {
+		return this.questions.findByZoneKeyOrderByPosition(zoneKey);
 	}
 
 }

@@ -1,0 +1,100 @@
+package org.hcpgate.zones;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One question a zone asks its readers (收集问题): data, any number of them per zone. */
+@Entity
+@Table(name = "zone_question")
+public class ZoneQuestion {
+
+	public enum Kind {
+
+		FREE_TEXT, SINGLE_CHOICE
+
+	}
+
+	/** Separates the options of a single-choice question in the {@code options} column. */
+	static final String OPTION_SEPARATOR = "|";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "zone_key", nullable = false)
+	private String zoneKey;
+
+	@Column(nullable = false)
+	private int position;
+
+	@Column(nullable = false)
+	private String text;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Kind kind;
+
+	private String options;
+
+	@Column(nullable = false)
+	private boolean required;
+
+	protected ZoneQuestion() {
+	}
+
+	public ZoneQuestion(String zoneKey, int position, String text, boolean required) {
+		this.zoneKey = zoneKey;
+		this.position = position;
+		this.text = text;
+		this.kind = Kind.FREE_TEXT;
+		this.required = required;
+	}
+
+	public ZoneQuestion(String zoneKey, int position, String text, boolean required, List<String> options) {
+		this(zoneKey, position, text, required);
+		this.kind = Kind.SINGLE_CHOICE;
+		this.options = String.join(OPTION_SEPARATOR, options);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getZoneKey() {
+		return this.zoneKey;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public String getText() {
+		return this.text;
+	}
+
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	public boolean isSingleChoice() {
+		return this.kind == Kind.SINGLE_CHOICE;
+	}
+
+	public List<String> getOptions() {
+		return (this.options == null) ? List.of() : Arrays.asList(this.options.split("\\" + OPTION_SEPARATOR));
+	}
+
+	public boolean isRequired() {
+		return this.required;
+	}
+
+}
