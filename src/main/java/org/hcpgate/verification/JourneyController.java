@@ -48,6 +48,11 @@ class JourneyController {
 
 	static final String VIEW_UNKNOWN_STEP = "verification/unknown-step";
 
+	/** How often a waiting page looks again: a review takes a while, a job a moment. */
+	static final int IN_REVIEW_REFRESH_SECONDS = 10;
+
+	static final int PROCESSING_REFRESH_SECONDS = 2;
+
 	private final VerificationService verification;
 
 	private final JourneyService journey;
@@ -77,8 +82,8 @@ class JourneyController {
 		return switch (step.kind()) {
 			case NOT_STARTED -> start(zoneKey, articleId, reader);
 			case READER_STEP -> showStep(step.step(), reader, zoneKey, model);
-			case IN_REVIEW -> VIEW_IN_REVIEW;
-			case PROCESSING -> VIEW_PROCESSING;
+			case IN_REVIEW -> refreshing(VIEW_IN_REVIEW, IN_REVIEW_REFRESH_SECONDS, model);
+			case PROCESSING -> refreshing(VIEW_PROCESSING, PROCESSING_REFRESH_SECONDS, model);
 			case GRANTED -> VIEW_PASSED;
 			case ENDED -> switch (step.step()) {
 				case ZoneAccessProcess.END_AGREEMENT_REFUSED -> VIEW_REFUSED;
@@ -203,6 +208,11 @@ class JourneyController {
 	private String showFailed(Reader reader, Model model) {
 		addPreviousSubmission(reader, model);
 		return VIEW_FAILED;
+	}
+
+	private static String refreshing(String view, int seconds, Model model) {
+		model.addAttribute("refreshSeconds", seconds);
+		return view;
 	}
 
 	/** What the credential form shows beside the fields when it comes back with errors. */

@@ -1,0 +1,559 @@
+package org.hcpgate.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.accounts.ReaderAccountRepository;
+import org.hcpgate.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole journey in real browsers: a new reader registers, signs in, opens the gated
+ * article, agrees, consents, submits credentials with a licence photo; a reviewer (a second
+ * browser) rejects the submission in Camunda Tasklist, the reader resubmits, the reviewer
+ * approves, and the reader lands on the full article by itself.
+ * <p>
+ * Needs Chromium and its chromedriver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver};
+ * override with {@code -Dhcpgate.chromium=...} and {@code -Dhcpgate.chromedriver=...}). It
+ * fails, never skips, when they are missing. Selenium Manager is never used. Every page
+ * visited is saved to {@code target/screenshots/journey-NN-<name>.png}.
+ */
+class JourneyBrowserTest extends PostgresIntegrationTest {
+
+	private static final String ZONE = "sepsis-immunotherapy";
+
+	private static final String REVIEWER = "demo-reviewer";
+
+	private static final String REVIEW_TASK = "review-credentials";
+
+	private static final String REVIEWERS = "hcp-reviewers";
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** The in-review page refreshes itself every 10 s; the passed page counts down 5 s. */
+	private static final Duration SELF_REFRESH = Duration.ofSeconds(40);
+
+	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static final Path BROWSER_LOGS = Paths.get("target", "browser-logs");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ReaderAccountRepository readerAccounts;
+
+	private final List<WebDriver> drivers = new ArrayList<>();
+
+	private final List<Path> temporary = new ArrayList<>();
+
+	private int screenshotNumber;
+
+	private ChromeDriver reader;
+
+	private ChromeDriver reviewer;
+
+	@BeforeEach
+	void startBrowsers() throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.createDirectories(BROWSER_LOGS);
+		try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+			for (Path file : old.filter(p -> p.getFileName().toString().startsWith("journey-")).toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+		this.reader = startChrome("reader");
+		this.reviewer = startChrome("reviewer");
+	}
+
+	@AfterEach
+	void quitBrowsers() {
+		for (WebDriver driver : this.drivers) {
+			try {
+				driver.quit();
+			}
+			catch (RuntimeException ex) {
+				System.err.println("Could not quit a browser: " + ex);
+			}
+		}
+		this.drivers.clear();
+		for (Path path : this.temporary) {
+			deleteRecursively(path);
+		}
+		this.temporary.clear();
+	}
+
+	@Test
+	void readerIsRejectedOnceThenApprovedInTasklistAndReadsTheArticle() throws Exception {
+		try {
+			journey();
+		}
+		catch (Throwable failure) {
+			evidence(this.reader, "FAILED-reader");
+			evidence(this.reviewer, "FAILED-reviewer");
+			throw failure;
+		}
+	}
+
+	private void journey() throws Exception {
+		String suffix = Long.toString(System.currentTimeMillis(), 36)
+				+ UUID.randomUUID().toString().substring(0, 6);
+		String username = "browser-" + suffix;
+		String password = "pw-" + suffix + "!";
+		String realName = "张医生" + suffix;
+		Path photo = writePng();
+
+		// 1. register, sign in, open the gated article
+		this.reader.get(url("/register"));
+		waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		screenshot(this.reader, "register");
+		type(this.reader, By.id("username"), username);
+		type(this.reader, By.id("displayName"), "浏览器读者 " + suffix);
+		type(this.reader, By.id("email"), username + "@example.org");
+		type(this.reader, By.id("password"), password);
+		submitMainForm(this.reader);
+		waitFor(this.reader).until(ExpectedConditions.urlMatches("/login$"));
+		waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		assertThat(this.reader.findElement(By.cssSelector("p.flash")).getText()).startsWith("注册成功");
+		screenshot(this.reader, "login");
+
+		type(this.reader, By.id("username"), username);
+		type(this.reader, By.id("password"), password);
+		submitMainForm(this.reader);
+		waitFor(this.reader).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		screenshot(this.reader, "signed-in");
+		String readerId = this.readerAccounts.findByUsername(username).orElseThrow().getReaderId();
+
+		this.reader.get(url("/articles/1"));
+		WebElement title = waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+		assertThat(title.getText()).startsWith("北京站|脓毒症");
+		assertThat(this.reader.findElement(By.cssSelector("p.teaser")).getText()).isNotBlank();
+		WebElement enter = this.reader.findElement(By.id("enter-zone"));
+		assertThat(enter.getText()).isEqualTo("认证后阅读全文");
+		assertThat(this.reader.findElements(By.tagName("figcaption"))).isEmpty();
+		screenshot(this.reader, "article-teaser");
+		enter.click();
+		waitFor(this.reader).until(ExpectedConditions.urlContains("/journey/" + ZONE + "?article=1"));
+
+		// 2. agreement
+		waitForHeading(this.reader, "壹生身份认证协议书", WAIT);
+		assertThat(this.reader.findElement(By.cssSelector("button[name=choice][value=refuse]")).getText())
+			.isEqualTo("拒绝");
+		screenshot(this.reader, "agreement");
+		WebElement agree = this.reader.findElement(By.cssSelector("button[name=choice][value=agree]"));
+		assertThat(agree.getText()).isEqualTo("同意");
+		agree.click();
+
+		// 3. informed consent
+		waitForHeading(this.reader, "知情同意书", WAIT);
+		assertThat(this.reader.findElement(By.cssSelector("button[name=choice][value=skip]")).getText())
+			.isEqualTo("不同意并跳过");
+		screenshot(this.reader, "informed-consent");
+		agree = this.reader.findElement(By.cssSelector("button[name=choice][value=agree]"));
+		assertThat(agree.getText()).isEqualTo("同意");
+		agree.click();
+
+		// 4. credentials with a licence photo
+		waitForHeading(this.reader, "完善信息", WAIT);
+		assertThat(this.reader.findElements(By.cssSelector(".rejected"))).isEmpty();
+		type(this.reader, By.id("realName"), realName);
+		type(this.reader, By.id("hospital"), "北京协和医院");
+		type(this.reader, By.id("department"), "重症医学科");
+		type(this.reader, By.id("professionalTitle"), "主治医师");
+		type(this.reader, By.id("licenceNumber"), "LIC-" + suffix);
+		this.reader.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+		screenshot(this.reader, "credentials-filled");
+		submitMainForm(this.reader);
+
+		// 5. in review, refreshing itself
+		waitForHeading(this.reader, "工作人员正在审核中,", WAIT);
+		assertThat(this.reader.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content"))
+			.isEqualTo("10");
+		screenshot(this.reader, "in-review");
+
+		// 6. the reviewer signs in to Tasklist, claims the task, sees the photo, rejects
+		Task firstReview = awaitReviewTask(readerId, null);
+		signInToTasklist();
+		openTaskInTasklist(firstReview);
+		claimInTasklist(firstReview);
+		assertPhotoShownInForm(firstReview, "tasklist-review-1");
+		chooseInForm("退回修改(可重新提交)");
+		WebElement reason = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='照片无法辨认']")));
+		reason.click();
+		String note = "请上传清晰的执业证书照片(" + suffix + ")";
+		WebElement noteField = this.reviewer.findElement(By.cssSelector(".fjs-container textarea"));
+		noteField.sendKeys(note);
+		screenshot(this.reviewer, "tasklist-rejecting");
+		completeInTasklist(firstReview, "tasklist-rejected");
+
+		// 7. the reader's page updates by itself: rejected, prefilled; resubmit without a file
+		waitFor(this.reader, SELF_REFRESH)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".rejected h2")));
+		WebElement rejected = this.reader.findElement(By.cssSelector(".rejected"));
+		assertThat(rejected.findElement(By.tagName("h2")).getText()).isEqualTo("审核未通过");
+		assertThat(rejected.findElements(By.tagName("li"))).extracting(WebElement::getText)
+			.containsExactly("照片无法辨认");
+		assertThat(rejected.findElement(By.cssSelector("p.note")).getText()).isEqualTo(note);
+		assertThat(this.reader.findElement(By.tagName("h1")).getText()).isEqualTo("完善信息");
+		assertThat(this.reader.findElement(By.id("realName")).getDomProperty("value")).isEqualTo(realName);
+		assertThat(this.reader.findElement(By.id("licenceNumber")).getDomProperty("value"))
+			.isEqualTo("LIC-" + suffix);
+		assertThat(this.reader.findElement(By.id("photo")).getDomProperty("value")).isEmpty();
+		WebElement resubmit = this.reader.findElement(By.cssSelector("main form button[type=submit]"));
+		assertThat(resubmit.getText()).isEqualTo("重新提交");
+		screenshot(this.reader, "rejected-prefilled");
+		resubmit.click();
+		waitForHeading(this.reader, "工作人员正在审核中,", WAIT);
+		screenshot(this.reader, "in-review-again");
+
+		// the reviewer approves the second submission (the photo was kept)
+		Task secondReview = awaitReviewTask(readerId, firstReview.getId());
+		openTaskInTasklist(secondReview);
+		claimInTasklist(secondReview);
+		assertPhotoShownInForm(secondReview, "tasklist-review-2");
+		chooseInForm("通过");
+		assertThat(this.reviewer.findElements(By.xpath(
+				"//div[contains(@class,'fjs-container')]//label[normalize-space(.)='照片无法辨认']")))
+			.as("rejection reasons are hidden once the decision is 通过")
+			.isEmpty();
+		screenshot(this.reviewer, "tasklist-approving");
+		completeInTasklist(secondReview, "tasklist-approved");
+
+		// 8. passed, a countdown from 5, then the full article by itself
+		waitFor(this.reader, SELF_REFRESH).until(d -> {
+			List<WebElement> headings = d.findElements(By.tagName("h1"));
+			return !headings.isEmpty() && "您已通过HCP身份认证和信息审核".equals(headings.get(0).getText());
+		});
+		List<Integer> countdown = new ArrayList<>();
+		String first = this.reader.findElement(By.id("countdown")).getText();
+		countdown.add(Integer.valueOf(first));
+		assertThat(this.reader.findElement(By.id("countdown")).getAttribute("data-target")).endsWith("/articles/1");
+		screenshot(this.reader, "passed-countdown");
+		waitFor(this.reader, Duration.ofSeconds(15)).until(d -> {
+			if (d.getCurrentUrl().endsWith("/articles/1")) {
+				return true;
+			}
+			List<WebElement> counter = d.findElements(By.id("countdown"));
+			if (!counter.isEmpty()) {
+				try {
+					int value = Integer.parseInt(counter.get(0).getText().trim());
+					if (value != countdown.get(countdown.size() - 1)) {
+						countdown.add(value);
+					}
+				}
+				catch (RuntimeException pageChanging) {
+					// the countdown has just left the page
+				}
+			}
+			return false;
+		});
+		System.out.println("Countdown seen by the reader: " + countdown);
+		assertThat(countdown.get(0)).as("countdown %s", countdown).isEqualTo(5);
+		assertThat(countdown).as("countdown goes down one by one").isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(countdown).as("countdown %s", countdown).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
+
+		waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("figcaption")));
+		assertThat(this.reader.getCurrentUrl()).endsWith("/articles/1");
+		assertThat(this.reader.findElement(By.tagName("h1")).getText()).startsWith("北京站|脓毒症");
+		assertThat(this.reader.findElements(By.tagName("figcaption"))).extracting(WebElement::getText)
+			.contains("会议现场");
+		assertThat(this.reader.findElements(By.id("enter-zone"))).isEmpty();
+		assertThat(this.reader.findElements(By.cssSelector("article.gated, p.teaser"))).isEmpty();
+		screenshot(this.reader, "article-full");
+		((JavascriptExecutor) this.reader).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				this.reader.findElement(By.tagName("figcaption")));
+		screenshot(this.reader, "article-full-figure");
+	}
+
+	// ---- Tasklist ------------------------------------------------------------------------
+
+	private void signInToTasklist() {
+		this.reviewer.get(url("/camunda/app/tasklist/"));
+		By user = By.cssSelector("input[ng-model=username]");
+		waitFor(this.reviewer).until(ExpectedConditions.visibilityOfElementLocated(user));
+		screenshot(this.reviewer, "tasklist-login");
+		type(this.reviewer, user, REVIEWER);
+		type(this.reviewer, By.cssSelector("input[ng-model=password]"), REVIEWER);
+		this.reviewer.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitFor(this.reviewer).until(ExpectedConditions.invisibilityOfElementLocated(user));
+		waitFor(this.reviewer).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+		screenshot(this.reviewer, "tasklist-signed-in");
+	}
+
+	/**
+	 * Opens the task from Tasklist's list, as a reviewer would. The demo has no filter, so
+	 * on first use the reviewer adds Tasklist's "simple filter" (all tasks). Should another
+	 * test have left a filter that does not list this task, the task is opened by its address.
+	 */
+	private void openTaskInTasklist(Task task) {
+		if (!this.reviewer.getCurrentUrl().contains("/camunda/app/tasklist/")) {
+			this.reviewer.get(url("/camunda/app/tasklist/default/#/"));
+		}
+		else {
+			this.reviewer.navigate().refresh();
+		}
+		By addSimpleFilter = By.cssSelector(".add-initial-filter a.filter-hint");
+		By filters = By.cssSelector(".task-filter");
+		waitFor(this.reviewer).until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(addSimpleFilter),
+				ExpectedConditions.visibilityOfElementLocated(filters)));
+		if (!this.reviewer.findElements(addSimpleFilter).stream().filter(WebElement::isDisplayed).toList().isEmpty()) {
+			screenshot(this.reviewer, "tasklist-no-filter");
+			this.reviewer.findElement(addSimpleFilter).click();
+			waitFor(this.reviewer).until(ExpectedConditions.visibilityOfElementLocated(filters));
+		}
+		By inList = By.cssSelector("[cam-tasks] .tasks-list li.task a[href*='task=" + task.getId() + "']");
+		try {
+			WebElement link = waitFor(this.reviewer, Duration.ofSeconds(10))
+				.until(ExpectedConditions.elementToBeClickable(inList));
+			assertThat(link.getText()).isEqualTo("审核资质");
+			screenshot(this.reviewer, "tasklist-list");
+			link.click();
+		}
+		catch (org.openqa.selenium.TimeoutException notListed) {
+			System.err.println("Task " + task.getId() + " not in Tasklist's list; opening it by its address");
+			this.reviewer.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+		}
+		waitFor(this.reviewer).until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector(".task-card h2.task"), "审核资质"));
+	}
+
+	private void claimInTasklist(Task task) {
+		WebElement claim = waitFor(this.reviewer)
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+		screenshot(this.reviewer, "tasklist-task");
+		claim.click();
+		waitFor(this.reviewer).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		waitFor(this.taskService).until(ts -> REVIEWER
+			.equals(ts.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+	}
+
+	private void assertPhotoShownInForm(Task task, String name) {
+		Object submissionId = this.taskService.getVariable(task.getId(), "submissionId");
+		assertThat(submissionId).isNotNull();
+		By photo = By.cssSelector(".fjs-container img[src*='/staff/submissions/']");
+		WebElement image = waitFor(this.reviewer).until(ExpectedConditions.presenceOfElementLocated(photo));
+		waitFor(this.reviewer).until(d -> d.findElement(photo)
+			.getAttribute("src")
+			.endsWith("/staff/submissions/" + submissionId + "/photo"));
+		waitFor(this.reviewer).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+				"var i = arguments[0]; return i.complete && i.naturalWidth > 0;", d.findElement(photo))));
+		image = this.reviewer.findElement(photo);
+		Object width = ((JavascriptExecutor) this.reviewer).executeScript("return arguments[0].naturalWidth;", image);
+		assertThat(((Number) width).intValue()).isEqualTo(64);
+		assertThat(this.reviewer.findElement(By.cssSelector(".fjs-container")).getText())
+			.contains("第 " + this.taskService.getVariable(task.getId(), "attempt") + " 次提交");
+		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});", image);
+		screenshot(this.reviewer, name);
+	}
+
+	private void chooseInForm(String label) {
+		WebElement option = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']")));
+		option.click();
+	}
+
+	private void completeInTasklist(Task task, String name) {
+		By button = By.cssSelector("button[ng-click='complete()']");
+		WebElement complete = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(button));
+		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				complete);
+		waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(button)).click();
+		waitFor(this.taskService)
+			.until(ts -> ts.createTaskQuery().taskId(task.getId()).count() == 0 ? Boolean.TRUE : null);
+		waitFor(this.reviewer).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+		screenshot(this.reviewer, name);
+	}
+
+	/** The open review of this reader: created by the job executor, so waited for. */
+	private Task awaitReviewTask(String readerId, String notThisOne) {
+		return waitFor(this.taskService).until(ts -> {
+			List<Task> tasks = ts.createTaskQuery()
+				.taskDefinitionKey(REVIEW_TASK)
+				.taskCandidateGroup(REVIEWERS)
+				.processVariableValueEquals("readerId", readerId)
+				.list();
+			return tasks.stream()
+				.filter(t -> !t.getId().equals(notThisOne))
+				.filter(t -> "审核资质".equals(t.getName()))
+				.findFirst()
+				.orElse(null);
+		});
+	}
+
+	// ---- helpers -------------------------------------------------------------------------
+
+	private ChromeDriver startChrome(String name) throws IOException {
+		File chromium = new File(System.getProperty("hcpgate.chromium", "/usr/bin/chromium"));
+		File chromedriver = new File(System.getProperty("hcpgate.chromedriver", "/usr/bin/chromedriver"));
+		if (!chromium.canExecute()) {
+			fail("Chromium is needed for this browser test and was not found at " + chromium
+					+ " (install it, e.g. `apt-get install chromium chromium-driver`, or set -Dhcpgate.chromium=<path>)");
+		}
+		if (!chromedriver.canExecute()) {
+			fail("chromedriver is needed for this browser test and was not found at " + chromedriver
+					+ " (install it, e.g. `apt-get install chromium-driver`, or set -Dhcpgate.chromedriver=<path>)");
+		}
+		Path profile = Files.createTempDirectory("hcpgate-chrome-" + name + "-");
+		this.temporary.add(profile);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+			.usingAnyFreePort()
+			.withLogFile(BROWSER_LOGS.resolve("chromedriver-" + name + ".log").toFile())
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		this.drivers.add(driver);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static WebDriverWait waitFor(WebDriver driver) {
+		return waitFor(driver, WAIT);
+	}
+
+	private static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
+		// pages that refresh or leave by themselves replace the elements being looked at
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private static FluentWait<TaskService> waitFor(TaskService tasks) {
+		return new FluentWait<>(tasks).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200));
+	}
+
+	private static void waitForHeading(WebDriver driver, String text, Duration timeout) {
+		waitFor(driver, timeout).withMessage(() -> "h1 \"" + text + "\" on " + driver.getCurrentUrl())
+			.until(d -> {
+				List<WebElement> headings = d.findElements(By.tagName("h1"));
+				return !headings.isEmpty() && text.equals(headings.get(0).getText());
+			});
+	}
+
+	private static void type(WebDriver driver, By field, String text) {
+		WebElement element = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(field));
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	private static void submitMainForm(WebDriver driver) {
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	private void screenshot(WebDriver driver, String name) {
+		this.screenshotNumber++;
+		Path target = SCREENSHOTS.resolve(String.format("journey-%02d-%s.png", this.screenshotNumber, name));
+		try {
+			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("Could not save screenshot " + target + ": " + ex);
+		}
+	}
+
+	private void evidence(WebDriver driver, String name) {
+		if (driver == null) {
+			return;
+		}
+		try {
+			screenshot(driver, name);
+			Files.writeString(SCREENSHOTS.resolve("journey-" + name + ".html"),
+					Optional.ofNullable(driver.getCurrentUrl()).orElse("") + "\n" + driver.getPageSource(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("Could not save the page of " + name + ": " + ex);
+		}
+	}
+
+	/** A real, small PNG: the licence photo the reader uploads. */
+	private Path writePng() throws IOException {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		try {
+			graphics.setColor(new Color(0xF4, 0xF7, 0xFB));
+			graphics.fillRect(0, 0, 64, 48);
+			graphics.setColor(new Color(0x1F, 0x6F, 0xB2));
+			graphics.fillRect(4, 4, 20, 26);
+			graphics.setColor(Color.DARK_GRAY);
+			for (int y = 8; y < 40; y += 6) {
+				graphics.drawLine(28, y, 58, y);
+			}
+		}
+		finally {
+			graphics.dispose();
+		}
+		Path file = Files.createTempFile("licence-", ".png");
+		this.temporary.add(file);
+		ImageIO.write(image, "png", file.toFile());
+		return file;
+	}
+
+	private static void deleteRecursively(Path path) {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("Could not delete " + path + ": " + ex);
+		}
+	}
+
+}
