@@ -2,6 +2,7 @@ package org.hcpgate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.hcpgate.articles.ArticleRepository;
@@ -30,8 +31,11 @@ class DefaultStartTest {
 	@Autowired
 	ArticleRepository articles;
 
+	@Autowired
+	FilterService filters;
+
 	@Test
-	void startsOnH2WithDemoDataAndTheModelsAndFormDeployedTogether() {
+	void startsOnH2WithDemoDataTheReviewFilterAndTheModelsAndFormDeployedTogether() {
 		assertThat(this.environment.getActiveProfiles()).isEmpty();
 		assertThat(this.environment.getDefaultProfiles()).containsExactly("demo");
 		assertThat(this.articles.count()).isEqualTo(1);
@@ -43,6 +47,7 @@ class DefaultStartTest {
 			.latestVersion()
 			.singleResult()
 			.getDeploymentId();
+		assertThat(this.filters.createFilterQuery().filterName("待审核").count()).isEqualTo(1);
 		assertThat(this.repository.getDeploymentResourceNames(deployment)).anyMatch(n -> n.endsWith("zone-access.bpmn"))
 			.anyMatch(n -> n.endsWith("review-credentials.form"));
 	}

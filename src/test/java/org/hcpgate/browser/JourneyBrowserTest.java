@@ -327,9 +327,8 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Opens the task from Tasklist's list, as a reviewer would. The demo has no filter, so
-	 * on first use the reviewer adds Tasklist's "simple filter" (all tasks). Should another
-	 * test have left a filter that does not list this task, the task is opened by its address.
+	 * Opens the task from Tasklist's list, as a reviewer would: the filter "待审核" that the
+	 * application creates at start-up lists it.
 	 */
 	private void openTaskInTasklist(Task task) {
 		if (!this.reviewer.getCurrentUrl().contains("/camunda/app/tasklist/")) {
@@ -338,27 +337,14 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 		else {
 			this.reviewer.navigate().refresh();
 		}
-		By addSimpleFilter = By.cssSelector(".add-initial-filter a.filter-hint");
-		By filters = By.cssSelector(".task-filter");
-		waitFor(this.reviewer).until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(addSimpleFilter),
-				ExpectedConditions.visibilityOfElementLocated(filters)));
-		if (!this.reviewer.findElements(addSimpleFilter).stream().filter(WebElement::isDisplayed).toList().isEmpty()) {
-			screenshot(this.reviewer, "tasklist-no-filter");
-			this.reviewer.findElement(addSimpleFilter).click();
-			waitFor(this.reviewer).until(ExpectedConditions.visibilityOfElementLocated(filters));
-		}
+		By openReviews = By
+			.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[contains(normalize-space(.),'待审核')]");
+		waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(openReviews)).click();
 		By inList = By.cssSelector("[cam-tasks] .tasks-list li.task a[href*='task=" + task.getId() + "']");
-		try {
-			WebElement link = waitFor(this.reviewer, Duration.ofSeconds(10))
-				.until(ExpectedConditions.elementToBeClickable(inList));
-			assertThat(link.getText()).isEqualTo("审核资质");
-			screenshot(this.reviewer, "tasklist-list");
-			link.click();
-		}
-		catch (org.openqa.selenium.TimeoutException notListed) {
-			System.err.println("Task " + task.getId() + " not in Tasklist's list; opening it by its address");
-			this.reviewer.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-		}
+		WebElement link = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(inList));
+		assertThat(link.getText()).isEqualTo("审核资质");
+		screenshot(this.reviewer, "tasklist-list");
+		link.click();
 		waitFor(this.reviewer).until(ExpectedConditions.textToBePresentInElementLocated(
 				By.cssSelector(".task-card h2.task"), "审核资质"));
 	}
