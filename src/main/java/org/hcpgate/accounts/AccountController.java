@@ -42,6 +42,7 @@ class AccountController {
 		this.verifications.find(readerId).ifPresent(v -> model.addAttribute("verification", v));
 		model.addAttribute("submissions", this.journey.submissions(readerId));
 		model.addAttribute("consents", this.consents.of(readerId));
+		model.addAttribute("withdrawable", this.consents.zonesAgreedTo(readerId));
 		model.addAttribute("maxAttempts", this.settings.getMaxAttempts());
 		return VIEW_ACCOUNT;
 	}

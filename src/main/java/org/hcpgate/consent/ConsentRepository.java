@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ConsentRepository extends JpaRepository<Consent, Long> {
 
-	List<Consent> findByReaderIdOrderByDecidedAtDesc(String readerId);
+	List<Consent> findByReaderIdOrderByDecidedAtDescIdDesc(String readerId);
 
 	Optional<Consent> findFirstByReaderIdAndZoneKeyAndDocumentOrderByDecidedAtDescIdDesc(String readerId,
 			String zoneKey, Consent.Document document);

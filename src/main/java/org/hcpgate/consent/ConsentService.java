@@ -1,7 +1,11 @@
 package org.hcpgate.consent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.hcpgate.consent.Consent.Choice;
 import org.hcpgate.consent.Consent.Document;
@@ -58,9 +62,27 @@ public class ConsentService {
 			.filter(c -> c.getChoice() == Choice.AGREED);
 	}
 
+	/** Zones whose agreement the reader has given and not taken back: what they may withdraw. */
+	@Transactional(readOnly = true)
+	public Set<String> zonesAgreedTo(String readerId) {
+		Map<String, Consent> latest = new LinkedHashMap<>();
+		for (Consent consent : of(readerId)) {
+			if (consent.getDocument() == Document.AGREEMENT) {
+				latest.putIfAbsent(consent.getZoneKey(), consent);
+			}
+		}
+		Set<String> zones = new TreeSet<>();
+		latest.forEach((zone, consent) -> {
+			if (consent.getChoice() == Choice.AGREED) {
+				zones.add(zone);
+			}
+		});
+		return zones;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Consent> of(String readerId) {
-		return this.consents.findByReaderIdOrderByDecidedAtDesc(readerId);
+		return this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(readerId);
 	}
 
 }

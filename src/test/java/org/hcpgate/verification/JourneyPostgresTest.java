@@ -145,7 +145,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.singleResult()
 			.getEndActivityId()).isEqualTo("access-granted");
 
-		List<Consent> recorded = this.consents.findByReaderIdOrderByDecidedAtDesc(this.reader.getReaderId());
+		List<Consent> recorded = this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId());
 		assertThat(recorded).extracting(Consent::getDocument, Consent::getChoice)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Consent.Document.AGREEMENT, Consent.Choice.AGREED),
 					org.assertj.core.groups.Tuple.tuple(Consent.Document.INFORMED_CONSENT, Consent.Choice.REFUSED));
@@ -162,7 +162,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		answer("agreement", "refuse");
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("本服务仅面向医疗卫生专业人士")));
 		assertThat(step()).isEqualTo(new JourneyStep(JourneyStep.Kind.ENDED, "agreement-refused"));
-		assertThat(this.consents.findByReaderIdOrderByDecidedAtDesc(this.reader.getReaderId()))
+		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId()))
 			.extracting(Consent::getChoice)
 			.containsExactly(Consent.Choice.REFUSED);
 
@@ -176,7 +176,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get(journey()).with(user(this.reader)));
 		answer("agreement", "agree");
 		answer("agreement", "agree");
-		assertThat(this.consents.findByReaderIdOrderByDecidedAtDesc(this.reader.getReaderId())).hasSize(1);
+		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId())).hasSize(1);
 		assertThat(step().step()).isEqualTo("informed-consent");
 	}
 
