@@ -37,6 +37,8 @@ class SecurityConfig {
 
 	static final String REVIEWERS = "hcp-reviewers";
 
+	static final String REVIEW_LEADS = "hcp-review-leads";
+
 	/** Readers never reach the engine's webapps or API, whatever they try. */
 	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
 			context) -> new AuthorizationDecision(!isReader(authentication.get()));
@@ -80,7 +82,7 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/staff/**")
-				.access(new StaffSession(REVIEWERS))
+				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
 				.requestMatchers("/journey/**", "/account/**")
 				.hasAuthority(Reader.ROLE)
 				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
