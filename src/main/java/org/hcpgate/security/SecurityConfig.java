@@ -83,6 +83,8 @@ class SecurityConfig {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/staff/**")
 				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
+				.requestMatchers("/account/deleted")
+				.permitAll()
 				.requestMatchers("/journey/**", "/account/**")
 				.hasAuthority(Reader.ROLE)
 				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
