@@ -90,6 +90,15 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
+	@Autowired
+	org.hcpgate.consent.ConsentService consentService;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Value("${hcp-gate.storage.directory}")
 	Path storage;
 
@@ -161,6 +170,38 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
 			.extracting(ErasureRecord::getReason)
 			.containsExactly(ErasureRecord.Reason.LAST_AGREEMENT_WITHDRAWN);
+	}
+
+	@Test
+	void withdrawingOneOfTwoAgreementsErasesThatZonesJourneysAndKeepsTheVerification() throws Exception {
+		Reader reader = markedReader();
+		throughReviewRejectionAndApproval(reader);
+		// an agreement in force in a second zone: the verification still serves it
+		this.transactions.executeWithoutResult(status -> this.consentService.record(reader.getReaderId(),
+				"other-zone", Consent.Document.AGREEMENT, 1, true, "127.0.0.1", null, null));
+		String journeyKey = reader.getReaderId() + ":" + JourneyDriver.ZONE;
+		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(journeyKey)
+			.count()).isPositive();
+
+		this.mvc
+			.perform(post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE)
+				.with(user(reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account"));
+
+		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
+		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(journeyKey)
+			.count()).isZero();
+		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(reader.getReaderId())
+			.count()).as("the verification stays").isOne();
+		assertThat(findInDatabase(List.of(marker("name")))).isNotEmpty();
+		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
+			.extracting(ErasureRecord::getReason, ErasureRecord::getScope)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ErasureRecord.Reason.AGREEMENT_WITHDRAWN,
+					"zone:" + JourneyDriver.ZONE));
 	}
 
 	@Test

@@ -54,6 +54,9 @@ class EngineHardeningPostgresTest extends PostgresIntegrationTest {
 	RepositoryService repositoryService;
 
 	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
+	@Autowired
 	ProcessEngineConfiguration engineConfiguration;
 
 	int touchesBefore;
@@ -173,6 +176,7 @@ class EngineHardeningPostgresTest extends PostgresIntegrationTest {
 		assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
 		assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
 		assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+		assertThat(this.historyService.findHistoryCleanupJobs()).as("history clean-up scheduled").isNotEmpty();
 	}
 
 	@Test

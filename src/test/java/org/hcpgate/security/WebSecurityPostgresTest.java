@@ -80,6 +80,31 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void theWebappsKeepTheirOwnCsrfProtectionBesideSpringSecurity() {
+		ResponseEntity<String> entry = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		HttpHeaders headers = new HttpHeaders();
+		headers.put(HttpHeaders.COOKIE,
+				entry.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList());
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", "demo-reviewer");
+		form.add("password", "demo-reviewer");
+		// without the webapps' token: refused by Camunda's CsrfPreventionFilter
+		ResponseEntity<String> refused = this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+				new HttpEntity<>(form, headers), String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+		// with it (and no Spring Security token): signed in, and the API answers
+		HttpHeaders session = StaffSessions.signIn(this.rest, "demo-reviewer", "demo-reviewer");
+		session.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(this.rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST,
+				new HttpEntity<>("{}", session), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		session.remove("X-XSRF-TOKEN");
+		assertThat(this.rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST,
+				new HttpEntity<>("{}", session), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
 	void pagesCarryTheSecurityHeadersAndAHardenedSessionCookie() {
 		ResponseEntity<String> page = this.rest.getForEntity("/login", String.class);
 		HttpHeaders headers = page.getHeaders();
