@@ -10,9 +10,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies {@code hcp-gate.security.https} to the Camunda webapps as well, so one switch
- * covers the site and the webapps: {@code Secure} on the webapps' session and CSRF cookies
- * (both stay {@code SameSite=Lax}) and HSTS from the webapps' header filter. A bean post
- * processor, because the webapps read these properties while the server is being set up.
+ * covers the site and the webapps. The session cookie is one for both, the container's
+ * ({@code server.servlet.session.cookie.*}: HttpOnly, SameSite=Lax, Secure with the switch), so
+ * the webapps' own session cookie filter adds nothing (it would repeat the attributes). The
+ * webapps' CSRF cookie gets {@code Secure} and stays {@code SameSite=Lax}; the webapps' header
+ * filter sends HSTS. A bean post processor, because the webapps read these properties while
+ * the server is being set up.
  */
 @Component
 class WebappHardening implements BeanPostProcessor, EnvironmentAware {
@@ -34,10 +37,10 @@ class WebappHardening implements BeanPostProcessor, EnvironmentAware {
 	}
 
 	static void apply(WebappProperty webapp, SecuritySettings settings) {
-		webapp.getSessionCookie().setEnableSameSiteCookie(true);
+		webapp.getSessionCookie().setEnableSameSiteCookie(false);
+		webapp.getSessionCookie().setEnableSecureCookie(false);
 		webapp.getCsrf().setEnableSameSiteCookie(true);
 		if (settings.https()) {
-			webapp.getSessionCookie().setEnableSecureCookie(true);
 			webapp.getCsrf().setEnableSecureCookie(true);
 			webapp.getHeaderSecurity().setHstsDisabled(false);
 			webapp.getHeaderSecurity().setHstsMaxAge(String.valueOf(settings.hstsMaxAge().toSeconds()));

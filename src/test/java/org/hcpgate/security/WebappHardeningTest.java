@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class WebappHardeningTest {
 
 	@Test
-	void overHttpsTheWebappsCookiesAreSecureAndHstsIsSent() {
+	void overHttpsTheWebappsCsrfCookieIsSecureAndHstsIsSent() {
 		WebappProperty webapp = new WebappProperty();
 		WebappHardening.apply(webapp, new SecuritySettings(true, Duration.ofDays(180), 5, Duration.ofMinutes(15)));
-		assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isTrue();
-		assertThat(webapp.getSessionCookie().isEnableSameSiteCookie()).isTrue();
+		// the session cookie is the container's (server.servlet.session.cookie.secure follows the switch)
+		assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isFalse();
+		assertThat(webapp.getSessionCookie().isEnableSameSiteCookie()).isFalse();
 		assertThat(webapp.getCsrf().isEnableSecureCookie()).isTrue();
 		assertThat(webapp.getCsrf().isEnableSameSiteCookie()).isTrue();
 		assertThat(webapp.getHeaderSecurity().isHstsDisabled()).isFalse();
@@ -26,8 +27,8 @@ class WebappHardeningTest {
 	void overPlainHttpNothingIsMarkedSecure() {
 		WebappProperty webapp = new WebappProperty();
 		WebappHardening.apply(webapp, new SecuritySettings(false, Duration.ofDays(365), 5, Duration.ofMinutes(15)));
-		assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isFalse();
-		assertThat(webapp.getSessionCookie().isEnableSameSiteCookie()).isTrue();
+		assertThat(webapp.getCsrf().isEnableSecureCookie()).isFalse();
+		assertThat(webapp.getCsrf().isEnableSameSiteCookie()).isTrue();
 		assertThat(webapp.getHeaderSecurity().isHstsDisabled()).isTrue();
 	}
 
