@@ -267,8 +267,7 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 		// 8. the zone's questions (收集问题), then staff review the answers
 		waitFor(this.reader, SELF_REFRESH).until(d -> {
-			List<WebElement> headings = d.findElements(By.tagName("h1"));
-			return !headings.isEmpty() && "收集问题".equals(headings.get(0).getText());
+			return "收集问题".equals(heading(d));
 		});
 		WebElement choice = this.reader.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='医师']"));
 		choice.click();
@@ -295,8 +294,7 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 		// 9. passed, a countdown from 5, then the full article by itself
 		waitFor(this.reader, SELF_REFRESH).until(d -> {
-			List<WebElement> headings = d.findElements(By.tagName("h1"));
-			return !headings.isEmpty() && "您已通过HCP身份认证和信息审核".equals(headings.get(0).getText());
+			return "您已通过HCP身份认证和信息审核".equals(heading(d));
 		});
 		List<Integer> countdown = new ArrayList<>();
 		String first = this.reader.findElement(By.id("countdown")).getText();
@@ -492,10 +490,21 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 	private static void waitForHeading(WebDriver driver, String text, Duration timeout) {
 		waitFor(driver, timeout).withMessage(() -> "h1 \"" + text + "\" on " + driver.getCurrentUrl())
-			.until(d -> {
-				List<WebElement> headings = d.findElements(By.tagName("h1"));
-				return !headings.isEmpty() && text.equals(headings.get(0).getText());
-			});
+			.until(d -> text.equals(heading(d)));
+	}
+
+	/**
+	 * The page's first h1, or "" while the page is being replaced (a self-refreshing page can
+	 * drop the element between finding and reading it).
+	 */
+	private static String heading(WebDriver driver) {
+		try {
+			List<WebElement> headings = driver.findElements(By.tagName("h1"));
+			return headings.isEmpty() ? "" : headings.get(0).getText();
+		}
+		catch (org.openqa.selenium.WebDriverException pageChanging) {
+			return "";
+		}
 	}
 
 	private static void type(WebDriver driver, By field, String text) {

@@ -24,6 +24,7 @@ import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneRepository;
+import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,9 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	ZoneRepository zones;
+
+	@Autowired
+	ZoneService zoneService;
 
 	@Autowired
 	TaskService taskService;
@@ -106,6 +110,45 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 		journey(zone).andExpect(status().is3xxRedirection());
 		journey(zone).andExpect(content().string(Matchers.containsString("同意")));
 		assertThat(step(zone)).isEqualTo(new JourneyStep(JourneyStep.Kind.READER_STEP, "accept-agreement"));
+	}
+
+	@Test
+	void aNewAgreementVersionClosesTheZoneUntilTheReaderAcceptsIt() throws Exception {
+		String zone = newZone();
+		this.verifications.markVerified(this.reader.getReaderId());
+		agree(zone);
+		awaitGranted(zone);
+
+		this.zoneService.publishAgreement(zone, "测试协议(第二版)", "新的协议正文");
+		assertThat(this.zoneAccess.isGranted(this.reader.getReaderId(), zone)).isFalse();
+		journey(zone).andExpect(status().is3xxRedirection());
+		journey(zone).andExpect(content().string(Matchers.containsString("测试协议(第二版)")));
+		agree(zone);
+		awaitGranted(zone);
+		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId()))
+			.extracting(Consent::getDocumentVersion)
+			.containsExactly(2, 1);
+	}
+
+	@Test
+	void twoZonesAgreedAtTheSameMomentStartOneVerification() throws Exception {
+		String first = newZone();
+		String second = newZone();
+		journey(first);
+		journey(second);
+		Thread[] agreements = { new Thread(() -> agree(first)), new Thread(() -> agree(second)) };
+		for (Thread agreement : agreements) {
+			agreement.start();
+		}
+		for (Thread agreement : agreements) {
+			agreement.join();
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> step(first).step(), "submit-credentials"::equals);
+		assertThat(step(second).step()).isEqualTo("submit-credentials");
+		assertThat(this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("hcp-verification")
+			.processInstanceBusinessKey(this.reader.getReaderId())
+			.count()).isEqualTo(1);
 	}
 
 	@Test
