@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -104,7 +105,8 @@ public class VerificationService {
 		// reaches the verification sees a verification another journey just started.
 		this.accounts.lockById(Long.parseLong(readerId));
 		List<String> keys = Arrays.asList(stepKeys);
-		return activeReaderTask(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
+		return readerTasks(readerId, zoneKey).filter(t -> keys.contains(t.getTaskDefinitionKey()))
+			.findFirst()
 			.orElseThrow(() -> new StepNotActiveException(String.join("|", stepKeys)));
 	}
 
@@ -133,19 +135,26 @@ public class VerificationService {
 			.correlateAllWithResult();
 	}
 
-	/** The active reader task of this zone's journey, or of the reader's HCP verification. */
+	/**
+	 * The reader task to show for this zone: the zone journey's own step first, else the step
+	 * of the reader's HCP verification (shared by every zone that waits for it).
+	 */
 	public Optional<Task> activeReaderTask(String readerId, String zoneKey) {
-		return this.tasks.createTaskQuery()
-			.taskAssignee(readerId)
-			.processInstanceBusinessKeyIn(ZoneAccessProcess.businessKey(readerId, zoneKey), readerId)
-			.initializeFormKeys()
-			.orderByTaskCreateTime()
-			.asc()
-			.list()
-			.stream()
+		return readerTasks(readerId, zoneKey).findFirst();
+	}
+
+	private Stream<Task> readerTasks(String readerId, String zoneKey) {
+		return Stream.of(ZoneAccessProcess.businessKey(readerId, zoneKey), readerId)
+			.flatMap(businessKey -> this.tasks.createTaskQuery()
+				.taskAssignee(readerId)
+				.processInstanceBusinessKey(businessKey)
+				.initializeFormKeys()
+				.orderByTaskCreateTime()
+				.asc()
+				.list()
+				.stream())
 			.filter(task -> task.getFormKey() != null
-					&& task.getFormKey().startsWith(ZoneAccessProcess.SITE_FORM_KEY_PREFIX))
-			.findFirst();
+					&& task.getFormKey().startsWith(ZoneAccessProcess.SITE_FORM_KEY_PREFIX));
 	}
 
 	private static String stepOf(Task task) {

@@ -27,13 +27,26 @@ public class ZoneAccess {
 	@Column(name = "granted_at", nullable = false)
 	private Instant grantedAt;
 
+	/** The version of the zone's agreement the reader accepted for this grant. */
+	@Column(name = "agreement_version", nullable = false)
+	private int agreementVersion;
+
 	protected ZoneAccess() {
 	}
 
-	ZoneAccess(String readerId, String zoneKey) {
+	ZoneAccess(String readerId, String zoneKey, int agreementVersion) {
 		this.readerId = readerId;
 		this.zoneKey = zoneKey;
+		renew(agreementVersion);
+	}
+
+	void renew(int agreementVersion) {
+		this.agreementVersion = agreementVersion;
 		this.grantedAt = Instant.now();
+	}
+
+	public int getAgreementVersion() {
+		return this.agreementVersion;
 	}
 
 	public String getReaderId() {

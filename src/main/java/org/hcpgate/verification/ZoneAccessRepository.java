@@ -2,6 +2,7 @@ package org.hcpgate.verification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,15 +10,16 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ZoneAccessRepository extends JpaRepository<ZoneAccess, Long> {
 
-	boolean existsByReaderIdAndZoneKey(String readerId, String zoneKey);
+	Optional<ZoneAccess> findByReaderIdAndZoneKey(String readerId, String zoneKey);
 
 	/**
-	 * The gate's one query: the zone was granted and the reader's HCP verification is still
-	 * valid (both rows found by their keys).
+	 * The gate's one query: the zone was granted for its current agreement version and the
+	 * reader's HCP verification is still valid (every row found by its key).
 	 */
 	@Query("""
-			select count(a) > 0 from ZoneAccess a, HcpVerification v
+			select count(a) > 0 from ZoneAccess a, HcpVerification v, Zone z
 			where a.readerId = :readerId and a.zoneKey = :zoneKey
+			  and z.key = a.zoneKey and a.agreementVersion = z.agreementVersion
 			  and v.readerId = a.readerId and v.status = :verified and v.validUntil > :now
 			""")
 	boolean isOpen(String readerId, String zoneKey, HcpVerification.Status verified, Instant now);

@@ -21,12 +21,15 @@ public class ZoneAccessService {
 		return this.access.isOpen(readerId, zoneKey, HcpVerification.Status.VERIFIED, Instant.now());
 	}
 
-	/** Idempotent: a retried job finds the grant and adds none (the unique key backs this up). */
+	/**
+	 * Opens the zone for the agreement version the reader accepted. Idempotent: a retried
+	 * job renews the same row (the unique key backs this up).
+	 */
 	@Transactional
-	public void grant(String readerId, String zoneKey) {
-		if (!this.access.existsByReaderIdAndZoneKey(readerId, zoneKey)) {
-			this.access.save(new ZoneAccess(readerId, zoneKey));
-		}
+	public void grant(String readerId, String zoneKey, int agreementVersion) {
+		this.access.findByReaderIdAndZoneKey(readerId, zoneKey)
+			.ifPresentOrElse(existing -> existing.renew(agreementVersion),
+					() -> this.access.save(new ZoneAccess(readerId, zoneKey, agreementVersion)));
 	}
 
 	/** Closes one zone (the reader withdrew its agreement). */

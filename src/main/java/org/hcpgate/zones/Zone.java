@@ -60,6 +60,13 @@ public class Zone {
 		return this;
 	}
 
+	/** A new version of the agreement: every reader must accept it again. */
+	public void publishAgreement(String title, String body) {
+		this.agreementTitle = title;
+		this.agreementBody = body;
+		this.agreementVersion++;
+	}
+
 	public Zone withInformationReview() {
 		this.informationReview = true;
 		return this;

@@ -27,6 +27,17 @@ public class ZoneService {
 		return this.zones.findById(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
 	}
 
+	/**
+	 * Publishes a new version of the zone's agreement. Grants are tied to the version a reader
+	 * accepted, so the zone closes for every reader until they accept the new one.
+	 */
+	@Transactional
+	public Zone publishAgreement(String zoneKey, String title, String body) {
+		Zone zone = get(zoneKey);
+		zone.publishAgreement(title, body);
+		return zone;
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasInformedConsent(String zoneKey) {
 		return get(zoneKey).hasInformedConsent();

@@ -129,7 +129,7 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void readerIsRejectedOnceThenApprovedInTasklistAndReadsTheArticle() throws Exception {
+	void readerIsRejectedOnceThenApprovedAnswersQuestionsAndReadsTheArticle() throws Exception {
 		try {
 			journey();
 		}
@@ -265,10 +265,36 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 		screenshot(this.reviewer, "tasklist-approving");
 		completeInTasklist(secondReview, "tasklist-approved");
 
-		// 8. passed, a countdown from 5, then the full article by itself
+		// 8. the zone's questions (收集问题), then staff review the answers
 		waitFor(this.reader, SELF_REFRESH).until(d -> {
-			List<WebElement> headings = d.findElements(By.tagName("h1"));
-			return !headings.isEmpty() && "您已通过HCP身份认证和信息审核".equals(headings.get(0).getText());
+			return "收集问题".equals(heading(d));
+		});
+		WebElement choice = this.reader.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='医师']"));
+		choice.click();
+		this.reader.findElement(By.cssSelector(".question textarea")).sendKeys("免疫监测的最佳时机");
+		screenshot(this.reader, "questions");
+		WebElement confirm = this.reader.findElement(By.cssSelector("main form button[type=submit]"));
+		assertThat(confirm.getText()).isEqualTo("确定");
+		confirm.click();
+		waitForHeading(this.reader, "工作人员正在审核中,", WAIT);
+
+		Task informationReview = waitFor(this.taskService).until(ts -> ts.createTaskQuery()
+			.taskDefinitionKey("review-information")
+			.processInstanceBusinessKey(readerId + ":" + ZONE)
+			.singleResult());
+		openTaskInTasklist(informationReview);
+		claimInTasklist(informationReview);
+		WebElement answersLink = waitFor(this.reviewer).until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".fjs-container a[href*='/staff/answers/']")));
+		assertThat(answersLink.getAttribute("href"))
+			.endsWith("/staff/answers/" + this.taskService.getVariable(informationReview.getId(), "answerSetId"));
+		chooseInForm("通过");
+		screenshot(this.reviewer, "tasklist-information-approving");
+		completeInTasklist(informationReview, "tasklist-information-approved");
+
+		// 9. passed, a countdown from 5, then the full article by itself
+		waitFor(this.reader, SELF_REFRESH).until(d -> {
+			return "您已通过HCP身份认证和信息审核".equals(heading(d));
 		});
 		List<Integer> countdown = new ArrayList<>();
 		String first = this.reader.findElement(By.id("countdown")).getText();
@@ -342,11 +368,11 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 		waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(openReviews)).click();
 		By inList = By.cssSelector("[cam-tasks] .tasks-list li.task a[href*='task=" + task.getId() + "']");
 		WebElement link = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(inList));
-		assertThat(link.getText()).isEqualTo("审核资质");
+		assertThat(link.getText()).isEqualTo(task.getName());
 		screenshot(this.reviewer, "tasklist-list");
 		link.click();
 		waitFor(this.reviewer).until(ExpectedConditions.textToBePresentInElementLocated(
-				By.cssSelector(".task-card h2.task"), "审核资质"));
+				By.cssSelector(".task-card h2.task"), task.getName()));
 	}
 
 	private void claimInTasklist(Task task) {
@@ -464,10 +490,21 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 	private static void waitForHeading(WebDriver driver, String text, Duration timeout) {
 		waitFor(driver, timeout).withMessage(() -> "h1 \"" + text + "\" on " + driver.getCurrentUrl())
-			.until(d -> {
-				List<WebElement> headings = d.findElements(By.tagName("h1"));
-				return !headings.isEmpty() && text.equals(headings.get(0).getText());
-			});
+			.until(d -> text.equals(heading(d)));
+	}
+
+	/**
+	 * The page's first h1, or "" while the page is being replaced (a self-refreshing page can
+	 * drop the element between finding and reading it).
+	 */
+	private static String heading(WebDriver driver) {
+		try {
+			List<WebElement> headings = driver.findElements(By.tagName("h1"));
+			return headings.isEmpty() ? "" : headings.get(0).getText();
+		}
+		catch (org.openqa.selenium.WebDriverException pageChanging) {
+			return "";
+		}
 	}
 
 	private static void type(WebDriver driver, By field, String text) {

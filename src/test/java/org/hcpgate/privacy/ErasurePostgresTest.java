@@ -91,6 +91,9 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 	DataSource dataSource;
 
 	@Autowired
+	org.hcpgate.zones.ZoneService zones;
+
+	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
 
 	@Autowired
@@ -112,8 +115,8 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
 		this.markers = new LinkedHashMap<>();
 		for (String what : List.of("name", "hospital", "department", "title", "licence", "note", "photo", "user",
-				"display", "email")) {
-			this.markers.put(what, "MK" + what.substring(0, 3).toUpperCase() + id);
+				"display", "email", "answer", "info-note")) {
+			this.markers.put(what, "MK" + what.replace("-", "").substring(0, 4).toUpperCase() + id);
 		}
 	}
 
@@ -123,8 +126,9 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		throughReviewRejectionAndApproval(reader);
 
 		// before: the scan does see clear data in both app and engine tables...
-		assertThat(findInDatabase(List.of(marker("name"), marker("note")))).contains(
-				"credential_submission.real_name: " + marker("name"), "act_hi_varinst.text_: " + marker("note"));
+		assertThat(findInDatabase(List.of(marker("name"), marker("note"), marker("answer")))).contains(
+				"credential_submission.real_name: " + marker("name"), "act_hi_varinst.text_: " + marker("note"),
+				"answer.text: " + marker("answer"));
 		// ...but licence numbers and photos are encrypted at rest
 		assertThat(findInDatabase(List.of(marker("licence")))).isEmpty();
 		assertThat(findInFiles(List.of(marker("photo")))).isEmpty();
@@ -145,6 +149,8 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
 			.extracting(ErasureRecord::getReason, ErasureRecord::getSubmissions, ErasureRecord::getPhotos)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(ErasureRecord.Reason.ACCOUNT_DELETED, 2, 1));
+		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()).get(0).getAnswerSets())
+			.isOne();
 	}
 
 	@Test
@@ -198,6 +204,7 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 			.processInstanceBusinessKey(reader.getReaderId())
 			.count()).as("the verification stays").isOne();
 		assertThat(findInDatabase(List.of(marker("name")))).isNotEmpty();
+		assertThat(findInDatabase(List.of(marker("answer"), marker("info-note")))).as("the zone's answers").isEmpty();
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
 			.extracting(ErasureRecord::getReason, ErasureRecord::getScope)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(ErasureRecord.Reason.AGREEMENT_WITHDRAWN,
@@ -243,6 +250,12 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 				.count() == 1);
 		this.journey.submitCredentials(reader, credentials, null);
 		decide(this.journey.reviewTask(reader).getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
+		// the demo zone then asks its questions, and staff review the answers
+		this.journey.awaitReaderTask(reader, "answer-questions");
+		this.journey.answerQuestions(reader, this.zones.questions(JourneyDriver.ZONE), marker("answer"));
+		decide(this.journey.informationReviewTask(reader).getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"approved\"},\"reviewNote\":{\"value\":\""
+						+ marker("info-note") + "\"}}}");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)
 					&& this.runtimeService.createProcessInstanceQuery()

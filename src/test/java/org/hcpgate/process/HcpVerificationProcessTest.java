@@ -28,6 +28,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -82,15 +83,22 @@ class HcpVerificationProcessTest {
 
 	private JavaDelegate recordAbandonment;
 
+	private JavaDelegate escalateReview;
+
+	/** Tells waiting zone journeys that the verification ended, whatever the end. */
+	private ExecutionListener announceVerificationOutcome;
+
 	@BeforeEach
 	void setUp(ProcessEngine engine) {
 		BpmnAwareTests.init(engine);
 		ClockUtil.setCurrentTime(NOW);
-		Mocks.register("verificationSettings", new VerificationSettings(3, "P30D", REVIEW_DUE));
+		Mocks.register("verificationSettings", VerificationSettings.defaults(REVIEW_DUE));
 		this.recordVerification = this.delegates.register("recordVerification");
 		this.recordRejection = this.delegates.register("recordRejection");
 		this.recordFinalRejection = this.delegates.register("recordFinalRejection");
 		this.recordAbandonment = this.delegates.register("recordAbandonment");
+		this.escalateReview = this.delegates.register("escalateReview");
+		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
 	}
 
 	@AfterEach
@@ -114,6 +122,7 @@ class HcpVerificationProcessTest {
 		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
 
 		assertThat(instance).isWaitingAt("record-verification");
+		verifyNoInteractions(this.announceVerificationOutcome);
 		execute(job());
 
 		verify(this.recordVerification).execute(any());
@@ -125,7 +134,9 @@ class HcpVerificationProcessTest {
 		assertThat(instance).hasPassedInOrder("submit-credentials", "review-credentials", "record-verification",
 				"verified");
 		assertThat(instance).isEnded();
-		verifyNoInteractions(this.recordRejection, this.recordFinalRejection, this.recordAbandonment);
+		assertOutcomeAnnouncedOnce("verified");
+		verifyNoInteractions(this.recordRejection, this.recordFinalRejection, this.recordAbandonment,
+				this.escalateReview);
 	}
 
 	@Test
@@ -149,7 +160,8 @@ class HcpVerificationProcessTest {
 		complete(task(), withVariables("submissionId", 102L, "attempt", 2));
 
 		assertThat(instance).isWaitingAt("review-credentials");
-		assertThat(jobQuery().timers().count()).as("resubmission timer cancelled").isZero();
+		assertThat(jobQuery().timers().activityId("resubmission-expired").count()).as("resubmission timer cancelled")
+			.isZero();
 		assertIsReview(task());
 		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
 
@@ -169,11 +181,13 @@ class HcpVerificationProcessTest {
 				"reviewNote", "非医疗卫生专业人士"));
 
 		assertThat(instance).isWaitingAt("record-final-rejection");
+		verifyNoInteractions(this.announceVerificationOutcome);
 		execute(job());
 		verify(this.recordFinalRejection).execute(any());
 		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision",
 				"rejected-final");
 		assertThat(instance).hasPassed("rejected-final").hasNotPassed("record-rejection").isEnded();
+		assertOutcomeAnnouncedOnce("rejected-final");
 		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordAbandonment);
 	}
 
@@ -203,6 +217,7 @@ class HcpVerificationProcessTest {
 			.containsEntry("attempt", 3)
 			.containsEntry("submissionId", 103L);
 		assertThat(instance).hasPassed("rejected-final").isEnded();
+		assertOutcomeAnnouncedOnce("rejected-final");
 		verifyNoInteractions(this.recordVerification, this.recordAbandonment);
 	}
 
@@ -235,11 +250,74 @@ class HcpVerificationProcessTest {
 
 		assertThat(instance).isWaitingAt("record-abandonment");
 		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+		verifyNoInteractions(this.announceVerificationOutcome);
 		execute(job());
 		verify(this.recordAbandonment).execute(any());
 		assertThat(this.delegates.lastCallOf("recordAbandonment").businessKey()).isEqualTo(READER);
 		assertThat(instance).hasPassed("resubmission-expired", "abandoned").isEnded();
+		assertOutcomeAnnouncedOnce("abandoned");
 		verifyNoInteractions(this.recordVerification, this.recordFinalRejection);
+	}
+
+	@Test
+	void overdueReviewIsEscalatedAndStaysOpen() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		Task review = task();
+
+		Job timer = job("review-overdue");
+		assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofHours(48))));
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+
+		assertThat(instance).isWaitingAt("review-credentials", "escalate-review");
+		execute(job("escalate-review"));
+
+		verify(this.escalateReview).execute(any());
+		assertThat(this.delegates.lastCallOf("escalateReview").businessKey()).isEqualTo(READER);
+		assertThat(this.delegates.lastCallOf("escalateReview").variables()).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("attempt", 1);
+		assertThat(instance).hasPassed("review-overdue", "escalate-review", "review-escalated").isNotEnded();
+		assertThat(instance).isWaitingAt("review-credentials");
+		assertThat(task().getId()).as("the same review task, still open").isEqualTo(review.getId());
+		assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the SLA fires once").isZero();
+		verifyNoInteractions(this.announceVerificationOutcome);
+
+		// The escalated review is decided as any other.
+		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
+		execute(job());
+		assertThat(instance).hasPassed("verified").isEnded();
+		assertOutcomeAnnouncedOnce("verified");
+	}
+
+	@Test
+	void instanceEndsOnlyWhenAPendingEscalationHasRun() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		Job timer = job("review-overdue");
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+
+		// Decided while the escalation still waits for the job executor.
+		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
+		execute(job("record-verification"));
+
+		assertThat(instance).hasPassed("verified").isWaitingAt("escalate-review");
+		verifyNoInteractions(this.announceVerificationOutcome);
+		execute(job("escalate-review"));
+
+		verify(this.escalateReview).execute(any());
+		assertThat(instance).hasPassed("verified", "review-escalated").isEnded();
+		// The listener sees the end reached last: it cannot tell the outcome by the end event.
+		assertOutcomeAnnouncedOnce("review-escalated");
+	}
+
+	/** The process-level end listener ran once, when the instance ended at {@code end}. */
+	private void assertOutcomeAnnouncedOnce(String end) throws Exception {
+		verify(this.announceVerificationOutcome, times(1)).notify(any());
+		Call call = this.delegates.lastCallOf("announceVerificationOutcome");
+		assertThat(call.businessKey()).isEqualTo(READER);
+		assertThat(call.variables()).containsEntry("readerId", READER);
+		assertThat(call.activityId()).isEqualTo(end);
 	}
 
 	/** Reason codes as Tasklist's Camunda Form submits a checklist: a JSON list. */

@@ -15,17 +15,29 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The stable keys of docs/process-contract.md, read from the models as a designer saves
@@ -41,22 +53,32 @@ class ProcessModelContractTest {
 
 		assertReaderTask(model, "submit-credentials");
 		assertReaderTask(model, "resubmit-credentials");
-		UserTask review = element(model, "review-credentials", UserTask.class);
-		assertThat(review.getCamundaCandidateGroups()).isEqualTo("hcp-reviewers");
-		assertThat(review.getCamundaAssignee()).isNull();
-		assertThat(review.getCamundaFormRef()).isEqualTo("review-credentials");
-		assertThat(review.getCamundaFormRefBinding()).isEqualTo("deployment");
+		assertStaffTask(model, "review-credentials");
 
 		assertServiceTask(model, "record-verification", "${recordVerification}");
 		assertServiceTask(model, "record-rejection", "${recordRejection}");
 		assertServiceTask(model, "record-final-rejection", "${recordFinalRejection}");
 		assertServiceTask(model, "record-abandonment", "${recordAbandonment}");
 
-		BoundaryEvent expired = element(model, "resubmission-expired", BoundaryEvent.class);
-		assertThat(expired.getAttachedTo().getId()).isEqualTo("resubmit-credentials");
-		assertThat(expired.cancelActivity()).isTrue();
+		assertServiceTask(model, "escalate-review", "${escalateReview}");
 
-		assertThat(ids(model, EndEvent.class)).containsExactlyInAnyOrder("verified", "rejected-final", "abandoned");
+		assertBoundaryTimer(model, "resubmission-expired", "resubmit-credentials", true,
+				"${verificationSettings.resubmissionTimeout}");
+		// The review SLA escalates; the review stays open.
+		assertBoundaryTimer(model, "review-overdue", "review-credentials", false,
+				"${verificationSettings.reviewEscalation}");
+
+		// Waiting zone journeys are told of every end of a verification.
+		Process process = element(model, "hcp-verification", Process.class);
+		Collection<CamundaExecutionListener> listeners = process.getExtensionElements()
+			.getChildElementsByType(CamundaExecutionListener.class);
+		assertThat(listeners).singleElement().satisfies(listener -> {
+			assertThat(listener.getCamundaEvent()).isEqualTo("end");
+			assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${announceVerificationOutcome}");
+		});
+
+		assertThat(ids(model, EndEvent.class)).containsExactlyInAnyOrder("verified", "rejected-final", "abandoned",
+				"review-escalated");
 	}
 
 	@Test
@@ -66,7 +88,27 @@ class ProcessModelContractTest {
 
 		assertReaderTask(model, "accept-agreement");
 		assertReaderTask(model, "informed-consent");
+		assertReaderTask(model, "answer-questions");
+		assertStaffTask(model, "review-information");
+		assertServiceTask(model, "record-information-rejection", "${recordInformationRejection}");
 		assertServiceTask(model, "grant-zone-access", "${grantZoneAccess}");
+
+		// A running verification of the reader is awaited: its end is announced by message,
+		// and an hourly re-check catches a missed message.
+		EventBasedGateway await = element(model, "await-verification", EventBasedGateway.class);
+		assertThat(await.getSucceedingNodes().list()).extracting(FlowNode::getId)
+			.containsExactlyInAnyOrder("verification-completed", "verification-recheck");
+		assertThat(messageName(element(model, "verification-completed", IntermediateCatchEvent.class)))
+			.isEqualTo("verification-completed");
+		assertThat(timeDuration(element(model, "verification-recheck", IntermediateCatchEvent.class)))
+			.isEqualTo("PT1H");
+
+		String journeyTimeout = "${verificationSettings.journeyTimeout}";
+		assertBoundaryTimer(model, "agreement-expired", "accept-agreement", true, journeyTimeout);
+		assertBoundaryTimer(model, "informed-consent-expired", "informed-consent", true, journeyTimeout);
+		assertBoundaryTimer(model, "answers-expired", "answer-questions", true, journeyTimeout);
+		assertThat(element(model, "abandoned", EndEvent.class).getIncoming()).extracting(flow -> flow.getSource().getId())
+			.containsExactlyInAnyOrder("agreement-expired", "informed-consent-expired", "answers-expired");
 
 		CallActivity verifyHcp = element(model, "verify-hcp", CallActivity.class);
 		assertThat(verifyHcp.getCalledElement()).isEqualTo("hcp-verification");
@@ -76,7 +118,40 @@ class ProcessModelContractTest {
 			.anyMatch(in -> "readerId".equals(in.getCamundaSource()) && "readerId".equals(in.getCamundaTarget()));
 
 		assertThat(ids(model, EndEvent.class)).containsExactlyInAnyOrder("access-granted", "agreement-refused",
-				"verification-failed");
+				"verification-failed", "abandoned");
+	}
+
+	@Test
+	void verificationRevocationKeepsItsContract() throws IOException {
+		BpmnModelInstance model = read("verification-revocation");
+		assertExecutable(model, "verification-revocation");
+
+		StartEvent start = element(model, "verification-revoked", StartEvent.class);
+		assertThat(messageName(start)).isEqualTo("verification-revoked");
+		assertThat(ids(model, StartEvent.class)).containsExactly("verification-revoked");
+		assertServiceTask(model, "revoke-verification", "${revokeVerification}");
+		assertThat(ids(model, EndEvent.class)).containsExactly("revoked");
+	}
+
+	/** Each form's JSON id is its file name and its fields are the contract's variables. */
+	@ParameterizedTest
+	@CsvSource({ "review-credentials, decision rejectionReasons reviewNote", "review-information, decision reviewNote" })
+	void formNamesItsVariables(String formId, String keys) throws IOException {
+		try (InputStream in = ProcessModelContractTest.class.getResourceAsStream("/forms/" + formId + ".form")) {
+			assertThat(in).as("forms/%s.form on the classpath", formId).isNotNull();
+			JsonNode form = new ObjectMapper().readTree(in);
+			assertThat(form.path("id").asText()).isEqualTo(formId);
+			assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+			List<String> fieldKeys = new ArrayList<>();
+			form.path("components").forEach(component -> {
+				if (component.has("key")) {
+					fieldKeys.add(component.get("key").asText());
+				}
+			});
+			assertThat(fieldKeys).containsExactlyInAnyOrder(keys.split(" "));
+			JsonNode decision = field(form, "decision");
+			assertThat(decision.path("validate").path("required").asBoolean()).as("decision is required").isTrue();
+		}
 	}
 
 	private static BpmnModelInstance read(String key) throws IOException {
@@ -104,6 +179,43 @@ class ProcessModelContractTest {
 		UserTask task = element(model, key, UserTask.class);
 		assertThat(task.getCamundaAssignee()).isEqualTo("${readerId}");
 		assertThat(task.getCamundaFormKey()).isEqualTo("site:" + key);
+	}
+
+	private static void assertStaffTask(BpmnModelInstance model, String key) {
+		UserTask task = element(model, key, UserTask.class);
+		assertThat(task.getCamundaCandidateGroups()).isEqualTo("hcp-reviewers");
+		assertThat(task.getCamundaAssignee()).isNull();
+		assertThat(task.getCamundaFormRef()).isEqualTo(key);
+		assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+	}
+
+	private static void assertBoundaryTimer(BpmnModelInstance model, String key, String attachedTo,
+			boolean interrupting, String duration) {
+		BoundaryEvent timer = element(model, key, BoundaryEvent.class);
+		assertThat(timer.getAttachedTo().getId()).isEqualTo(attachedTo);
+		assertThat(timer.cancelActivity()).as("%s interrupts", key).isEqualTo(interrupting);
+		assertThat(timeDuration(timer)).isEqualTo(duration);
+	}
+
+	private static String timeDuration(Event event) {
+		Collection<TimerEventDefinition> timers = event.getChildElementsByType(TimerEventDefinition.class);
+		assertThat(timers).as("%s is a timer", event.getId()).hasSize(1);
+		return timers.iterator().next().getTimeDuration().getTextContent();
+	}
+
+	private static String messageName(Event event) {
+		Collection<MessageEventDefinition> messages = event.getChildElementsByType(MessageEventDefinition.class);
+		assertThat(messages).as("%s catches a message", event.getId()).hasSize(1);
+		return messages.iterator().next().getMessage().getName();
+	}
+
+	private static JsonNode field(JsonNode form, String key) {
+		for (JsonNode component : form.path("components")) {
+			if (key.equals(component.path("key").asText())) {
+				return component;
+			}
+		}
+		throw new AssertionError("no field " + key);
 	}
 
 	private static void assertServiceTask(BpmnModelInstance model, String key, String bean) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -25,10 +26,14 @@ public final class ProcessTestBeans {
 	private ProcessTestBeans() {
 	}
 
-	/** {@code zoneService}: does a zone ask for informed consent? */
+	/** {@code zoneService}: which steps does a zone ask for? */
 	public interface ZoneService {
 
 		boolean hasInformedConsent(String zoneKey);
+
+		boolean hasQuestions(String zoneKey);
+
+		boolean requiresInformationReview(String zoneKey);
 
 	}
 
@@ -36,6 +41,13 @@ public final class ProcessTestBeans {
 	public interface HcpVerificationService {
 
 		boolean isVerified(String readerId);
+
+	}
+
+	/** {@code verificationService}: is an {@code hcp-verification} of the reader running? */
+	public interface VerificationService {
+
+		boolean isVerificationRunning(String readerId);
 
 	}
 
@@ -48,10 +60,22 @@ public final class ProcessTestBeans {
 
 		private final Date reviewDueDate;
 
-		public VerificationSettings(int maxAttempts, String resubmissionTimeout, Date reviewDueDate) {
+		private final String reviewEscalation;
+
+		private final String journeyTimeout;
+
+		public VerificationSettings(int maxAttempts, String resubmissionTimeout, Date reviewDueDate,
+				String reviewEscalation, String journeyTimeout) {
 			this.maxAttempts = maxAttempts;
 			this.resubmissionTimeout = resubmissionTimeout;
 			this.reviewDueDate = reviewDueDate;
+			this.reviewEscalation = reviewEscalation;
+			this.journeyTimeout = journeyTimeout;
+		}
+
+		/** The defaults of {@code application.yml}, with the review due at {@code reviewDueDate}. */
+		public static VerificationSettings defaults(Date reviewDueDate) {
+			return new VerificationSettings(3, "P30D", reviewDueDate, "PT48H", "P30D");
 		}
 
 		public int getMaxAttempts() {
@@ -66,16 +90,38 @@ public final class ProcessTestBeans {
 			return this.reviewDueDate;
 		}
 
+		public String getReviewEscalation() {
+			return this.reviewEscalation;
+		}
+
+		public String getJourneyTimeout() {
+			return this.journeyTimeout;
+		}
+
 	}
 
-	/** What a delegate saw when the engine called it. */
+	/** What a delegate or listener saw when the engine called it. */
 	public record Call(String activityId, String businessKey, Map<String, Object> variables) {
+
+		static Call of(DelegateExecution execution) {
+			return new Call(execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
+					new HashMap<>(execution.getVariables()));
+		}
+
+	}
+
+	/** What a listener does besides being recorded, as correlating a message. */
+	@FunctionalInterface
+	public interface ListenerEffect {
+
+		void accept(DelegateExecution execution) throws Exception;
+
 	}
 
 	/**
-	 * Registers Mockito mocks of {@link JavaDelegate} under their bean names and
-	 * remembers every call, because the execution handed to a delegate cannot be read
-	 * once its command has finished.
+	 * Registers Mockito mocks of {@link JavaDelegate} and {@link ExecutionListener} under
+	 * their bean names and remembers every call, because the execution handed to a
+	 * delegate cannot be read once its command has finished.
 	 */
 	public static final class Delegates {
 
@@ -92,9 +138,7 @@ public final class ProcessTestBeans {
 			try {
 				doAnswer(invocation -> {
 					DelegateExecution execution = invocation.getArgument(0);
-					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>())
-						.add(new Call(execution.getCurrentActivityId(), execution.getProcessBusinessKey(),
-								new HashMap<>(execution.getVariables())));
+					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(Call.of(execution));
 					effect.run();
 					return null;
 				}).when(delegate).execute(any());
@@ -104,6 +148,29 @@ public final class ProcessTestBeans {
 			}
 			Mocks.register(beanName, delegate);
 			return delegate;
+		}
+
+		/** An execution listener mock that also does {@code effect} with the execution it got. */
+		public ExecutionListener registerListener(String beanName, ListenerEffect effect) {
+			ExecutionListener listener = mock(ExecutionListener.class, beanName);
+			try {
+				doAnswer(invocation -> {
+					DelegateExecution execution = invocation.getArgument(0);
+					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(Call.of(execution));
+					effect.accept(execution);
+					return null;
+				}).when(listener).notify(any());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			Mocks.register(beanName, listener);
+			return listener;
+		}
+
+		public ExecutionListener registerListener(String beanName) {
+			return registerListener(beanName, execution -> {
+			});
 		}
 
 		public List<Call> callsOf(String beanName) {

@@ -1,32 +1,48 @@
 package org.hcpgate.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.camunda.spin.Spin.JSON;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -34,19 +50,22 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
 import org.hcpgate.process.ProcessTestBeans.HcpVerificationService;
+import org.hcpgate.process.ProcessTestBeans.VerificationService;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
 import org.hcpgate.process.ProcessTestBeans.ZoneService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One test per path through {@code processes/zone-access.bpmn}, with the called
  * {@code hcp-verification} deployed beside it.
  */
 @Deployment(resources = { "processes/zone-access.bpmn", "processes/hcp-verification.bpmn",
-		"forms/review-credentials.form" })
+		"forms/review-credentials.form", "forms/review-information.form" })
 class ZoneAccessProcessTest {
 
 	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
@@ -64,6 +83,9 @@ class ZoneAccessProcessTest {
 
 	static final String BUSINESS_KEY = READER + ":" + ZONE;
 
+	// A winter date keeps P30D free of daylight-saving shifts in any time zone.
+	static final Date NOW = Date.from(Instant.parse("2025-01-10T09:00:00Z"));
+
 	private final Delegates delegates = new Delegates();
 
 	/** The read model that {@code recordVerification} writes and the gateways read. */
@@ -73,7 +95,13 @@ class ZoneAccessProcessTest {
 
 	private final HcpVerificationService hcpVerificationService = mock(HcpVerificationService.class);
 
+	private final VerificationService verificationService = mock(VerificationService.class);
+
 	private JavaDelegate grantZoneAccess;
+
+	private JavaDelegate recordInformationRejection;
+
+	private ExecutionListener announceVerificationOutcome;
 
 	private JavaDelegate recordVerification;
 
@@ -82,22 +110,28 @@ class ZoneAccessProcessTest {
 	@BeforeEach
 	void setUp(ProcessEngine engine) throws Exception {
 		BpmnAwareTests.init(engine);
+		ClockUtil.setCurrentTime(NOW);
 		when(this.hcpVerificationService.isVerified(anyString())).thenAnswer(call -> this.readerVerified.get());
 		Mocks.register("zoneService", this.zoneService);
 		Mocks.register("hcpVerificationService", this.hcpVerificationService);
+		Mocks.register("verificationService", this.verificationService);
 		Mocks.register("verificationSettings",
-				new VerificationSettings(3, "P30D", Date.from(Instant.now().plus(Duration.ofHours(48)))));
+				VerificationSettings.defaults(Date.from(NOW.toInstant().plus(Duration.ofHours(48)))));
 		this.grantZoneAccess = this.delegates.register("grantZoneAccess");
+		this.recordInformationRejection = this.delegates.register("recordInformationRejection");
 		// Approval verifies the reader, as the real delegate does in the read model.
 		this.recordVerification = this.delegates.register("recordVerification", () -> this.readerVerified.set(true));
 		this.recordFinalRejection = this.delegates.register("recordFinalRejection");
 		this.delegates.register("recordRejection");
 		this.delegates.register("recordAbandonment");
+		this.delegates.register("escalateReview");
+		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
 	}
 
 	@AfterEach
 	void tearDown() {
 		Mocks.reset();
+		ClockUtil.reset();
 		BpmnAwareTests.reset();
 	}
 
@@ -110,7 +144,8 @@ class ZoneAccessProcessTest {
 		complete(task(), withVariables("agreementAccepted", false));
 
 		assertThat(instance).hasPassed("agreement-refused").isEnded();
-		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.grantZoneAccess);
+		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.verificationService,
+				this.grantZoneAccess);
 	}
 
 	@Test
@@ -136,10 +171,9 @@ class ZoneAccessProcessTest {
 			.containsEntry("informedConsentGiven", true);
 		assertThat(instance).hasPassedInOrder("accept-agreement", "informed-consent", "grant-zone-access",
 				"access-granted");
-		assertThat(instance).hasNotPassed("verify-hcp").isEnded();
-		assertThat(
-				historyService().createHistoricProcessInstanceQuery().processDefinitionKey("hcp-verification").count())
-			.isZero();
+		assertThat(instance).hasNotPassed("verify-hcp", "answer-questions").isEnded();
+		assertThat(verificationsStarted()).isZero();
+		verifyNoInteractions(this.verificationService);
 	}
 
 	@Test
@@ -185,6 +219,7 @@ class ZoneAccessProcessTest {
 		complete(task(), withVariables("agreementAccepted", true));
 
 		assertThat(instance).isWaitingAt("verify-hcp");
+		verify(this.verificationService, atLeastOnce()).isVerificationRunning(READER);
 		assertThat(instance).calledProcessInstance("hcp-verification").isWaitingAt("submit-credentials");
 		ProcessInstance verification = calledProcessInstance("hcp-verification", instance);
 		assertThat(verification).hasBusinessKey(READER);
@@ -197,6 +232,7 @@ class ZoneAccessProcessTest {
 		execute(job(verification));
 
 		assertThat(verification).hasPassed("verified").isEnded();
+		verify(this.announceVerificationOutcome).notify(any());
 		assertThat(instance).isWaitingAt("grant-zone-access");
 		execute(job(instance));
 		verify(this.grantZoneAccess).execute(any());
@@ -243,9 +279,288 @@ class ZoneAccessProcessTest {
 		verify(this.grantZoneAccess, never()).execute(any());
 	}
 
+	// A verification of the reader is already running (started by a journey into another
+	// zone): the journey waits for its end instead of starting a second one.
+
+	@Test
+	void runningVerificationIsAwaitedAndItsApprovalGrantsAccess() throws Exception {
+		ProcessInstance instance = startAwaitingARunningVerification();
+
+		// Approved elsewhere; announceVerificationOutcome correlates the message.
+		this.readerVerified.set(true);
+		correlateVerificationCompleted();
+
+		assertThat(instance).hasPassed("verification-completed");
+		execute(job());
+		assertThat(instance).isWaitingAt("grant-zone-access");
+		execute(job());
+		verify(this.grantZoneAccess).execute(any());
+		assertThat(instance).hasPassedInOrder("await-verification", "verification-completed", "grant-zone-access",
+				"access-granted");
+		assertThat(instance).hasNotPassed("verify-hcp", "verification-recheck").isEnded();
+		assertThat(verificationsStarted()).isZero();
+	}
+
+	@Test
+	void runningVerificationEndingUnverifiedEndsVerificationFailed() throws Exception {
+		ProcessInstance instance = startAwaitingARunningVerification();
+
+		// Finally rejected or abandoned elsewhere: no new verification after that end.
+		correlateVerificationCompleted();
+		execute(job());
+
+		assertThat(instance).hasPassed("verification-completed", "verification-failed")
+			.hasNotPassed("verify-hcp")
+			.isEnded();
+		assertThat(verificationsStarted()).isZero();
+		verify(this.verificationService, times(1)).isVerificationRunning(READER);
+		verify(this.grantZoneAccess, never()).execute(any());
+	}
+
+	@Test
+	void hourlyRecheckLoopsBackToTheVerificationCheck() throws Exception {
+		ProcessInstance instance = startAwaitingARunningVerification();
+
+		// Still running an hour later: wait again, with a new timer.
+		executeRecheck(NOW.toInstant().plus(Duration.ofHours(1)));
+		assertThat(instance).hasPassed("verification-recheck").isWaitingAt("await-verification");
+		verify(this.verificationService, times(2)).isVerificationRunning(READER);
+		assertThat(job("verification-recheck").getDuedate())
+			.isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofHours(2))));
+
+		// Approved, but the message was missed: the next re-check finds the reader verified.
+		this.readerVerified.set(true);
+		executeRecheck(NOW.toInstant().plus(Duration.ofHours(2)));
+		assertThat(instance).isWaitingAt("grant-zone-access");
+		execute(job());
+		assertThat(instance).hasPassed("access-granted")
+			.hasNotPassed("verification-completed", "verify-hcp")
+			.isEnded();
+		verify(this.verificationService, times(2)).isVerificationRunning(READER);
+	}
+
+	@Test
+	void recheckAfterTheOtherVerificationEndedStartsOneOfItsOwn() {
+		ProcessInstance instance = startAwaitingARunningVerification();
+
+		// The other verification ended unverified and its message was missed.
+		when(this.verificationService.isVerificationRunning(READER)).thenReturn(false);
+		executeRecheck(NOW.toInstant().plus(Duration.ofHours(1)));
+
+		assertThat(instance).hasPassed("verification-recheck").isWaitingAt("verify-hcp");
+		assertThat(instance).calledProcessInstance("hcp-verification").isWaitingAt("submit-credentials");
+		assertThat(calledProcessInstance("hcp-verification", instance)).hasBusinessKey(READER);
+	}
+
+	/**
+	 * Two journeys of one reader: the first starts the verification, the second waits for
+	 * it; its end, announced as the real listener does, moves the second one on.
+	 */
+	@Test
+	void secondJourneyOfTheReaderJoinsTheRunningVerification() throws Exception {
+		when(this.verificationService.isVerificationRunning(READER)).thenAnswer(call -> processInstanceQuery()
+			.processDefinitionKey("hcp-verification")
+			.processInstanceBusinessKey(READER)
+			.count() > 0);
+		this.delegates.registerListener("announceVerificationOutcome",
+				ZoneAccessProcessTest::announceAsTheRealListenerDoes);
+		ProcessInstance first = startInto(ZONE);
+		complete(task(first), withVariables("agreementAccepted", true));
+		ProcessInstance verification = calledProcessInstance("hcp-verification", first);
+
+		ProcessInstance second = startInto("oncology");
+		complete(task(second), withVariables("agreementAccepted", true));
+		assertThat(second).isWaitingAt("await-verification");
+		assertThat(verificationsStarted()).isEqualTo(1);
+
+		complete(task(verification), withVariables("submissionId", 101L, "attempt", 1));
+		complete(task(verification), withVariables("decision", "approved", "reviewNote", ""));
+		execute(job(verification));
+
+		assertThat(verification).hasPassed("verified").isEnded();
+		assertThat(first).isWaitingAt("grant-zone-access");
+		assertThat(second).hasPassed("verification-completed");
+		execute(job(second));
+		assertThat(second).isWaitingAt("grant-zone-access");
+		execute(job(first));
+		execute(job(second));
+		assertThat(first).hasPassed("verify-hcp", "access-granted").isEnded();
+		assertThat(second).hasPassed("access-granted").hasNotPassed("verify-hcp").isEnded();
+		assertThat(verificationsStarted()).isEqualTo(1);
+	}
+
+	// Questions and their review, after the verification.
+
+	@Test
+	void answeredQuestionsWithoutReviewEndAccessGranted() throws Exception {
+		this.readerVerified.set(true);
+		when(this.zoneService.hasQuestions(ZONE)).thenReturn(true);
+		ProcessInstance instance = start();
+		assertThat(instance).isWaitingAt("accept-agreement");
+		complete(task(), withVariables("agreementAccepted", true));
+
+		assertThat(instance).isWaitingAt("answer-questions");
+		assertThat(task()).isAssignedTo(READER).hasFormKey("site:answer-questions");
+		complete(task(), withVariables("answerSetId", 7L));
+
+		verify(this.zoneService, atLeastOnce()).requiresInformationReview(ZONE);
+		assertThat(instance).isWaitingAt("grant-zone-access");
+		execute(job());
+		assertThat(this.delegates.lastCallOf("grantZoneAccess").variables()).containsEntry("answerSetId", 7L);
+		assertThat(instance).hasPassedInOrder("answer-questions", "grant-zone-access", "access-granted")
+			.hasNotPassed("review-information")
+			.isEnded();
+	}
+
+	@Test
+	void rejectedInformationIsAnsweredAgainThenApproved() throws Exception {
+		this.readerVerified.set(true);
+		when(this.zoneService.hasQuestions(ZONE)).thenReturn(true);
+		when(this.zoneService.requiresInformationReview(ZONE)).thenReturn(true);
+		ProcessInstance instance = start();
+		assertThat(instance).isWaitingAt("accept-agreement");
+		complete(task(), withVariables("agreementAccepted", true));
+		assertThat(instance).isWaitingAt("answer-questions");
+		complete(task(), withVariables("answerSetId", 7L));
+
+		assertThat(instance).isWaitingAt("review-information");
+		assertIsInformationReview(task());
+		complete(task(), withVariables("decision", "rejected", "reviewNote", "请补充所在医院"));
+
+		assertThat(instance).isWaitingAt("record-information-rejection");
+		execute(job());
+		verify(this.recordInformationRejection).execute(any());
+		assertThat(this.delegates.lastCallOf("recordInformationRejection").businessKey()).isEqualTo(BUSINESS_KEY);
+		assertThat(this.delegates.lastCallOf("recordInformationRejection").variables())
+			.containsEntry("readerId", READER)
+			.containsEntry("zoneKey", ZONE)
+			.containsEntry("answerSetId", 7L)
+			.containsEntry("decision", "rejected")
+			.containsEntry("reviewNote", "请补充所在医院");
+
+		assertThat(instance).isWaitingAt("answer-questions");
+		assertThat(task()).isAssignedTo(READER).hasFormKey("site:answer-questions");
+		complete(task(), withVariables("answerSetId", 8L));
+
+		assertThat(instance).isWaitingAt("review-information");
+		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
+
+		assertThat(instance).isWaitingAt("grant-zone-access");
+		execute(job());
+		assertThat(this.delegates.lastCallOf("grantZoneAccess").variables()).containsEntry("answerSetId", 8L)
+			.containsEntry("decision", "approved");
+		assertThat(instance).hasPassedInOrder("answer-questions", "review-information", "record-information-rejection",
+				"answer-questions", "review-information", "grant-zone-access", "access-granted");
+		assertThat(instance).isEnded();
+		verify(this.recordInformationRejection, times(1)).execute(any());
+	}
+
+	@Test
+	void informationReviewWithoutAKnownDecisionIsRefused() {
+		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
+			.businessKey(BUSINESS_KEY)
+			.setVariables(withVariables("readerId", READER, "zoneKey", ZONE, "answerSetId", 7L))
+			.startBeforeActivity("review-information")
+			.execute();
+		Task review = task(instance);
+
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "maybe")))
+			.isInstanceOf(ProcessEngineException.class);
+
+		assertThat(instance).isWaitingAt("review-information");
+		verifyNoInteractions(this.recordInformationRejection, this.grantZoneAccess);
+	}
+
+	// A reader step left unanswered for journey-timeout ends the journey.
+
+	@ParameterizedTest
+	@CsvSource({ "accept-agreement, agreement-expired", "informed-consent, informed-consent-expired",
+			"answer-questions, answers-expired" })
+	void readerStepLeftUnansweredEndsAbandoned(String step, String timeout) throws Exception {
+		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
+			.businessKey(BUSINESS_KEY)
+			.setVariables(withVariables("readerId", READER, "zoneKey", ZONE))
+			.startBeforeActivity(step)
+			.execute();
+		assertThat(instance).isWaitingAt(step);
+
+		Job timer = job(timeout);
+		assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofDays(30))));
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+
+		assertThat(instance).hasPassed(timeout, "abandoned").isEnded();
+		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+		verifyNoInteractions(this.hcpVerificationService, this.verificationService, this.grantZoneAccess);
+	}
+
 	private ProcessInstance start() {
-		return runtimeService().startProcessInstanceByKey(PROCESS, BUSINESS_KEY,
-				withVariables("readerId", READER, "zoneKey", ZONE));
+		return startInto(ZONE);
+	}
+
+	private ProcessInstance startInto(String zoneKey) {
+		return runtimeService().startProcessInstanceByKey(PROCESS, READER + ":" + zoneKey,
+				withVariables("readerId", READER, "zoneKey", zoneKey));
+	}
+
+	/** Agreement accepted by an unverified reader whose verification runs elsewhere. */
+	private ProcessInstance startAwaitingARunningVerification() {
+		when(this.verificationService.isVerificationRunning(READER)).thenReturn(true);
+		ProcessInstance instance = start();
+		assertThat(instance).isWaitingAt("accept-agreement");
+		complete(task(), withVariables("agreementAccepted", true));
+
+		assertThat(instance).isWaitingAt("await-verification");
+		verify(this.verificationService).isVerificationRunning(READER);
+		assertThat(runtimeService().createEventSubscriptionQuery()
+			.processInstanceId(instance.getId())
+			.eventType("message")
+			.eventName("verification-completed")
+			.count()).isEqualTo(1);
+		assertThat(job("verification-recheck").getDuedate())
+			.isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofHours(1))));
+		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(verificationsStarted()).isZero();
+		return instance;
+	}
+
+	/** What {@code announceVerificationOutcome} sends when the reader's verification ends. */
+	private static void correlateVerificationCompleted() {
+		runtimeService().createMessageCorrelation("verification-completed")
+			.processInstanceVariableEquals("readerId", READER)
+			.correlateAll();
+	}
+
+	private static void announceAsTheRealListenerDoes(DelegateExecution execution) {
+		execution.getProcessEngineServices()
+			.getRuntimeService()
+			.createMessageCorrelation("verification-completed")
+			.processInstanceVariableEquals("readerId", execution.getVariable("readerId"))
+			.correlateAll();
+	}
+
+	private static void executeRecheck(Instant at) {
+		Job timer = job("verification-recheck");
+		assertThat(timer.getDuedate()).isEqualTo(Date.from(at));
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+	}
+
+	private static long verificationsStarted() {
+		return historyService().createHistoricProcessInstanceQuery().processDefinitionKey("hcp-verification").count();
+	}
+
+	private static void assertIsInformationReview(Task review) throws IOException {
+		assertThat(review).hasCandidateGroup("hcp-reviewers").isNotAssigned();
+		Task withForm = taskQuery().taskId(review.getId()).initializeFormKeys().singleResult();
+		CamundaFormRef formRef = withForm.getCamundaFormRef();
+		assertThat(formRef.getKey()).isEqualTo("review-information");
+		assertThat(formRef.getBinding()).isEqualTo("deployment");
+		// The form deployed with the model is the one Tasklist shows.
+		try (InputStream form = formService().getDeployedTaskForm(review.getId())) {
+			assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("\"id\": \"review-information\"");
+		}
 	}
 
 }

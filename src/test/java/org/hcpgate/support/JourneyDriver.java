@@ -9,14 +9,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.accounts.Reader;
+import org.hcpgate.zones.ZoneQuestion;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /** Walks a reader through the demo zone's journey on the site, as the reader's browser does. */
@@ -83,6 +86,37 @@ public final class JourneyDriver {
 		agreeAndConsent(reader);
 		submitCredentials(reader, credentials, photo).andExpect(status().is3xxRedirection());
 		return reviewTask(reader);
+	}
+
+	/**
+	 * Answers the zone's questions (the demo zone asks after the verification): a choice
+	 * question gets its first option, a free-text question {@code freeText}.
+	 */
+	public void answerQuestions(Reader reader, List<ZoneQuestion> questions, String freeText) throws Exception {
+		MockHttpServletRequestBuilder request = post("/journey/" + ZONE + "/questions").param("article", "1");
+		for (ZoneQuestion question : questions) {
+			request.param("answers[" + question.getId() + "]",
+					question.isSingleChoice() ? question.getOptions().get(0) : freeText);
+		}
+		this.mvc.perform(request.with(user(reader)).with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	/** The staff task reviewing the reader's answers. */
+	public Task informationReviewTask(Reader reader) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.tasks.createTaskQuery()
+				.taskDefinitionKey("review-information")
+				.processInstanceBusinessKey(reader.getReaderId() + ":" + ZONE)
+				.singleResult(), Objects::nonNull);
+	}
+
+	/** Waits until the reader's active step in the zone is {@code taskKey}. */
+	public void awaitReaderTask(Reader reader, String taskKey) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.tasks.createTaskQuery()
+				.taskAssignee(reader.getReaderId())
+				.taskDefinitionKey(taskKey)
+				.count() == 1);
 	}
 
 	public Task reviewTask(Reader reader) {

@@ -25,6 +25,8 @@ import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.zones.ZoneQuestion;
+import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +81,9 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	VerificationService verification;
 
+	@Autowired
+	ZoneService zoneService;
+
 	long articleId;
 
 	Reader reader;
@@ -90,7 +95,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void gatedArticleOpensAfterAgreementConsentRejectionResubmissionAndApproval() throws Exception {
+	void gatedArticleOpensAfterAgreementConsentRejectionResubmissionApprovalAndReviewedAnswers() throws Exception {
 		this.mvc.perform(get("/articles/{id}", this.articleId).with(user(this.reader)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("enter-zone")))
@@ -132,6 +137,27 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		assertThat(attempts.get(0).getPhotoFile()).isEqualTo(attempts.get(1).getPhotoFile());
 
 		decideOverRest(reviewTask().getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
+
+		// the demo zone collects answers, and staff review them
+		await().atMost(Duration.ofSeconds(20)).until(() -> step().step(), "answer-questions"::equals);
+		List<ZoneQuestion> questions = this.zoneService.questions(ZONE);
+		page().andExpect(content().string(org.hamcrest.Matchers.containsString("收集问题")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(questions.get(0).getText())));
+		this.mvc
+			.perform(post("/journey/" + ZONE + "/questions").param("article", String.valueOf(this.articleId))
+				.param("answers[" + questions.get(0).getId() + "]", "医师")
+				.param("answers[" + questions.get(1).getId() + "]", "免疫监测的时机")
+				.with(user(this.reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl(journey()));
+		page().andExpect(content().string(org.hamcrest.Matchers.containsString("工作人员正在审核中")));
+		Task informationReview = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.taskService.createTaskQuery()
+				.taskDefinitionKey("review-information")
+				.processInstanceBusinessKey(this.reader.getReaderId() + ":" + ZONE)
+				.singleResult(), java.util.Objects::nonNull);
+		assertThat(this.taskService.getVariable(informationReview.getId(), "answerSetId")).isNotNull();
+		decideOverRest(informationReview.getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), ZONE));
 
