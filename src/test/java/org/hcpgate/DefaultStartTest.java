@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
  * the demo profile and deploys the models and the form together.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:default-start;DB_CLOSE_DELAY=-1",
-		"hcp-gate.storage.directory=target/default-start-uploads" })
+		"hcp-gate.storage.directory=target/default-start-uploads",
+		"hcp-gate.crypto.demo-keyset-file=target/default-start-keysets.json" })
 class DefaultStartTest {
 
 	@Autowired

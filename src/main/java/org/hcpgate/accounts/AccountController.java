@@ -1,10 +1,13 @@
 package org.hcpgate.accounts;
 
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.privacy.ReaderErasure;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.JourneyService;
 import org.hcpgate.verification.VerificationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The reader's own account: where the verification stands, attempts, consents. */
 @Controller
 class AccountController {
 
 	static final String VIEW_ACCOUNT = "accounts/account";
+
+	static final String VIEW_DELETED = "accounts/deleted";
 
 	private final HcpVerificationService verifications;
 
@@ -28,12 +34,18 @@ class AccountController {
 
 	private final VerificationSettings settings;
 
+	private final ReaderAccountService accounts;
+
+	private final ReaderErasure erasure;
+
 	AccountController(HcpVerificationService verifications, JourneyService journey, ConsentService consents,
-			VerificationSettings settings) {
+			VerificationSettings settings, ReaderAccountService accounts, ReaderErasure erasure) {
 		this.verifications = verifications;
 		this.journey = journey;
 		this.consents = consents;
 		this.settings = settings;
+		this.accounts = accounts;
+		this.erasure = erasure;
 	}
 
 	@GetMapping("/account")
@@ -53,6 +65,30 @@ class AccountController {
 		boolean withdrawn = this.consents.withdrawAgreement(reader.getReaderId(), zone, request.getRemoteAddr());
 		redirect.addFlashAttribute("message", withdrawn ? "account.withdrawn" : "account.nothing-to-withdraw");
 		return "redirect:/account";
+	}
+
+	/**
+	 * Deletes the account and erases the reader's personal data (privacy/ReaderErasure), once
+	 * the reader ticked the confirmation and gave the password; then signs the reader out.
+	 */
+	@PostMapping("/account/delete")
+	String delete(@RequestParam(required = false) String password,
+			@RequestParam(name = "confirm", defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal Reader reader, HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication, RedirectAttributes redirect) {
+		long accountId = Long.parseLong(reader.getReaderId());
+		if (!confirmed || !this.accounts.passwordMatches(accountId, password)) {
+			redirect.addFlashAttribute("error", "account.delete.not-confirmed");
+			return "redirect:/account";
+		}
+		this.erasure.deleteAccount(accountId);
+		new SecurityContextLogoutHandler().logout(request, response, authentication);
+		return "redirect:/account/deleted";
+	}
+
+	@GetMapping("/account/deleted")
+	String deleted() {
+		return VIEW_DELETED;
 	}
 
 }

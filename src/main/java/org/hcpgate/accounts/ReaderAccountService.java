@@ -27,6 +27,14 @@ public class ReaderAccountService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
+	/** Confirms a sensitive step (deleting the account) with the reader's password. */
+	@Transactional(readOnly = true)
+	public boolean passwordMatches(long accountId, String rawPassword) {
+		return rawPassword != null && this.accounts.findById(accountId)
+			.map(account -> this.passwordEncoder.matches(rawPassword, account.getPasswordHash()))
+			.orElse(false);
+	}
+
 	/**
 	 * Registers a reader. The unique constraints stay the last word when two requests race
 	 * past the checks in {@link RegistrationController}.

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface ConsentRepository extends JpaRepository<Consent, Long> {
 
@@ -11,5 +13,10 @@ public interface ConsentRepository extends JpaRepository<Consent, Long> {
 
 	Optional<Consent> findFirstByReaderIdAndZoneKeyAndDocumentOrderByDecidedAtDescIdDesc(String readerId,
 			String zoneKey, Consent.Document document);
+
+	/** Erasure: the client addresses go, the decisions stay (reader id only). */
+	@Modifying
+	@Query("update Consent c set c.clientAddress = null where c.readerId = :readerId")
+	int forgetClientAddresses(String readerId);
 
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.hcpgate.consent.Consent.Choice;
 import org.hcpgate.consent.Consent.Document;
 import org.hcpgate.verification.ZoneAccessService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +22,12 @@ public class ConsentService {
 
 	private final ZoneAccessService zoneAccess;
 
-	ConsentService(ConsentRepository consents, ZoneAccessService zoneAccess) {
+	private final ApplicationEventPublisher events;
+
+	ConsentService(ConsentRepository consents, ZoneAccessService zoneAccess, ApplicationEventPublisher events) {
 		this.consents = consents;
 		this.zoneAccess = zoneAccess;
+		this.events = events;
 	}
 
 	/**
@@ -39,7 +43,8 @@ public class ConsentService {
 
 	/**
 	 * The reader takes back their agreement to a zone: recorded, and the zone closes at
-	 * once. The next visit asks for the agreement again.
+	 * once. The next visit asks for the agreement again. What rests on the agreement is
+	 * erased in the same transaction ({@link AgreementWithdrawn}, privacy/ReaderErasure).
 	 * @return whether there was an agreement in force to withdraw
 	 */
 	@Transactional
@@ -51,6 +56,7 @@ public class ConsentService {
 		this.consents.save(new Consent(readerId, zoneKey, Document.AGREEMENT, inForce.get().getDocumentVersion(),
 				Choice.WITHDRAWN, clientAddress, null, null));
 		this.zoneAccess.revoke(readerId, zoneKey);
+		this.events.publishEvent(new AgreementWithdrawn(readerId, zoneKey));
 		return true;
 	}
 

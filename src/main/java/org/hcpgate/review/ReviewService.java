@@ -110,6 +110,13 @@ public class ReviewService {
 		return this.submissions.findById(id).orElseThrow(() -> new UnknownSubmissionException(id));
 	}
 
+	/** Whether another reader submitted the same licence number (compared by keyed hash). */
+	@Transactional(readOnly = true)
+	public boolean licenceUsedByAnotherReader(CredentialSubmission submission) {
+		return submission.getLicenceNumberHash() != null && this.submissions
+			.existsByLicenceNumberHashAndReaderIdNot(submission.getLicenceNumberHash(), submission.getReaderId());
+	}
+
 	private void recordOnSubmission(ReviewDecision decision) {
 		if (decision.submissionId() == null) {
 			return;

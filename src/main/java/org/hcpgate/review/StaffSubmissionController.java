@@ -49,6 +49,7 @@ class StaffSubmissionController {
 			.toList();
 		model.addAttribute("submission", submission);
 		model.addAttribute("earlier", earlier);
+		model.addAttribute("licenceElsewhere", this.reviews.licenceUsedByAnotherReader(submission));
 		model.addAttribute("reasons", RejectionReason.values());
 		return VIEW_SUBMISSION;
 	}
@@ -56,7 +57,7 @@ class StaffSubmissionController {
 	@GetMapping("/photo")
 	ResponseEntity<InputStreamResource> photo(@PathVariable long id) throws IOException {
 		CredentialSubmission submission = this.reviews.submission(id);
-		InputStream content = this.photos.open(submission.getPhotoFile());
+		InputStream content = this.photos.open(submission.getPhotoFile(), submission.getReaderId());
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.parseMediaType(submission.getPhotoContentType()))

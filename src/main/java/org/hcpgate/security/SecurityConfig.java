@@ -1,10 +1,18 @@
 package org.hcpgate.security;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.hcpgate.accounts.Reader;
+import org.hcpgate.accounts.ReaderAccountService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,13 +45,33 @@ class SecurityConfig {
 
 	static final String REVIEWERS = "hcp-reviewers";
 
+	static final String REVIEW_LEADS = "hcp-review-leads";
+
 	/** Readers never reach the engine's webapps or API, whatever they try. */
 	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
 			context) -> new AuthorizationDecision(!isReader(authentication.get()));
 
+	/**
+	 * What the site's pages need and no more: their own scripts, styles and images only (no
+	 * inline script or style anywhere), forms posting to the site, framing by the site itself
+	 * (staff views may be embedded in Tasklist's forms on the same origin).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'self'";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Readers sign in with their user name and BCrypt password, throttled after failures. */
+	@Bean
+	AuthenticationProvider readerAuthentication(ReaderAccountService readers, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(readers);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
 	}
 
 	@Bean
@@ -76,11 +104,13 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/staff/**")
-				.access(new StaffSession(REVIEWERS))
+				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
+				.requestMatchers("/account/deleted")
+				.permitAll()
 				.requestMatchers("/journey/**", "/account/**")
 				.hasAuthority(Reader.ROLE)
 				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
@@ -90,9 +120,28 @@ class SecurityConfig {
 				.authenticated())
 			// Staff sign in at Tasklist, not at the readers' sign-in page.
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(siteEntryPoint()))
-			.formLogin(login -> login.loginPage("/login").permitAll())
+			.formLogin(login -> login.loginPage("/login").failureHandler(loginFailures()).permitAll())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.sameOrigin())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> {
+					if (settings.https()) {
+						hsts.maxAgeInSeconds(settings.hstsMaxAge().toSeconds()).includeSubDomains(true);
+					}
+					else {
+						hsts.disable();
+					}
+				}))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.build();
+	}
+
+	/** A locked user name is told so (the same for unknown names); other failures say "wrong". */
+	private static AuthenticationFailureHandler loginFailures() {
+		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		failures.setDefaultFailureUrl("/login?error");
+		return failures;
 	}
 
 	/** Readers are sent to sign in; staff pages just refuse (staff sign in at Tasklist). */

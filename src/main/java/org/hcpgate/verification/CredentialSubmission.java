@@ -6,18 +6,22 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * One attempt of a reader's credentials, with the review's outcome. Attempts are never
  * overwritten: a resubmission is a new row. Personal data stays here, out of the engine:
- * the process only carries {@code submissionId}.
+ * the process only carries {@code submissionId}. The licence number is stored encrypted, with
+ * a keyed hash for lookups ({@link LicenceNumberEncryption}).
  */
 @Entity
 @Table(name = "credential_submission")
+@EntityListeners(LicenceNumberEncryption.class)
 public class CredentialSubmission {
 
 	@Id
@@ -46,8 +50,15 @@ public class CredentialSubmission {
 	@Column(name = "professional_title", nullable = false)
 	private String professionalTitle;
 
-	@Column(name = "licence_number", nullable = false)
+	/** In clear, in memory only. */
+	@Transient
 	private String licenceNumber;
+
+	@Column(name = "licence_number_enc")
+	private String licenceNumberEncrypted;
+
+	@Column(name = "licence_number_hash")
+	private String licenceNumberHash;
 
 	@Column(name = "photo_file", nullable = false)
 	private String photoFile;
@@ -131,6 +142,23 @@ public class CredentialSubmission {
 
 	public String getLicenceNumber() {
 		return this.licenceNumber;
+	}
+
+	String getLicenceNumberEncrypted() {
+		return this.licenceNumberEncrypted;
+	}
+
+	void setLicenceNumberEncrypted(String licenceNumberEncrypted, String licenceNumberHash) {
+		this.licenceNumberEncrypted = licenceNumberEncrypted;
+		this.licenceNumberHash = licenceNumberHash;
+	}
+
+	void setLicenceNumberInClear(String licenceNumber) {
+		this.licenceNumber = licenceNumber;
+	}
+
+	public String getLicenceNumberHash() {
+		return this.licenceNumberHash;
 	}
 
 	public String getPhotoFile() {

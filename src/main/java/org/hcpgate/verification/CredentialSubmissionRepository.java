@@ -13,4 +13,7 @@ public interface CredentialSubmissionRepository extends JpaRepository<Credential
 
 	List<CredentialSubmission> findByReaderIdOrderBySubmittedAtDesc(String readerId);
 
+	/** The same licence number (by its keyed hash) submitted by another reader. */
+	boolean existsByLicenceNumberHashAndReaderIdNot(String licenceNumberHash, String readerId);
+
 }

@@ -82,7 +82,7 @@ public class JourneyService {
 		Optional<CredentialSubmission> previous = latestSubmission(readerId);
 		StoredPhoto stored;
 		if (photo != null && !photo.isEmpty()) {
-			stored = this.photos.store(photo);
+			stored = this.photos.store(photo, readerId);
 		}
 		else {
 			stored = previous.map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))

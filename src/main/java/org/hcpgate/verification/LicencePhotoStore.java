@@ -1,5 +1,6 @@
 package org.hcpgate.verification;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,26 +9,33 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.hcpgate.security.PersonalDataCrypto;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Licence photos, stored outside the web root under {@code hcp-gate.storage.directory} with
- * random names. The type is taken from the content (magic bytes), never from the name or the
- * browser's claim.
+ * random names, encrypted (Tink AEAD, bound to the reader and the file name: a file moved
+ * or handed to another reader does not open). The type is taken from the content (magic
+ * bytes), never from the name or the browser's claim.
  */
 @Component
 public class LicencePhotoStore {
 
+	static final String SUFFIX = ".enc";
+
 	private final Path directory;
 
-	LicencePhotoStore(@Value("${hcp-gate.storage.directory}") Path directory) {
+	private final PersonalDataCrypto crypto;
+
+	LicencePhotoStore(@Value("${hcp-gate.storage.directory}") Path directory, PersonalDataCrypto crypto) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.crypto = crypto;
 	}
 
 	/** @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF. */
-	public StoredPhoto store(MultipartFile upload) {
+	public StoredPhoto store(MultipartFile upload, String readerId) {
 		try {
 			byte[] bytes = upload.getBytes();
 			String contentType = detectContentType(bytes);
@@ -35,8 +43,8 @@ public class LicencePhotoStore {
 				throw new UnacceptablePhotoException();
 			}
 			Files.createDirectories(this.directory);
-			String fileName = UUID.randomUUID() + extension(contentType);
-			Files.write(this.directory.resolve(fileName), bytes);
+			String fileName = UUID.randomUUID() + SUFFIX;
+			Files.write(this.directory.resolve(fileName), this.crypto.encrypt(bytes, context(readerId, fileName)));
 			return new StoredPhoto(fileName, contentType);
 		}
 		catch (IOException ex) {
@@ -44,12 +52,32 @@ public class LicencePhotoStore {
 		}
 	}
 
-	public InputStream open(String fileName) throws IOException {
+	/** The photo in clear, for staff. */
+	public InputStream open(String fileName, String readerId) throws IOException {
+		return new ByteArrayInputStream(this.crypto.decrypt(Files.readAllBytes(resolve(fileName)),
+				context(readerId, fileName)));
+	}
+
+	/** Erasure: removes the file; true when there was one. */
+	public boolean delete(String fileName) {
+		try {
+			return Files.deleteIfExists(resolve(fileName));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path resolve(String fileName) throws IOException {
 		Path file = this.directory.resolve(fileName).normalize();
-		if (!file.startsWith(this.directory)) {
+		if (!file.startsWith(this.directory) || !fileName.endsWith(SUFFIX)) {
 			throw new IOException("Outside the store: " + fileName);
 		}
-		return Files.newInputStream(file);
+		return file;
+	}
+
+	private static String context(String readerId, String fileName) {
+		return "licence-photo:reader=" + readerId + ":file=" + fileName;
 	}
 
 	static String detectContentType(byte[] bytes) {
@@ -78,14 +106,6 @@ public class LicencePhotoStore {
 			bytes[i] = (byte) values[i];
 		}
 		return bytes;
-	}
-
-	private static String extension(String contentType) {
-		return switch (contentType) {
-			case "image/jpeg" -> ".jpg";
-			case "image/png" -> ".png";
-			default -> ".pdf";
-		};
 	}
 
 }

@@ -25,6 +25,7 @@ public abstract class PostgresIntegrationTest {
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
 		registry.add("hcp-gate.storage.directory", () -> "target/test-uploads");
+		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
 	}
 
 }

@@ -1,0 +1,124 @@
+package org.hcpgate.security;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first Camunda administrator, before the server takes a request.
+ * <ol>
+ * <li>From configuration: {@code camunda.bpm.admin-user.id} and {@code .password} (the
+ * starter creates the user). Outside the {@code demo} profile the password must be set, may
+ * not be the id (the starter's silent default) and has at least
+ * {@value #MIN_PASSWORD_LENGTH} characters.</li>
+ * <li>Otherwise, on the very first start ({@code camunda-admin} without a member), a user
+ * {@code hcp-gate.security.initial-admin.id} (default {@code admin}) with a random password,
+ * printed once in the log; {@code hcp-gate.security.initial-admin.generate=false} turns
+ * this off.</li>
+ * <li>Then start-up fails unless {@code camunda-admin} has a direct member: while it has
+ * none, the Admin webapp's first-run setup would let anyone create an administrator
+ * (the setup endpoint is refused by the security configuration as well).</li>
+ * </ol>
+ */
+@Component
+class AdminProvisioning implements SmartInitializingSingleton {
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final Logger log = LoggerFactory.getLogger(AdminProvisioning.class);
+
+	private final IdentityService identity;
+
+	private final StaffAuthorizations authorizations;
+
+	private final Environment environment;
+
+	AdminProvisioning(IdentityService identity, StaffAuthorizations authorizations, Environment environment) {
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		refuseDefaultPassword(this.environment);
+		if (!hasDirectMember(this.identity)
+				&& this.environment.getProperty("hcp-gate.security.initial-admin.generate", Boolean.class, true)) {
+			createInitialAdmin(this.environment.getProperty("hcp-gate.security.initial-admin.id", "admin"));
+		}
+		requireAdministrator(this.identity);
+	}
+
+	/** Outside the demo, a configured administrator comes with a real password. */
+	static void refuseDefaultPassword(Environment environment) {
+		String id = environment.getProperty("camunda.bpm.admin-user.id");
+		if (id == null || environment.acceptsProfiles(Profiles.of("demo"))) {
+			return;
+		}
+		String password = environment.getProperty("camunda.bpm.admin-user.password");
+		if (password == null || password.equals(id) || password.length() < MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException("camunda.bpm.admin-user.password must be set for administrator '" + id
+					+ "' (at least " + MIN_PASSWORD_LENGTH
+					+ " characters, not the id): outside the demo profile there is no default password");
+		}
+	}
+
+	/** @throws IllegalStateException when {@code camunda-admin} has no direct member */
+	static void requireAdministrator(IdentityService identity) {
+		if (!hasDirectMember(identity)) {
+			throw new IllegalStateException("Group " + Groups.CAMUNDA_ADMIN + " has no member: set "
+					+ "camunda.bpm.admin-user.id and camunda.bpm.admin-user.password (environment "
+					+ "CAMUNDA_BPM_ADMINUSER_ID, CAMUNDA_BPM_ADMINUSER_PASSWORD) or let HCP Gate generate a first "
+					+ "administrator (hcp-gate.security.initial-admin.generate=true). Without one, Camunda's "
+					+ "first-run setup would let anyone create an administrator.");
+		}
+	}
+
+	static boolean hasDirectMember(IdentityService identity) {
+		return identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+	}
+
+	private void createInitialAdmin(String id) {
+		if (this.identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+			Group group = this.identity.newGroup(Groups.CAMUNDA_ADMIN);
+			group.setName("camunda BPM Administrators");
+			group.setType(Groups.GROUP_TYPE_SYSTEM);
+			this.identity.saveGroup(group);
+		}
+		this.authorizations.grantAdministrators();
+		String password = randomPassword();
+		User admin = this.identity.createUserQuery().userId(id).singleResult();
+		if (admin == null) {
+			admin = this.identity.newUser(id);
+			admin.setFirstName("HCP Gate");
+			admin.setLastName("Administrator");
+		}
+		admin.setPassword(password);
+		this.identity.saveUser(admin);
+		this.identity.createMembership(id, Groups.CAMUNDA_ADMIN);
+		// Printed once, on this first start only: the next start finds the member and says nothing.
+		log.warn("\n\n  First Camunda administrator created: user '{}', one-time password: {}\n"
+				+ "  Sign in at /camunda/app/admin/ and change it now (or give one with camunda.bpm.admin-user.*).\n",
+				id, password);
+	}
+
+	static String randomPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Arrays.fill(bytes, (byte) 0);
+		return password;
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.hcpgate.security;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * What the engine must never do here, whatever the configuration says (Camunda 7.24 CE gets
+ * no more security fixes, so the application closes what the engine leaves open):
+ * <ul>
+ * <li>evaluate an expression in a task or filter query, ad hoc or stored, in any
+ * {@code or} branch ({@link ExpressionFreeQueries}, {@link ExpressionGuardFilter});</li>
+ * <li>run a script ({@link NoScriptsParseListener} at deployment, {@link NoScriptEngines} at
+ * run time);</li>
+ * <li>deserialize Java-serialized variables (Java serialization off, type validation on);</li>
+ * <li>skip authorization checks for staff.</li>
+ * </ul>
+ * Tunable settings (history clean-up window, query result limit) are in application.yml.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineHardening {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineHardening.class);
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	HardenedEngine hardenedEngine() {
+		return new HardenedEngine();
+	}
+
+	@Bean
+	FilterRegistrationBean<ExpressionGuardFilter> expressionGuard() {
+		FilterRegistrationBean<ExpressionGuardFilter> registration = new FilterRegistrationBean<>(
+				new ExpressionGuardFilter());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setName("expression-guard");
+		// after Spring Security (readers already refused), before the REST servlets
+		registration.setOrder(-50);
+		return registration;
+	}
+
+	/** Applied after the starter's own configuration, so nothing can switch these back. */
+	static class HardenedEngine extends AbstractProcessEnginePlugin {
+
+		@Override
+		public void preInit(ProcessEngineConfigurationImpl configuration) {
+			configuration.setEnableExpressionsInAdhocQueries(false);
+			configuration.setEnableExpressionsInStoredQueries(false);
+			configuration.setJavaSerializationFormatEnabled(false);
+			configuration.setDeserializationTypeValidationEnabled(true);
+			configuration.setAuthorizationEnabled(true);
+			configuration.setScriptEngineResolver(new NoScriptEngines());
+			if (configuration.getCustomPreBPMNParseListeners() == null) {
+				configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+			}
+			configuration.getCustomPreBPMNParseListeners().add(new NoScriptsParseListener());
+			if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+				configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+			}
+			configuration.getCustomPreCommandInterceptorsTxRequired().add(new ExpressionFreeQueries());
+			log.info("Engine hardened: no expressions in queries, no scripts, no Java serialization, authorization on");
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.hcpgate.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grants each staff group needs, with the engine's authorization checks on. Created at
+ * start-up when missing (a restart or a second node adds none); permissions an
+ * administrator added in Camunda Admin are kept.
+ * <ul>
+ * <li>{@code hcp-reviewers}: Tasklist; read the staff filters and the process definitions
+ * (names, forms). Review tasks themselves come from the task's candidate group (READ and
+ * TASK_WORK, {@code defaultUserPermissionNameForTask}): a reviewer sees the review tasks,
+ * never the readers' own tasks (assigned to the reader id), and no instance or history.</li>
+ * <li>{@code hcp-review-leads}: the same, plus Cockpit; instances and history of the
+ * processes (backlog, decision times), and starting {@code verification-revocation}.</li>
+ * <li>{@code camunda-admin}: everything. Only administrators may create filters.</li>
+ * </ul>
+ */
+@Component
+class StaffAuthorizations implements SmartInitializingSingleton {
+
+	static final String REVIEWERS = "hcp-reviewers";
+
+	static final String REVIEW_LEADS = "hcp-review-leads";
+
+	static final String REVOCATION_PROCESS = "verification-revocation";
+
+	private final AuthorizationService authorizations;
+
+	StaffAuthorizations(AuthorizationService authorizations) {
+		this.authorizations = authorizations;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (String staff : List.of(REVIEWERS, REVIEW_LEADS)) {
+			grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(staff, Resources.FILTER, ANY, Permissions.READ);
+			grant(staff, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+		}
+		grant(REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY);
+		grant(REVIEW_LEADS, Resources.PROCESS_DEFINITION, REVOCATION_PROCESS,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		grant(REVIEW_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+		grantAdministrators();
+	}
+
+	/** ALL on every resource for {@code camunda-admin}, as Camunda's own first-run setup does. */
+	void grantAdministrators() {
+		for (Resources resource : Resources.values()) {
+			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+		}
+	}
+
+	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		try {
+			Authorization authorization = find(groupId, resource, resourceId);
+			boolean isNew = authorization == null;
+			if (isNew) {
+				authorization = this.authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+				authorization.setGroupId(groupId);
+				authorization.setResource(resource);
+				authorization.setResourceId(resourceId);
+			}
+			boolean changed = isNew;
+			for (Permission permission : permissions) {
+				if (!authorization.isPermissionGranted(permission)) {
+					authorization.addPermission(permission);
+					changed = true;
+				}
+			}
+			if (changed) {
+				this.authorizations.saveAuthorization(authorization);
+			}
+		}
+		catch (ProcessEngineException raced) {
+			// another node created the same grant at the same moment: fine if it is there now
+			if (find(groupId, resource, resourceId) == null) {
+				throw raced;
+			}
+		}
+	}
+
+	private Authorization find(String groupId, Resource resource, String resourceId) {
+		return this.authorizations.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+	}
+
+}
