@@ -27,6 +27,12 @@ public class ZoneService {
 		return this.zones.findById(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
 	}
 
+	/** Every zone, by name: the home page lists them. */
+	@Transactional(readOnly = true)
+	public List<Zone> all() {
+		return this.zones.findAll(org.springframework.data.domain.Sort.by("name"));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasInformedConsent(String zoneKey) {
 		return get(zoneKey).hasInformedConsent();
