@@ -98,6 +98,7 @@ class ArticleController {
 		if (!this.gate.mayRead(reader, article)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+		model.addAttribute("article", article);
 		addComments(article, reader, page, model);
 		return FRAGMENT_COMMENTS;
 	}

@@ -134,9 +134,13 @@ public class JourneyService {
 		return saved;
 	}
 
+	/** The reader's latest answers to the zone's questions, loaded with them (for the page). */
 	@Transactional(readOnly = true)
 	public Optional<AnswerSet> latestAnswers(String readerId, String zoneKey) {
-		return this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId, zoneKey);
+		Optional<AnswerSet> latest = this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId,
+				zoneKey);
+		latest.ifPresent(answers -> org.hibernate.Hibernate.initialize(answers.getAnswers()));
+		return latest;
 	}
 
 	@Transactional(readOnly = true)

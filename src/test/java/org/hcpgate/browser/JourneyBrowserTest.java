@@ -58,7 +58,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * fails, never skips, when they are missing. Selenium Manager is never used. Every page
  * visited is saved to {@code target/screenshots/journey-NN-<name>.png}.
  */
-class JourneyBrowserTest extends PostgresIntegrationTest {
+class JourneyBrowserTest extends BrowserTestSupport {
 
 	private static final String ZONE = "sepsis-immunotherapy";
 
@@ -68,19 +68,8 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 	private static final String REVIEWERS = "hcp-reviewers";
 
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
 	/** The in-review page refreshes itself every 10 s; the passed page counts down 5 s. */
 	private static final Duration SELF_REFRESH = Duration.ofSeconds(40);
-
-	private static final Duration POLL = Duration.ofMillis(100);
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-	private static final Path BROWSER_LOGS = Paths.get("target", "browser-logs");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TaskService taskService;
@@ -88,44 +77,15 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 	@Autowired
 	ReaderAccountRepository readerAccounts;
 
-	private final List<WebDriver> drivers = new ArrayList<>();
-
-	private final List<Path> temporary = new ArrayList<>();
-
-	private int screenshotNumber;
-
 	private ChromeDriver reader;
 
 	private ChromeDriver reviewer;
 
 	@BeforeEach
 	void startBrowsers() throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.createDirectories(BROWSER_LOGS);
-		try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-			for (Path file : old.filter(p -> p.getFileName().toString().startsWith("journey-")).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
+		scenario("journey");
 		this.reader = startChrome("reader");
 		this.reviewer = startChrome("reviewer");
-	}
-
-	@AfterEach
-	void quitBrowsers() {
-		for (WebDriver driver : this.drivers) {
-			try {
-				driver.quit();
-			}
-			catch (RuntimeException ex) {
-				System.err.println("Could not quit a browser: " + ex);
-			}
-		}
-		this.drivers.clear();
-		for (Path path : this.temporary) {
-			deleteRecursively(path);
-		}
-		this.temporary.clear();
 	}
 
 	@Test
@@ -438,136 +398,6 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 				.findFirst()
 				.orElse(null);
 		});
-	}
-
-	// ---- helpers -------------------------------------------------------------------------
-
-	private ChromeDriver startChrome(String name) throws IOException {
-		File chromium = new File(System.getProperty("hcpgate.chromium", "/usr/bin/chromium"));
-		File chromedriver = new File(System.getProperty("hcpgate.chromedriver", "/usr/bin/chromedriver"));
-		if (!chromium.canExecute()) {
-			fail("Chromium is needed for this browser test and was not found at " + chromium
-					+ " (install it, e.g. `apt-get install chromium chromium-driver`, or set -Dhcpgate.chromium=<path>)");
-		}
-		if (!chromedriver.canExecute()) {
-			fail("chromedriver is needed for this browser test and was not found at " + chromedriver
-					+ " (install it, e.g. `apt-get install chromium-driver`, or set -Dhcpgate.chromedriver=<path>)");
-		}
-		Path profile = Files.createTempDirectory("hcpgate-chrome-" + name + "-");
-		this.temporary.add(profile);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.withLogFile(BROWSER_LOGS.resolve("chromedriver-" + name + ".log").toFile())
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		this.drivers.add(driver);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return driver;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static WebDriverWait waitFor(WebDriver driver) {
-		return waitFor(driver, WAIT);
-	}
-
-	private static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
-		WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
-		// pages that refresh or leave by themselves replace the elements being looked at
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
-	}
-
-	private static FluentWait<TaskService> waitFor(TaskService tasks) {
-		return new FluentWait<>(tasks).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200));
-	}
-
-	private static void waitForHeading(WebDriver driver, String text, Duration timeout) {
-		waitFor(driver, timeout).withMessage(() -> "h1 \"" + text + "\" on " + driver.getCurrentUrl())
-			.until(d -> {
-				List<WebElement> headings = d.findElements(By.tagName("h1"));
-				return !headings.isEmpty() && text.equals(headings.get(0).getText());
-			});
-	}
-
-	private static void type(WebDriver driver, By field, String text) {
-		WebElement element = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(field));
-		element.clear();
-		element.sendKeys(text);
-	}
-
-	private static void submitMainForm(WebDriver driver) {
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-	}
-
-	private void screenshot(WebDriver driver, String name) {
-		this.screenshotNumber++;
-		Path target = SCREENSHOTS.resolve(String.format("journey-%02d-%s.png", this.screenshotNumber, name));
-		try {
-			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException | RuntimeException ex) {
-			System.err.println("Could not save screenshot " + target + ": " + ex);
-		}
-	}
-
-	private void evidence(WebDriver driver, String name) {
-		if (driver == null) {
-			return;
-		}
-		try {
-			screenshot(driver, name);
-			Files.writeString(SCREENSHOTS.resolve("journey-" + name + ".html"),
-					Optional.ofNullable(driver.getCurrentUrl()).orElse("") + "\n" + driver.getPageSource(),
-					StandardCharsets.UTF_8);
-		}
-		catch (IOException | RuntimeException ex) {
-			System.err.println("Could not save the page of " + name + ": " + ex);
-		}
-	}
-
-	/** A real, small PNG: the licence photo the reader uploads. */
-	private Path writePng() throws IOException {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		try {
-			graphics.setColor(new Color(0xF4, 0xF7, 0xFB));
-			graphics.fillRect(0, 0, 64, 48);
-			graphics.setColor(new Color(0x1F, 0x6F, 0xB2));
-			graphics.fillRect(4, 4, 20, 26);
-			graphics.setColor(Color.DARK_GRAY);
-			for (int y = 8; y < 40; y += 6) {
-				graphics.drawLine(28, y, 58, y);
-			}
-		}
-		finally {
-			graphics.dispose();
-		}
-		Path file = Files.createTempFile("licence-", ".png");
-		this.temporary.add(file);
-		ImageIO.write(image, "png", file.toFile());
-		return file;
-	}
-
-	private static void deleteRecursively(Path path) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			System.err.println("Could not delete " + path + ": " + ex);
-		}
 	}
 
 }

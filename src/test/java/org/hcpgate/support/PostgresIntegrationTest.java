@@ -25,6 +25,9 @@ public abstract class PostgresIntegrationTest {
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
 		registry.add("hcp-gate.storage.directory", () -> "target/test-uploads");
+		// decision e-mails go to a real SMTP server in this JVM
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
 	}
 
 }
