@@ -147,6 +147,10 @@ class JourneyController {
 	@PostMapping("/agreement")
 	String decideAgreement(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@RequestParam String choice, @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		if (!"agree".equals(choice) && !"refuse".equals(choice)) {
+			// only the page's two buttons decide: anything else records nothing
+			return redirectToJourney(zoneKey, articleId);
+		}
 		try {
 			this.journey.decideAgreement(reader.getReaderId(), zoneKey, "agree".equals(choice),
 					request.getRemoteAddr());
@@ -160,6 +164,9 @@ class JourneyController {
 	@PostMapping("/informed-consent")
 	String decideInformedConsent(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@RequestParam String choice, @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		if (!"agree".equals(choice) && !"skip".equals(choice)) {
+			return redirectToJourney(zoneKey, articleId);
+		}
 		try {
 			this.journey.decideInformedConsent(reader.getReaderId(), zoneKey, "agree".equals(choice),
 					request.getRemoteAddr());

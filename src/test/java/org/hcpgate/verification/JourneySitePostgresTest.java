@@ -80,6 +80,9 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	LicencePhotoStore photos;
 
+	@Autowired
+	org.hcpgate.consent.ConsentRepository consents;
+
 	ReaderJourneys journeys;
 
 	Reader reader;
@@ -146,6 +149,19 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("/journey/" + this.zone + "/start?article=" + this.article.getId())));
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("ENDED:agreement-refused"));
+	}
+
+	@Test
+	void onlyThePagesOwnChoicesDecideAStep() throws Exception {
+		this.journeys.journey(this.reader, this.zone, null);
+		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
+		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "maybe")
+			.with(user(this.reader)).with(csrf())).andExpect(redirectedUrl("/journey/" + this.zone));
+		this.mvc.perform(post("/journey/" + this.zone + "/agreement").with(user(this.reader)).with(csrf()))
+			.andExpect(status().isBadRequest());
+		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId())).isEmpty();
+		assertThat(this.verification.currentStep(this.reader.getReaderId(), this.zone).step())
+			.isEqualTo("accept-agreement");
 	}
 
 	@Test
