@@ -234,7 +234,8 @@ public class VerificationService {
 			.orderByProcessInstanceEndTime()
 			.desc()
 			.listPage(0, 1);
-		return ended.stream().map(HistoricProcessInstance::getEndActivityId).findFirst();
+		// a journey deleted by staff (Cockpit) may have no end activity: then it is as if none ran
+		return ended.stream().map(HistoricProcessInstance::getEndActivityId).filter(java.util.Objects::nonNull).findFirst();
 	}
 
 }

@@ -81,6 +81,12 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	LicencePhotoStore photos;
 
 	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.RepositoryService repositoryService;
+
+	@Autowired
 	org.hcpgate.consent.ConsentRepository consents;
 
 	ReaderJourneys journeys;
@@ -149,6 +155,49 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("/journey/" + this.zone + "/start?article=" + this.article.getId())));
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("ENDED:agreement-refused"));
+	}
+
+	@Test
+	void aJourneyBusyOnTheEngineSideAndAStepTheSiteDoesNotKnowHaveTheirPages() throws Exception {
+		String journeyKey = this.reader.getReaderId() + ":" + this.zone;
+		// a journey waiting for a verification that has no task: nothing for reader or staff
+		var waiting = this.runtimeService.createProcessInstanceByKey("zone-access")
+			.businessKey(journeyKey)
+			.setVariable("readerId", this.reader.getReaderId())
+			.setVariable("zoneKey", this.zone)
+			.startBeforeActivity("await-verification")
+			.execute();
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(content().string(containsString("<h1>正在处理,请稍候</h1>")))
+			.andExpect(content().string(containsString("data-status-url=\"/journey/" + this.zone + "/status\"")))
+			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")));
+		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
+			.andExpect(jsonPath("$.state").value("PROCESSING"));
+
+		// a redeployed model with a reader step this site has no page for
+		this.repositoryService.createDeployment()
+			.addModelInstance("site-test-new-step.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+				.createExecutableProcess("site-test-new-step")
+				.camundaHistoryTimeToLive(1)
+				.startEvent()
+				.userTask("new-step")
+				.camundaAssignee("${readerId}")
+				.camundaFormKey("site:new-step")
+				.endEvent()
+				.done())
+			.deploy();
+		var newStep = this.runtimeService.createProcessInstanceByKey("site-test-new-step")
+			.businessKey(this.reader.getReaderId())
+			.setVariable("readerId", this.reader.getReaderId())
+			.execute();
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(content().string(containsString("暂时无法继续")))
+			.andExpect(content().string(containsString("当前步骤(new-step)在本网站上没有对应页面,请联系客服。")));
+		this.runtimeService.deleteProcessInstance(newStep.getId(), "test over");
+		// staff deleted the journey (Cockpit): the next visit starts a new one, no error
+		this.runtimeService.deleteProcessInstance(waiting.getId(), "deleted by staff");
+		this.journeys.journey(this.reader, this.zone, null).andExpect(status().is3xxRedirection());
+		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
 	}
 
 	@Test
