@@ -3,6 +3,7 @@ package org.hcpgate.articles;
 import java.util.List;
 
 import org.hcpgate.accounts.Reader;
+import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -58,13 +59,14 @@ class ArticleController {
 
 	@GetMapping("/")
 	String list(@RequestParam(name = "zone", required = false) String zoneKey, Model model) {
-		model.addAttribute("zones", this.zones.all());
+		List<Article> newest = this.articles.findAllByOrderByPublishedOnDescIdDesc();
+		model.addAttribute("zones", newestFirst(this.zones.all(), newest));
 		if (zoneKey != null && !zoneKey.isBlank()) {
 			model.addAttribute("zone", this.zones.get(zoneKey));
-			model.addAttribute("articles", this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(zoneKey));
+			model.addAttribute("articles", newest.stream().filter(a -> a.getZoneKey().equals(zoneKey)).toList());
 		}
 		else {
-			model.addAttribute("articles", this.articles.findAllByOrderByPublishedOnDescIdDesc());
+			model.addAttribute("articles", newest);
 		}
 		return VIEW_LIST;
 	}
@@ -160,6 +162,15 @@ class ArticleController {
 
 	private Article article(long id) {
 		return this.articles.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** Zones in the order of their newest article; zones without articles last, by name. */
+	static List<Zone> newestFirst(List<Zone> zones, List<Article> newestArticles) {
+		List<String> order = newestArticles.stream().map(Article::getZoneKey).distinct().toList();
+		return zones.stream()
+			.sorted(java.util.Comparator.comparingInt((Zone z) -> order.contains(z.getKey()) ? order.indexOf(z.getKey())
+					: Integer.MAX_VALUE))
+			.toList();
 	}
 
 	static String likePattern(String query) {

@@ -14,4 +14,6 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
 
 	Optional<Comment> findByIdAndArticleId(Long id, Long articleId);
 
+	long deleteByReaderId(String readerId);
+
 }

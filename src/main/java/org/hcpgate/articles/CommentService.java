@@ -40,6 +40,12 @@ public class CommentService {
 			.save(new Comment(articleId, reader.getReaderId(), reader.getDisplayName(), text.strip(), Instant.now()));
 	}
 
+	/** For account deletion: the reader's comments (name and text) go with the account. */
+	@Transactional
+	public long eraseReader(String readerId) {
+		return this.comments.deleteByReaderId(readerId);
+	}
+
 	/**
 	 * Deletes the reader's own comment.
 	 * @return false when there is no such comment on this article, or it is someone else's

@@ -56,6 +56,9 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	CommentRepository comments;
 
 	@Autowired
+	CommentService commentService;
+
+	@Autowired
 	VerificationService verification;
 
 	@Autowired
@@ -144,6 +147,9 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 		Article open = this.journeys.newArticle(this.zone, false, "open teaser", "<p>open body</p>");
 		String home = this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
 		assertThat(home).contains("/?zone=" + this.zone).contains("专区");
+		assertThat(home.indexOf("href=\"/?zone=" + this.zone + "\""))
+			.as("zones in the order of their newest article")
+			.isLessThan(home.indexOf("href=\"/?zone=sepsis-immunotherapy\""));
 		List<Article> all = this.articles.findAllByOrderByPublishedOnDescIdDesc();
 		List<Integer> positions = all.stream().map(a -> home.indexOf("/articles/" + a.getId() + "\"")).toList();
 		assertThat(positions).doesNotContain(-1).isSorted();
@@ -261,6 +267,10 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(post(url).with(user(author)).with(csrf()))
 			.andExpect(redirectedUrl("/articles/" + this.gated.getId() + "#comments"));
 		assertThat(this.comments.findById(mine.getId())).isEmpty();
+
+		// an account deleted takes its comments with it
+		this.comments.save(new Comment(this.gated.getId(), author.getReaderId(), "作者", "再来一条", Instant.now()));
+		assertThat(this.commentService.eraseReader(author.getReaderId())).isEqualTo(1);
 	}
 
 	@Test
