@@ -39,7 +39,7 @@ class DefaultStartTest {
 	void startsOnH2WithDemoDataTheReviewFilterAndTheModelsAndFormDeployedTogether() {
 		assertThat(this.environment.getActiveProfiles()).isEmpty();
 		assertThat(this.environment.getDefaultProfiles()).containsExactly("demo");
-		assertThat(this.articles.count()).isEqualTo(1);
+		assertThat(this.articles.count()).isEqualTo(2);
 		assertThat(this.identity.createUserQuery().memberOfGroup("hcp-reviewers").userId("demo-reviewer").count())
 			.isEqualTo(1);
 		assertThat(this.identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();

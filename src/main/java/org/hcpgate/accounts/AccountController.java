@@ -1,16 +1,30 @@
 package org.hcpgate.accounts;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.notifications.NotificationService;
 import org.hcpgate.privacy.ReaderErasure;
+import org.hcpgate.verification.CredentialSubmission;
+import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.JourneyService;
 import org.hcpgate.verification.VerificationSettings;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -18,7 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The reader's own account: where the verification stands, attempts, consents. */
+/**
+ * The reader's own account: where the verification stands and why, attempts, consents,
+ * notifications. Everything here is the signed-in reader's own, and only theirs.
+ */
 @Controller
 class AccountController {
 
@@ -38,25 +55,84 @@ class AccountController {
 
 	private final ReaderErasure erasure;
 
+	private final NotificationService notifications;
+
+	private final ZoneService zones;
+
 	AccountController(HcpVerificationService verifications, JourneyService journey, ConsentService consents,
-			VerificationSettings settings, ReaderAccountService accounts, ReaderErasure erasure) {
+			VerificationSettings settings, ReaderAccountService accounts, ReaderErasure erasure,
+			NotificationService notifications, ZoneService zones) {
+		this.zones = zones;
 		this.verifications = verifications;
 		this.journey = journey;
 		this.consents = consents;
 		this.settings = settings;
 		this.accounts = accounts;
 		this.erasure = erasure;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/account")
 	String show(@AuthenticationPrincipal Reader reader, Model model) {
 		String readerId = reader.getReaderId();
-		this.verifications.find(readerId).ifPresent(v -> model.addAttribute("verification", v));
-		model.addAttribute("submissions", this.journey.submissions(readerId));
+		Optional<HcpVerification> verification = this.verifications.find(readerId);
+		List<CredentialSubmission> submissions = this.journey.submissions(readerId);
+		verification.ifPresent(v -> model.addAttribute("verification", v));
+		model.addAttribute("submissions", submissions);
+		model.addAttribute("maxAttempts", this.settings.getMaxAttempts());
+		if (!submissions.isEmpty()) {
+			CredentialSubmission latest = submissions.get(0);
+			model.addAttribute("latest", latest);
+			int used = submissions.stream()
+				.filter(s -> s.getVerificationId().equals(latest.getVerificationId()))
+				.mapToInt(CredentialSubmission::getAttempt)
+				.max()
+				.orElse(0);
+			boolean open = verification.map(v -> v.getStatus() == HcpVerification.Status.IN_REVIEW
+					|| v.getStatus() == HcpVerification.Status.REJECTED)
+				.orElse(false);
+			if (open) {
+				model.addAttribute("attemptsLeft", Math.max(this.settings.getMaxAttempts() - used, 0));
+			}
+		}
 		model.addAttribute("consents", this.consents.of(readerId));
 		model.addAttribute("withdrawable", this.consents.zonesAgreedTo(readerId));
-		model.addAttribute("maxAttempts", this.settings.getMaxAttempts());
+		model.addAttribute("notifications", this.notifications.inbox(readerId));
+		model.addAttribute("zoneNames",
+				this.zones.all().stream().collect(java.util.stream.Collectors.toMap(Zone::getKey, Zone::getName)));
 		return VIEW_ACCOUNT;
+	}
+
+	/**
+	 * A sign-in that returns to the page the reader was on: {@code /account/**} needs a signed-in
+	 * reader, so Spring Security asks for the sign-in and brings the reader back here.
+	 */
+	@GetMapping("/account/sign-in")
+	String signIn(@RequestParam(name = "next", required = false) String next) {
+		return "redirect:" + localPath(next);
+	}
+
+	/** The reader's own licence photo, for the thumbnails; anyone else's is not found. */
+	@GetMapping("/account/submissions/{id}/photo")
+	ResponseEntity<InputStreamResource> photo(@PathVariable long id, @AuthenticationPrincipal Reader reader)
+			throws IOException {
+		Optional<CredentialSubmission> own = this.journey.ownSubmission(reader.getReaderId(), id);
+		if (own.isEmpty()) {
+			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.parseMediaType(own.get().getPhotoContentType()))
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Disposition", "inline")
+			.body(new InputStreamResource(this.journey.openPhoto(reader.getReaderId(), own.get().getPhotoFile())));
+	}
+
+	@PostMapping("/account/notifications/read")
+	String markNotificationsRead(@AuthenticationPrincipal Reader reader, RedirectAttributes redirect) {
+		this.notifications.markAllRead(reader.getReaderId());
+		redirect.addFlashAttribute("message", "account.notifications.marked-read");
+		return "redirect:/account#notifications";
 	}
 
 	@PostMapping("/account/consents/withdraw")
@@ -89,6 +165,15 @@ class AccountController {
 	@GetMapping("/account/deleted")
 	String deleted() {
 		return VIEW_DELETED;
+	}
+
+	/** Only a path of this site: never another host, never a scheme. */
+	static String localPath(String candidate) {
+		if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
+				|| candidate.contains("\\") || candidate.chars().anyMatch(Character::isISOControl)) {
+			return "/";
+		}
+		return candidate;
 	}
 
 }

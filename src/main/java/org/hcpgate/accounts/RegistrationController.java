@@ -44,6 +44,10 @@ class RegistrationController {
 		if (!result.hasFieldErrors("email") && this.accounts.existsByEmail(form.getEmail())) {
 			result.rejectValue("email", "register.email.taken");
 		}
+		if (!result.hasFieldErrors("password")) {
+			PasswordPolicy.check(form.getUsername(), form.getPassword())
+				.ifPresent(problem -> result.rejectValue("password", problem));
+		}
 		if (result.hasErrors()) {
 			return VIEW_REGISTER;
 		}

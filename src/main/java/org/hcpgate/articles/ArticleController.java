@@ -1,15 +1,32 @@
 package org.hcpgate.articles;
 
+import java.util.List;
+
 import org.hcpgate.accounts.Reader;
-import org.hcpgate.verification.ZoneAccessService;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * Home, articles and their comment threads. A reader who may not read a gated article sees
+ * its teaser and the way in: the gated body, its comments and anything derived from them
+ * never reach that page (nor its metadata, the feed or search).
+ */
 @Controller
 class ArticleController {
 
@@ -19,35 +36,146 @@ class ArticleController {
 
 	static final String VIEW_TEASER = "articles/teaser";
 
+	static final String VIEW_SEARCH = "articles/search";
+
+	static final String FRAGMENT_COMMENTS = "articles/comments :: page";
+
+	static final int SEARCH_LIMIT = 50;
+
 	private final ArticleRepository articles;
 
-	private final ZoneAccessService zoneAccess;
+	private final ArticleGate gate;
 
-	ArticleController(ArticleRepository articles, ZoneAccessService zoneAccess) {
+	private final CommentService comments;
+
+	private final ZoneService zones;
+
+	ArticleController(ArticleRepository articles, ArticleGate gate, CommentService comments, ZoneService zones) {
 		this.articles = articles;
-		this.zoneAccess = zoneAccess;
+		this.gate = gate;
+		this.comments = comments;
+		this.zones = zones;
 	}
 
 	@GetMapping("/")
-	String list(Model model) {
-		model.addAttribute("articles", this.articles.findAllByOrderByPublishedOnDescIdDesc());
+	String list(@RequestParam(name = "zone", required = false) String zoneKey, Model model) {
+		List<Article> newest = this.articles.findAllByOrderByPublishedOnDescIdDesc();
+		model.addAttribute("zones", newestFirst(this.zones.all(), newest));
+		if (zoneKey != null && !zoneKey.isBlank()) {
+			model.addAttribute("zone", this.zones.get(zoneKey));
+			model.addAttribute("articles", newest.stream().filter(a -> a.getZoneKey().equals(zoneKey)).toList());
+		}
+		else {
+			model.addAttribute("articles", newest);
+		}
 		return VIEW_LIST;
 	}
 
-	/**
-	 * The gate: one indexed read of the zone-access read model. A reader who may not read yet
-	 * sees the teaser with the way in; the gated body never reaches that page.
-	 */
+	@GetMapping("/search")
+	String search(@RequestParam(name = "q", required = false) String query, Model model) {
+		String q = (query == null) ? "" : query.strip();
+		model.addAttribute("q", q);
+		List<Article> found = q.isEmpty() ? List.of()
+				: this.articles.search(likePattern(q), PageRequest.of(0, SEARCH_LIMIT));
+		model.addAttribute("articles", found);
+		return VIEW_SEARCH;
+	}
+
 	@GetMapping("/articles/{id}")
-	String show(@PathVariable long id, @AuthenticationPrincipal Reader reader, Model model) {
-		Article article = this.articles.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("article", article);
-		if (!article.isGated()
-				|| (reader != null && this.zoneAccess.isGranted(reader.getReaderId(), article.getZoneKey()))) {
-			return VIEW_ARTICLE;
+	String show(@PathVariable long id, @RequestParam(name = "comments", defaultValue = "0") int commentPage,
+			@AuthenticationPrincipal Reader reader, Model model) {
+		Article article = article(id);
+		if (!this.gate.mayRead(reader, article)) {
+			addArticle(article, model);
+			return VIEW_TEASER;
 		}
-		return VIEW_TEASER;
+		return showArticle(article, reader, commentPage, new CommentForm(), model);
+	}
+
+	/** The next page of the thread as an HTML fragment, for 查看更多 (static/js/comments.js). */
+	@GetMapping("/articles/{id}/comments")
+	String commentPage(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page,
+			@AuthenticationPrincipal Reader reader, Model model) {
+		Article article = article(id);
+		if (!this.gate.mayRead(reader, article)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("article", article);
+		addComments(article, reader, page, model);
+		return FRAGMENT_COMMENTS;
+	}
+
+	@PostMapping("/articles/{id}/comments")
+	String postComment(@PathVariable long id, @Validated @ModelAttribute("commentForm") CommentForm form,
+			BindingResult result, @AuthenticationPrincipal Reader reader, Model model,
+			RedirectAttributes redirect) {
+		Article article = article(id);
+		if (reader == null || !this.gate.mayComment(reader, article)) {
+			// anonymous: Spring Security sends them to sign in; others are refused
+			throw new AccessDeniedException("not let in to article " + id);
+		}
+		if (result.hasErrors()) {
+			return showArticle(article, reader, 0, form, model);
+		}
+		this.comments.post(id, reader, form.getText());
+		redirect.addFlashAttribute("message", "comments.posted");
+		return "redirect:/articles/" + id + "#comments";
+	}
+
+	@PostMapping("/articles/{id}/comments/{commentId}/delete")
+	String deleteComment(@PathVariable long id, @PathVariable long commentId, @AuthenticationPrincipal Reader reader,
+			RedirectAttributes redirect) {
+		if (reader == null) {
+			throw new AccessDeniedException("sign in to delete a comment");
+		}
+		if (!this.comments.deleteOwn(id, commentId, reader.getReaderId())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("message", "comments.deleted");
+		return "redirect:/articles/" + id + "#comments";
+	}
+
+	private String showArticle(Article article, Reader reader, int commentPage, CommentForm form, Model model) {
+		addArticle(article, model);
+		model.addAttribute("commentForm", form);
+		model.addAttribute("commentMaxLength", Comment.MAX_LENGTH);
+		model.addAttribute("mayComment", this.gate.mayComment(reader, article));
+		model.addAttribute("commentCount", this.comments.count(article.getId()));
+		addComments(article, reader, commentPage, model);
+		return VIEW_ARTICLE;
+	}
+
+	private void addArticle(Article article, Model model) {
+		model.addAttribute("article", article);
+		model.addAttribute("zone", this.zones.get(article.getZoneKey()));
+		// page metadata: the teaser only, never the body
+		model.addAttribute("metaDescription", article.getTeaser());
+		model.addAttribute("metaTitle", article.getTitle());
+	}
+
+	private void addComments(Article article, Reader reader, int page, Model model) {
+		Slice<Comment> slice = this.comments.page(article.getId(), page);
+		model.addAttribute("comments", slice.getContent());
+		model.addAttribute("nextCommentPage", slice.hasNext() ? slice.getNumber() + 1 : null);
+		model.addAttribute("readerId", (reader != null) ? reader.getReaderId() : null);
+	}
+
+	private Article article(long id) {
+		return this.articles.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** Zones in the order of their newest article; zones without articles last, by name. */
+	static List<Zone> newestFirst(List<Zone> zones, List<Article> newestArticles) {
+		List<String> order = newestArticles.stream().map(Article::getZoneKey).distinct().toList();
+		return zones.stream()
+			.sorted(java.util.Comparator.comparingInt((Zone z) -> order.contains(z.getKey()) ? order.indexOf(z.getKey())
+					: Integer.MAX_VALUE))
+			.toList();
+	}
+
+	static String likePattern(String query) {
+		String escaped = query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + escaped + "%";
 	}
 
 }

@@ -5,12 +5,17 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.notifications.Notice;
+import org.hcpgate.notifications.Notification;
+import org.hcpgate.notifications.NotificationService;
 import org.hcpgate.verification.AnswerSet;
 import org.hcpgate.verification.AnswerSetRepository;
 import org.hcpgate.verification.CredentialSubmission;
 import org.hcpgate.verification.CredentialSubmissionRepository;
 import org.hcpgate.verification.HcpVerificationProcess;
 import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.verification.JourneyRef;
+import org.hcpgate.verification.VerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,31 +40,57 @@ public class ReviewService {
 
 	private final TaskService tasks;
 
+	private final VerificationService verification;
+
+	private final NotificationService notifications;
+
 	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
-			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, TaskService tasks) {
+			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, TaskService tasks,
+			VerificationService verification, NotificationService notifications) {
 		this.submissions = submissions;
 		this.verifications = verifications;
 		this.zoneAccess = zoneAccess;
 		this.answerSets = answerSets;
 		this.tasks = tasks;
+		this.verification = verification;
+		this.notifications = notifications;
 	}
 
 	@Transactional
 	public void recordApproval(ReviewDecision decision) {
 		recordOnSubmission(decision);
 		this.verifications.markVerified(decision.readerId());
+		tell(decision, Notification.Kind.CREDENTIALS_APPROVED);
 	}
 
 	@Transactional
 	public void recordRejection(ReviewDecision decision) {
 		recordOnSubmission(decision);
 		this.verifications.markRejected(decision.readerId());
+		tell(decision, Notification.Kind.CREDENTIALS_REJECTED);
 	}
 
 	@Transactional
 	public void recordFinalRejection(ReviewDecision decision) {
 		recordOnSubmission(decision);
 		this.verifications.markRejectedFinally(decision.readerId());
+		tell(decision, Notification.Kind.CREDENTIALS_REJECTED_FINAL);
+	}
+
+	/**
+	 * Tells the reader of a decision on their credentials, leading back to the journey that
+	 * waits for it (the verification is platform-wide; the latest journey is the one to
+	 * resume). One notice per submission and kind.
+	 */
+	private void tell(ReviewDecision decision, Notification.Kind kind) {
+		Object reference = (decision.submissionId() != null) ? decision.submissionId() : decision.readerId();
+		Notice notice = Notice.of(decision.readerId(), kind, reference)
+			.because(decision.rejectionReasons(), decision.reviewNote());
+		JourneyRef journey = this.verification.latestRunningJourney(decision.readerId()).orElse(null);
+		if (journey != null) {
+			notice = notice.leadingTo(journey.zoneKey(), journey.requestedArticleId());
+		}
+		this.notifications.notify(notice);
 	}
 
 	@Transactional
@@ -97,7 +128,16 @@ public class ReviewService {
 
 	@Transactional
 	public void recordInformationDecision(long answerSetId, String decision, String reviewNote) {
-		answerSet(answerSetId).decide(decision, reviewNote);
+		AnswerSet answers = answerSet(answerSetId);
+		answers.decide(decision, reviewNote);
+		if ("rejected".equals(decision)) {
+			Long article = this.verification.requestedArticle(answers.getReaderId(), answers.getZoneKey())
+				.orElse(null);
+			this.notifications.notify(
+					Notice.of(answers.getReaderId(), Notification.Kind.INFORMATION_REJECTED, answerSetId)
+						.leadingTo(answers.getZoneKey(), article)
+						.because(java.util.List.of(), reviewNote));
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -116,6 +116,9 @@ class SecurityConfig {
 				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
 						"/favicon.ico", "/error", "/actuator/health/**")
 				.permitAll()
+				// the site's search and Atom feed: teasers only, like the home page
+				.requestMatchers("/search", "/feed.atom")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			// Staff sign in at Tasklist, not at the readers' sign-in page.

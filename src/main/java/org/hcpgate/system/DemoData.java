@@ -3,7 +3,9 @@ package org.hcpgate.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +14,8 @@ import org.hcpgate.accounts.ReaderAccountRepository;
 import org.hcpgate.accounts.ReaderAccountService;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.articles.Comment;
+import org.hcpgate.articles.CommentRepository;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneQuestionRepository;
@@ -42,6 +46,11 @@ class DemoData implements ApplicationRunner {
 
 	static final String REVIEWER = "demo-reviewer";
 
+	static final String OPEN_ARTICLE_TITLE = "【演示】脓毒症早期识别:qSOFA 与 SOFA 评分速览";
+
+	/** Demo comments belong to no real reader: no one can delete them from the site. */
+	static final String DEMO_COMMENTER = "demo-commenter";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ZoneRepository zones;
@@ -56,9 +65,12 @@ class DemoData implements ApplicationRunner {
 
 	private final IdentityService identity;
 
+	private final CommentRepository comments;
+
 	DemoData(ZoneRepository zones, ArticleRepository articles, ZoneQuestionRepository questions,
 			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService,
-			IdentityService identity) {
+			IdentityService identity, CommentRepository comments) {
+		this.comments = comments;
 		this.zones = zones;
 		this.articles = articles;
 		this.questions = questions;
@@ -81,6 +93,26 @@ class DemoData implements ApplicationRunner {
 					"继西南区、南区、中区启动会之后,11月16日在首都北京成功召开北区启动会!来自华北、东北和西北地区的30余位重症领域专家学者、医师同道齐聚一堂。",
 					text("demo/article-sepsis.html")));
 			log.info("Demo zone {} and its article created", ZONE_KEY);
+		}
+		Article seed = this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(ZONE_KEY)
+			.stream()
+			.filter(Article::isGated)
+			.findFirst()
+			.orElseThrow();
+		if (this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(ZONE_KEY).stream().noneMatch(a -> !a.isGated())) {
+			this.articles.save(new Article(ZONE_KEY, false, OPEN_ARTICLE_TITLE, "HCP Gate 演示编辑部", "脓毒症早期识别",
+					LocalDate.of(2019, 12, 2),
+					"【演示】两种床旁评分工具速览:qSOFA 用于快速筛查,SOFA 用于评估器官功能障碍。本文对所有读者开放。",
+					text("demo/article-qsofa.html")));
+		}
+		if (this.comments.countByArticleId(seed.getId()) == 0) {
+			// the seed shows "200 评论": a thread long enough to page through (20 at a time)
+			List<String> lines = text("demo/comments.txt").lines().filter(l -> !l.isBlank()).toList();
+			Instant first = LocalDate.of(2019, 11, 20).atTime(9, 0).toInstant(ZoneOffset.ofHours(8));
+			for (int i = 0; i < lines.size(); i++) {
+				this.comments.save(new Comment(seed.getId(), DEMO_COMMENTER, "演示读者" + (i + 1), lines.get(i),
+						first.plusSeconds(3600L * 7 * i)));
+			}
 		}
 		if (!this.readerAccounts.existsByUsername(READER)) {
 			this.readerAccountService.register(READER, READER, "演示读者", "demo-reader@example.org");

@@ -16,7 +16,7 @@ class UploadLimitHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", "credentials.photo.too-large");
+		redirect.addFlashAttribute("error", "credentials.photo.request-too-large");
 		String path = request.getRequestURI();
 		String back = path.endsWith("/credentials") ? path.substring(0, path.length() - "/credentials".length()) : "/";
 		String query = request.getQueryString();

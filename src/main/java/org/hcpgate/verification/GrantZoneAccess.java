@@ -3,11 +3,12 @@ package org.hcpgate.verification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code grant-zone-access}: opens the zone for the reader, for the agreement
- * version they accepted in this journey.
+ * version they accepted in this journey, and tells them.
  */
 @Component("grantZoneAccess")
 class GrantZoneAccess implements JavaDelegate {
@@ -16,9 +17,12 @@ class GrantZoneAccess implements JavaDelegate {
 
 	private final ConsentService consents;
 
-	GrantZoneAccess(ZoneAccessService zoneAccess, ConsentService consents) {
+	private final ZoneService zones;
+
+	GrantZoneAccess(ZoneAccessService zoneAccess, ConsentService consents, ZoneService zones) {
 		this.zoneAccess = zoneAccess;
 		this.consents = consents;
+		this.zones = zones;
 	}
 
 	@Override
@@ -28,7 +32,11 @@ class GrantZoneAccess implements JavaDelegate {
 		int version = this.consents.agreementInForce(readerId, zoneKey)
 			.orElseThrow(() -> new IllegalStateException("No agreement in force for " + readerId + ":" + zoneKey))
 			.getDocumentVersion();
-		this.zoneAccess.grant(readerId, zoneKey, version);
+		Object article = execution.getVariable(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID);
+		boolean informationReviewed = execution.getVariable(ZoneAccessProcess.VAR_ANSWER_SET_ID) != null
+				&& this.zones.requiresInformationReview(zoneKey);
+		this.zoneAccess.grant(readerId, zoneKey, version, execution.getProcessInstanceId(),
+				(article instanceof Number n) ? n.longValue() : null, informationReviewed);
 	}
 
 }

@@ -1,9 +1,17 @@
 package org.hcpgate.verification;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.hcpgate.accounts.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * The reader's journey into a zone. Which page shows is the processes' choice: the step of
@@ -59,10 +69,14 @@ class JourneyController {
 
 	private final ZoneService zones;
 
-	JourneyController(VerificationService verification, JourneyService journey, ZoneService zones) {
+	private final PhotoIntake photoIntake;
+
+	JourneyController(VerificationService verification, JourneyService journey, ZoneService zones,
+			PhotoIntake photoIntake) {
 		this.verification = verification;
 		this.journey = journey;
 		this.zones = zones;
+		this.photoIntake = photoIntake;
 	}
 
 	@ModelAttribute("zone")
@@ -77,20 +91,50 @@ class JourneyController {
 
 	@GetMapping
 	String show(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
-			@AuthenticationPrincipal Reader reader, Model model) {
+			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
 		JourneyStep step = this.verification.currentStep(reader.getReaderId(), zoneKey);
 		return switch (step.kind()) {
 			case NOT_STARTED -> start(zoneKey, articleId, reader);
-			case READER_STEP -> showStep(step.step(), reader, zoneKey, model);
-			case IN_REVIEW -> refreshing(VIEW_IN_REVIEW, IN_REVIEW_REFRESH_SECONDS, model);
-			case PROCESSING -> refreshing(VIEW_PROCESSING, PROCESSING_REFRESH_SECONDS, model);
-			case GRANTED -> VIEW_PASSED;
+			case READER_STEP -> showStep(step.step(), reader, zoneKey, session, model);
+			case IN_REVIEW -> waiting(VIEW_IN_REVIEW, IN_REVIEW_REFRESH_SECONDS, step, model);
+			case PROCESSING -> waiting(VIEW_PROCESSING, PROCESSING_REFRESH_SECONDS, step, model);
+			case GRANTED -> showPassed(zoneKey, articleId, reader, model);
 			case ENDED -> switch (step.step()) {
 				case ZoneAccessProcess.END_AGREEMENT_REFUSED -> VIEW_REFUSED;
 				case ZoneAccessProcess.END_VERIFICATION_FAILED -> showFailed(reader, model);
 				default -> start(zoneKey, articleId, reader);
 			};
 		};
+	}
+
+	/**
+	 * Where the journey stands, for a waiting page that asks every few seconds
+	 * (static/js/journey-status.js) and reloads itself when the answer changes.
+	 */
+	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, String>> status(@PathVariable String zoneKey, @AuthenticationPrincipal Reader reader) {
+		JourneyStep step = this.verification.currentStep(reader.getReaderId(), zoneKey);
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("kind", step.kind().name());
+		body.put("step", step.step());
+		body.put("state", state(step));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	/** The photo the reader sent with a form that came back with errors (kept, not lost). */
+	@GetMapping("/pending-photo")
+	ResponseEntity<InputStreamResource> pendingPhoto(@AuthenticationPrincipal Reader reader, HttpSession session)
+			throws IOException {
+		PendingPhoto pending = PendingPhoto.of(session, reader);
+		if (pending == null) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.parseMediaType(pending.contentType()))
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new InputStreamResource(this.journey.openPhoto(reader.getReaderId(), pending.fileName())));
 	}
 
 	@PostMapping("/start")
@@ -103,6 +147,10 @@ class JourneyController {
 	@PostMapping("/agreement")
 	String decideAgreement(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@RequestParam String choice, @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		if (!"agree".equals(choice) && !"refuse".equals(choice)) {
+			// only the page's two buttons decide: anything else records nothing
+			return redirectToJourney(zoneKey, articleId);
+		}
 		try {
 			this.journey.decideAgreement(reader.getReaderId(), zoneKey, "agree".equals(choice),
 					request.getRemoteAddr());
@@ -116,6 +164,9 @@ class JourneyController {
 	@PostMapping("/informed-consent")
 	String decideInformedConsent(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@RequestParam String choice, @AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		if (!"agree".equals(choice) && !"skip".equals(choice)) {
+			return redirectToJourney(zoneKey, articleId);
+		}
 		try {
 			this.journey.decideInformedConsent(reader.getReaderId(), zoneKey, "agree".equals(choice),
 					request.getRemoteAddr());
@@ -126,27 +177,49 @@ class JourneyController {
 		return redirectToJourney(zoneKey, articleId);
 	}
 
+	/**
+	 * 完善信息. The photo is checked (size, content) and sanitized before anything else;
+	 * when the form comes back with errors, a good photo stays with the reader's session, so
+	 * nothing typed or uploaded is lost.
+	 */
 	@PostMapping("/credentials")
 	String submitCredentials(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
 			@RequestParam(name = "photo", required = false) MultipartFile photo,
-			@AuthenticationPrincipal Reader reader, Model model) {
-		if (!result.hasErrors()) {
+			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
+		StoredPhoto accepted = null;
+		String photoError = null;
+		if (photo != null && !photo.isEmpty()) {
 			try {
-				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, photo);
-				return redirectToJourney(zoneKey, articleId);
+				accepted = this.photoIntake.accept(photo, reader.getReaderId());
+				PendingPhoto.keep(session, reader, accepted);
+			}
+			catch (PhotoTooLargeException ex) {
+				photoError = "credentials.photo.too-large";
 			}
 			catch (UnacceptablePhotoException ex) {
-				result.reject("credentials.photo.type");
+				photoError = "credentials.photo.type";
+			}
+		}
+		else {
+			PendingPhoto pending = PendingPhoto.of(session, reader);
+			accepted = (pending != null) ? pending.toStoredPhoto() : null;
+		}
+		if (!result.hasErrors() && photoError == null) {
+			try {
+				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, accepted);
+				PendingPhoto.clear(session, reader);
+				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (MissingPhotoException ex) {
-				result.reject("credentials.photo.required");
+				photoError = "credentials.photo.required";
 			}
 			catch (StepNotActiveException | OptimisticLockingException alreadySubmitted) {
 				return redirectToJourney(zoneKey, articleId);
 			}
 		}
-		addCredentialContext(reader, zoneKey, model);
+		model.addAttribute("photoError", photoError);
+		addCredentialContext(reader, zoneKey, session, model);
 		return VIEW_CREDENTIALS;
 	}
 
@@ -168,7 +241,7 @@ class JourneyController {
 		return VIEW_QUESTIONS;
 	}
 
-	private String showStep(String step, Reader reader, String zoneKey, Model model) {
+	private String showStep(String step, Reader reader, String zoneKey, HttpSession session, Model model) {
 		switch (step) {
 			case ZoneAccessProcess.TASK_ACCEPT_AGREEMENT:
 				return VIEW_AGREEMENT;
@@ -181,6 +254,7 @@ class JourneyController {
 					.orElseGet(CredentialForm::new);
 				model.addAttribute("credentials", form);
 				addPreviousSubmission(reader, model);
+				addPhotoContext(reader, session, model);
 				model.addAttribute("resubmission", HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step));
 				return VIEW_CREDENTIALS;
 			case ZoneAccessProcess.TASK_ANSWER_QUESTIONS:
@@ -210,18 +284,38 @@ class JourneyController {
 		return VIEW_FAILED;
 	}
 
-	private static String refreshing(String view, int seconds, Model model) {
+	/** A page that waits on the process: polls the status, or reloads itself without JS. */
+	private static String waiting(String view, int seconds, JourneyStep step, Model model) {
 		model.addAttribute("refreshSeconds", seconds);
+		model.addAttribute("journeyState", state(step));
 		return view;
 	}
 
+	/** 您已通过…: back to the article asked for, by the link or by what the journey remembers. */
+	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
+		Long target = (articleId != null) ? articleId
+				: this.verification.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
+		model.addAttribute("targetArticleId", target);
+		return VIEW_PASSED;
+	}
+
+	static String state(JourneyStep step) {
+		return (step.step() != null) ? step.kind() + ":" + step.step() : step.kind().name();
+	}
+
 	/** What the credential form shows beside the fields when it comes back with errors. */
-	private void addCredentialContext(Reader reader, String zoneKey, Model model) {
+	private void addCredentialContext(Reader reader, String zoneKey, HttpSession session, Model model) {
 		addPreviousSubmission(reader, model);
+		addPhotoContext(reader, session, model);
 		boolean resubmission = this.verification.activeReaderTask(reader.getReaderId(), zoneKey)
 			.map(t -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(t.getTaskDefinitionKey()))
 			.orElse(false);
 		model.addAttribute("resubmission", resubmission);
+	}
+
+	private void addPhotoContext(Reader reader, HttpSession session, Model model) {
+		model.addAttribute("maxPhotoSize", this.photoIntake.getMaxPhotoSize().toMegabytes() + " MB");
+		model.addAttribute("pendingPhoto", PendingPhoto.of(session, reader));
 	}
 
 	private void addPreviousSubmission(Reader reader, Model model) {

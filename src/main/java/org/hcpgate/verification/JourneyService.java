@@ -13,7 +13,6 @@ import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a reader's answer to a step means: a consent record, a credential submission, and the
@@ -71,23 +70,18 @@ public class JourneyService {
 	/**
 	 * Saves a new attempt (earlier ones stay) and completes the submit or resubmit step. On a
 	 * resubmission without a new file, the previous photo is kept.
-	 * @throws UnacceptablePhotoException when the upload is no JPEG, PNG or PDF
-	 * @throws MissingPhotoException when there is neither an upload nor an earlier photo
+	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
+	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
 	 */
 	@Transactional
 	public CredentialSubmission submitCredentials(String readerId, String zoneKey, CredentialForm form,
-			MultipartFile photo) {
+			StoredPhoto photo) {
 		Task task = this.verification.requireReaderStep(readerId, zoneKey,
 				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
 		Optional<CredentialSubmission> previous = latestSubmission(readerId);
-		StoredPhoto stored;
-		if (photo != null && !photo.isEmpty()) {
-			stored = this.photos.store(photo, readerId);
-		}
-		else {
-			stored = previous.map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
-				.orElseThrow(MissingPhotoException::new);
-		}
+		StoredPhoto stored = (photo != null) ? photo
+				: previous.map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
+					.orElseThrow(MissingPhotoException::new);
 		// Attempts count within one verification: a re-verification starts again at 1.
 		String verificationId = task.getProcessInstanceId();
 		int attempt = this.submissions.findFirstByVerificationIdOrderByAttemptDesc(verificationId)
@@ -140,14 +134,32 @@ public class JourneyService {
 		return saved;
 	}
 
+	/** The reader's latest answers to the zone's questions, loaded with them (for the page). */
 	@Transactional(readOnly = true)
 	public Optional<AnswerSet> latestAnswers(String readerId, String zoneKey) {
-		return this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId, zoneKey);
+		Optional<AnswerSet> latest = this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId,
+				zoneKey);
+		latest.ifPresent(answers -> org.hibernate.Hibernate.initialize(answers.getAnswers()));
+		return latest;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<CredentialSubmission> latestSubmission(String readerId) {
 		return this.submissions.findFirstByReaderIdOrderBySubmittedAtDescIdDesc(readerId);
+	}
+
+	/** One of the reader's own submissions; empty for anyone else's. */
+	@Transactional(readOnly = true)
+	public Optional<CredentialSubmission> ownSubmission(String readerId, long submissionId) {
+		return this.submissions.findById(submissionId).filter(s -> s.getReaderId().equals(readerId));
+	}
+
+	/**
+	 * One of the reader's own photos, in clear, from the store; the reader id is the
+	 * encryption's associated data, so another reader's file cannot be opened this way.
+	 */
+	public java.io.InputStream openPhoto(String readerId, String fileName) throws java.io.IOException {
+		return this.photos.open(fileName, readerId);
 	}
 
 	@Transactional(readOnly = true)

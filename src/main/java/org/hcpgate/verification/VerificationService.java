@@ -161,6 +161,62 @@ public class VerificationService {
 		return task.getFormKey().substring(ZoneAccessProcess.SITE_FORM_KEY_PREFIX.length());
 	}
 
+	/**
+	 * The article the reader asked for when the journey into this zone started (variable
+	 * {@code requestedArticleId}): of the running journey, else of the last one that ended.
+	 * Survives a review that lasts days, sign-outs and other devices.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
+		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
+		Optional<ProcessInstance> running = activeJourney(businessKey);
+		if (running.isPresent()) {
+			return asLong(this.runtime.getVariable(running.get().getId(), ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID));
+		}
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ZoneAccessProcess.KEY)
+			.processInstanceBusinessKey(businessKey)
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.flatMap(instance -> this.history.createHistoricVariableInstanceQuery()
+				.processInstanceId(instance.getId())
+				.variableName(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID)
+				.list()
+				.stream()
+				.findFirst())
+			.flatMap(variable -> asLong(variable.getValue()));
+	}
+
+	/**
+	 * The reader's most recently started journey that is still running: where a message
+	 * about the reader's (platform-wide) verification should lead back to.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<JourneyRef> latestRunningJourney(String readerId) {
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ZoneAccessProcess.KEY)
+			.processInstanceBusinessKeyLike(readerId + ":%")
+			.unfinished()
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.map(instance -> {
+				String businessKey = instance.getBusinessKey();
+				String zoneKey = businessKey.substring(businessKey.indexOf(':') + 1);
+				Object article = this.runtime.getVariable(instance.getId(), ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID);
+				return new JourneyRef(zoneKey, asLong(article).orElse(null));
+			});
+	}
+
+	private static Optional<Long> asLong(Object value) {
+		return (value instanceof Number number) ? Optional.of(number.longValue()) : Optional.empty();
+	}
+
 	private Optional<ProcessInstance> activeJourney(String businessKey) {
 		return this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(ZoneAccessProcess.KEY)
@@ -178,7 +234,8 @@ public class VerificationService {
 			.orderByProcessInstanceEndTime()
 			.desc()
 			.listPage(0, 1);
-		return ended.stream().map(HistoricProcessInstance::getEndActivityId).findFirst();
+		// a journey deleted by staff (Cockpit) may have no end activity: then it is as if none ran
+		return ended.stream().map(HistoricProcessInstance::getEndActivityId).filter(java.util.Objects::nonNull).findFirst();
 	}
 
 }

@@ -38,6 +38,12 @@ public class ZoneService {
 		return zone;
 	}
 
+	/** Every zone, by name: the home page lists them. */
+	@Transactional(readOnly = true)
+	public List<Zone> all() {
+		return this.zones.findAll(org.springframework.data.domain.Sort.by("name"));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasInformedConsent(String zoneKey) {
 		return get(zoneKey).hasInformedConsent();

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.accounts.ReaderAccountRepository;
 import org.hcpgate.support.PostgresIntegrationTest;
@@ -58,7 +60,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * fails, never skips, when they are missing. Selenium Manager is never used. Every page
  * visited is saved to {@code target/screenshots/journey-NN-<name>.png}.
  */
-class JourneyBrowserTest extends PostgresIntegrationTest {
+class JourneyBrowserTest extends BrowserTestSupport {
 
 	private static final String ZONE = "sepsis-immunotherapy";
 
@@ -68,31 +70,17 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 	private static final String REVIEWERS = "hcp-reviewers";
 
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	/** The in-review page refreshes itself every 10 s; the passed page counts down 5 s. */
+	/** The in-review page asks every 2 s (10 s without JS); the passed page counts down 5 s. */
 	private static final Duration SELF_REFRESH = Duration.ofSeconds(40);
-
-	private static final Duration POLL = Duration.ofMillis(100);
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-	private static final Path BROWSER_LOGS = Paths.get("target", "browser-logs");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TaskService taskService;
 
 	@Autowired
+	FilterService filterService;
+
+	@Autowired
 	ReaderAccountRepository readerAccounts;
-
-	private final List<WebDriver> drivers = new ArrayList<>();
-
-	private final List<Path> temporary = new ArrayList<>();
-
-	private int screenshotNumber;
 
 	private ChromeDriver reader;
 
@@ -100,32 +88,9 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void startBrowsers() throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.createDirectories(BROWSER_LOGS);
-		try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-			for (Path file : old.filter(p -> p.getFileName().toString().startsWith("journey-")).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
+		scenario("journey");
 		this.reader = startChrome("reader");
 		this.reviewer = startChrome("reviewer");
-	}
-
-	@AfterEach
-	void quitBrowsers() {
-		for (WebDriver driver : this.drivers) {
-			try {
-				driver.quit();
-			}
-			catch (RuntimeException ex) {
-				System.err.println("Could not quit a browser: " + ex);
-			}
-		}
-		this.drivers.clear();
-		for (Path path : this.temporary) {
-			deleteRecursively(path);
-		}
-		this.temporary.clear();
 	}
 
 	@Test
@@ -210,10 +175,10 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 		screenshot(this.reader, "credentials-filled");
 		submitMainForm(this.reader);
 
-		// 5. in review, refreshing itself
+		// 5. in review: the page asks where the journey stands and reloads itself when it moves
 		waitForHeading(this.reader, "工作人员正在审核中,", WAIT);
-		assertThat(this.reader.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content"))
-			.isEqualTo("10");
+		assertThat(this.reader.findElement(By.id("journey-waiting")).getAttribute("data-status-url"))
+			.endsWith("/journey/" + ZONE + "/status");
 		screenshot(this.reader, "in-review");
 
 		// 6. the reviewer signs in to Tasklist, claims the task, sees the photo, rejects
@@ -357,21 +322,20 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 	 * application creates at start-up lists it.
 	 */
 	private void openTaskInTasklist(Task task) {
-		if (!this.reviewer.getCurrentUrl().contains("/camunda/app/tasklist/")) {
-			this.reviewer.get(url("/camunda/app/tasklist/default/#/"));
-		}
-		else {
-			this.reviewer.navigate().refresh();
-		}
-		By openReviews = By
-			.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[contains(normalize-space(.),'待审核')]");
-		waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(openReviews)).click();
-		By inList = By.cssSelector("[cam-tasks] .tasks-list li.task a[href*='task=" + task.getId() + "']");
-		WebElement link = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(inList));
-		assertThat(link.getText()).isEqualTo(task.getName());
+		// The filter "待审核" (created at start-up) must list the task. Other tests of this JVM
+		// leave open reviews too, and the filter shows the oldest first, a page at a time: so
+		// the reviewer selects the filter and opens the task by its link within the filter.
+		Filter openReviews = this.filterService.createFilterQuery().filterName("待审核").singleResult();
+		assertThat(openReviews).as("filter 待审核").isNotNull();
+		assertThat(this.filterService.list(openReviews.getId())).extracting(t -> ((Task) t).getId())
+			.contains(task.getId());
+		this.reviewer.get(url("/camunda/app/tasklist/default/#/?filter=" + openReviews.getId()));
+		By selected = By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')]"
+				+ "//h4[contains(@class,'name')]/a[contains(normalize-space(.),'待审核')]");
+		waitFor(this.reviewer, Duration.ofSeconds(40)).until(ExpectedConditions.visibilityOfElementLocated(selected));
 		screenshot(this.reviewer, "tasklist-list");
-		link.click();
-		waitFor(this.reviewer).until(ExpectedConditions.textToBePresentInElementLocated(
+		this.reviewer.get(url("/camunda/app/tasklist/default/#/?filter=" + openReviews.getId() + "&task=" + task.getId()));
+		waitFor(this.reviewer, Duration.ofSeconds(40)).until(ExpectedConditions.textToBePresentInElementLocated(
 				By.cssSelector(".task-card h2.task"), task.getName()));
 	}
 
@@ -436,147 +400,6 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 				.findFirst()
 				.orElse(null);
 		});
-	}
-
-	// ---- helpers -------------------------------------------------------------------------
-
-	private ChromeDriver startChrome(String name) throws IOException {
-		File chromium = new File(System.getProperty("hcpgate.chromium", "/usr/bin/chromium"));
-		File chromedriver = new File(System.getProperty("hcpgate.chromedriver", "/usr/bin/chromedriver"));
-		if (!chromium.canExecute()) {
-			fail("Chromium is needed for this browser test and was not found at " + chromium
-					+ " (install it, e.g. `apt-get install chromium chromium-driver`, or set -Dhcpgate.chromium=<path>)");
-		}
-		if (!chromedriver.canExecute()) {
-			fail("chromedriver is needed for this browser test and was not found at " + chromedriver
-					+ " (install it, e.g. `apt-get install chromium-driver`, or set -Dhcpgate.chromedriver=<path>)");
-		}
-		Path profile = Files.createTempDirectory("hcpgate-chrome-" + name + "-");
-		this.temporary.add(profile);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.withLogFile(BROWSER_LOGS.resolve("chromedriver-" + name + ".log").toFile())
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		this.drivers.add(driver);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return driver;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static WebDriverWait waitFor(WebDriver driver) {
-		return waitFor(driver, WAIT);
-	}
-
-	private static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
-		WebDriverWait wait = new WebDriverWait(driver, timeout, POLL);
-		// pages that refresh or leave by themselves replace the elements being looked at
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
-	}
-
-	private static FluentWait<TaskService> waitFor(TaskService tasks) {
-		return new FluentWait<>(tasks).withTimeout(WAIT).pollingEvery(Duration.ofMillis(200));
-	}
-
-	private static void waitForHeading(WebDriver driver, String text, Duration timeout) {
-		waitFor(driver, timeout).withMessage(() -> "h1 \"" + text + "\" on " + driver.getCurrentUrl())
-			.until(d -> text.equals(heading(d)));
-	}
-
-	/**
-	 * The page's first h1, or "" while the page is being replaced (a self-refreshing page can
-	 * drop the element between finding and reading it).
-	 */
-	private static String heading(WebDriver driver) {
-		try {
-			List<WebElement> headings = driver.findElements(By.tagName("h1"));
-			return headings.isEmpty() ? "" : headings.get(0).getText();
-		}
-		catch (org.openqa.selenium.WebDriverException pageChanging) {
-			return "";
-		}
-	}
-
-	private static void type(WebDriver driver, By field, String text) {
-		WebElement element = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(field));
-		element.clear();
-		element.sendKeys(text);
-	}
-
-	private static void submitMainForm(WebDriver driver) {
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-	}
-
-	private void screenshot(WebDriver driver, String name) {
-		this.screenshotNumber++;
-		Path target = SCREENSHOTS.resolve(String.format("journey-%02d-%s.png", this.screenshotNumber, name));
-		try {
-			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException | RuntimeException ex) {
-			System.err.println("Could not save screenshot " + target + ": " + ex);
-		}
-	}
-
-	private void evidence(WebDriver driver, String name) {
-		if (driver == null) {
-			return;
-		}
-		try {
-			screenshot(driver, name);
-			Files.writeString(SCREENSHOTS.resolve("journey-" + name + ".html"),
-					Optional.ofNullable(driver.getCurrentUrl()).orElse("") + "\n" + driver.getPageSource(),
-					StandardCharsets.UTF_8);
-		}
-		catch (IOException | RuntimeException ex) {
-			System.err.println("Could not save the page of " + name + ": " + ex);
-		}
-	}
-
-	/** A real, small PNG: the licence photo the reader uploads. */
-	private Path writePng() throws IOException {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		try {
-			graphics.setColor(new Color(0xF4, 0xF7, 0xFB));
-			graphics.fillRect(0, 0, 64, 48);
-			graphics.setColor(new Color(0x1F, 0x6F, 0xB2));
-			graphics.fillRect(4, 4, 20, 26);
-			graphics.setColor(Color.DARK_GRAY);
-			for (int y = 8; y < 40; y += 6) {
-				graphics.drawLine(28, y, 58, y);
-			}
-		}
-		finally {
-			graphics.dispose();
-		}
-		Path file = Files.createTempFile("licence-", ".png");
-		this.temporary.add(file);
-		ImageIO.write(image, "png", file.toFile());
-		return file;
-	}
-
-	private static void deleteRecursively(Path path) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			System.err.println("Could not delete " + path + ": " + ex);
-		}
 	}
 
 }

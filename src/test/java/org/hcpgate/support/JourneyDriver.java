@@ -27,7 +27,8 @@ public final class JourneyDriver {
 
 	public static final String ZONE = "sepsis-immunotherapy";
 
-	public static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+	/** A real image: licence photos are decoded and re-encoded on the way in. */
+	public static final byte[] PNG = TestImages.png();
 
 	/** What a reader types into 完善信息. */
 	public record Credentials(String realName, String hospital, String department, String professionalTitle,

@@ -26,6 +26,9 @@ public abstract class PostgresIntegrationTest {
 		registry.add("spring.datasource.password", database::password);
 		registry.add("hcp-gate.storage.directory", () -> "target/test-uploads");
 		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
+		// decision e-mails go to a real SMTP server in this JVM
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
 	}
 
 }

@@ -46,7 +46,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	static final String ZONE = "sepsis-immunotherapy";
 
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+	static final byte[] PNG = org.hcpgate.support.TestImages.png();
 
 	@Autowired
 	MockMvc mvc;

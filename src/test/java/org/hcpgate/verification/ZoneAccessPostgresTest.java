@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+	static final byte[] PNG = org.hcpgate.support.TestImages.png();
 
 	@Autowired
 	MockMvc mvc;

@@ -1,0 +1,49 @@
+package org.hcpgate.notifications;
+
+import org.hcpgate.accounts.Reader;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The header's unread count on every page of a signed-in reader, and the reader's language
+ * remembered for their e-mails (written when it changes, once per session otherwise).
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NotificationModel {
+
+	private static final String LOCALE_SEEN = NotificationModel.class.getName() + ".locale";
+
+	private final NotificationService notifications;
+
+	NotificationModel(NotificationService notifications) {
+		this.notifications = notifications;
+	}
+
+	@ModelAttribute("unreadNotifications")
+	Long unreadNotifications(@AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		if (reader == null) {
+			return null;
+		}
+		rememberLocale(reader, request);
+		return this.notifications.unread(reader.getReaderId());
+	}
+
+	private void rememberLocale(Reader reader, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		String locale = LocaleContextHolder.getLocale().toLanguageTag();
+		if (session != null && locale.equals(session.getAttribute(LOCALE_SEEN))) {
+			return;
+		}
+		this.notifications.rememberLocale(reader.getReaderId(), LocaleContextHolder.getLocale());
+		if (session != null) {
+			session.setAttribute(LOCALE_SEEN, locale);
+		}
+	}
+
+}

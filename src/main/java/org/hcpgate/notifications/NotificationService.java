@@ -1,0 +1,113 @@
+package org.hcpgate.notifications;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.hcpgate.privacy.ReaderDataErased;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells readers what happened to their verification and journeys: on the site (inbox) and
+ * by e-mail, sent only once the deciding transaction has committed
+ * ({@link NotificationMailer}). Called from the services the process delegates use, inside
+ * their transaction: a job that fails rolls its notification back with it, and a retried job
+ * finds the notification it made and tells nobody twice.
+ */
+@Service
+public class NotificationService {
+
+	static final int INBOX_SIZE = 50;
+
+	private final NotificationRepository notifications;
+
+	private final ReaderLocaleRepository locales;
+
+	private final ApplicationEventPublisher events;
+
+	NotificationService(NotificationRepository notifications, ReaderLocaleRepository locales,
+			ApplicationEventPublisher events) {
+		this.notifications = notifications;
+		this.locales = locales;
+		this.events = events;
+	}
+
+	/** Idempotent by (reader, kind, reference); the unique key backs this up. */
+	@Transactional
+	public void notify(Notice notice) {
+		if (this.notifications
+			.findByReaderIdAndKindAndReference(notice.readerId(), notice.kind(), notice.reference())
+			.isPresent()) {
+			return;
+		}
+		Notification saved = this.notifications.save(new Notification(notice));
+		this.events.publishEvent(new NotificationCreated(saved.getId()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notification> inbox(String readerId) {
+		return this.notifications.findByReaderIdOrderByCreatedAtDescIdDesc(readerId, PageRequest.of(0, INBOX_SIZE));
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(String readerId) {
+		return this.notifications.countByReaderIdAndReadAtIsNull(readerId);
+	}
+
+	@Transactional
+	public void markAllRead(String readerId) {
+		this.notifications.findByReaderIdAndReadAtIsNull(readerId).forEach(Notification::markRead);
+	}
+
+	/** Remembers the reader's language for their e-mails. */
+	@Transactional
+	public void rememberLocale(String readerId, Locale locale) {
+		String tag = locale.toLanguageTag();
+		ReaderLocale known = this.locales.findById(readerId).orElse(null);
+		if (known == null) {
+			this.locales.save(new ReaderLocale(readerId, tag));
+		}
+		else if (!tag.equals(known.getLocale())) {
+			known.setLocale(tag);
+		}
+	}
+
+	/**
+	 * Notifications quote the staff's notes: they go with the data they speak of. A zone's
+	 * erasure takes that zone's notifications, a whole reader's erasure all of them, and the
+	 * account's deletion also the language.
+	 */
+	@EventListener
+	void onReaderDataErased(ReaderDataErased erased) {
+		if (erased.zoneKey() != null) {
+			this.notifications.deleteAll(this.notifications
+				.findByReaderIdOrderByCreatedAtDescIdDesc(erased.readerId(), PageRequest.of(0, Integer.MAX_VALUE))
+				.stream()
+				.filter(n -> erased.zoneKey().equals(n.getZoneKey()))
+				.toList());
+		}
+		else if (erased.accountDeleted()) {
+			eraseReader(erased.readerId());
+		}
+		else {
+			this.notifications.deleteAll(this.notifications.findByReaderIdOrderByCreatedAtDescIdDesc(erased.readerId(),
+					PageRequest.of(0, Integer.MAX_VALUE)));
+		}
+	}
+
+	/** For account deletion: the reader's notifications and language go with the account. */
+	@Transactional
+	public void eraseReader(String readerId) {
+		this.notifications.deleteAll(this.notifications.findByReaderIdOrderByCreatedAtDescIdDesc(readerId,
+				PageRequest.of(0, Integer.MAX_VALUE)));
+		this.locales.deleteById(readerId);
+	}
+
+	/** Published in the deciding transaction; the e-mail goes after it commits. */
+	record NotificationCreated(long notificationId) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.hcpgate.notifications;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReaderLocaleRepository extends JpaRepository<ReaderLocale, String> {
+
+}

@@ -1,0 +1,28 @@
+package org.hcpgate.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTest {
+
+	@Test
+	void atLeastEightCharactersNotTheUsernameNotOnlyDigits() {
+		assertThat(PasswordPolicy.check("li.ming", "short")).contains("register.password.policy");
+		assertThat(PasswordPolicy.check("li.ming123", "LI.MING123")).contains("register.password.same-as-username");
+		assertThat(PasswordPolicy.check("li.ming", "1990010112")).contains("register.password.digits-only");
+		assertThat(PasswordPolicy.check("li.ming", "脓毒症免疫治疗2019")).isEmpty();
+		assertThat(PasswordPolicy.check("li.ming", "correct horse")).isEmpty();
+	}
+
+	@Test
+	void theSignInReturnIsAlwaysALocalPath() {
+		assertThat(AccountController.localPath("/articles/1?x=1")).isEqualTo("/articles/1?x=1");
+		assertThat(AccountController.localPath("//evil.example")).isEqualTo("/");
+		assertThat(AccountController.localPath("/\\evil.example")).isEqualTo("/");
+		assertThat(AccountController.localPath("https://evil.example")).isEqualTo("/");
+		assertThat(AccountController.localPath("/a\r\nSet-Cookie: x")).isEqualTo("/");
+		assertThat(AccountController.localPath(null)).isEqualTo("/");
+	}
+
+}

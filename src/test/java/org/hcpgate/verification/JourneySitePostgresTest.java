@@ -1,0 +1,343 @@
+package org.hcpgate.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.camunda.bpm.engine.TaskService;
+import org.hcpgate.accounts.Reader;
+import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.ReaderJourneys;
+import org.hcpgate.support.Readers;
+import org.hcpgate.support.TestImages;
+import org.hcpgate.zones.ZoneRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The journey pages as the site shows them: seed texts, the status the waiting pages poll,
+ * the way back to the article asked for, and the licence upload (limits, sanitizing, input
+ * kept, thumbnails only for their owner).
+ */
+class JourneySitePostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Readers readers;
+
+	@Autowired
+	ZoneRepository zones;
+
+	@Autowired
+	ArticleRepository articles;
+
+	@Autowired
+	VerificationService verification;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	HcpVerificationService verifications;
+
+	@Autowired
+	ZoneAccessService zoneAccess;
+
+	@Autowired
+	CredentialSubmissionRepository submissions;
+
+	@Autowired
+	LicencePhotoStore photos;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.RepositoryService repositoryService;
+
+	@Autowired
+	org.hcpgate.consent.ConsentRepository consents;
+
+	ReaderJourneys journeys;
+
+	Reader reader;
+
+	String zone;
+
+	Article article;
+
+	@BeforeEach
+	void setUp() {
+		this.journeys = new ReaderJourneys(this.mvc, this.zones, this.articles, this.verification, this.taskService,
+				this.rest);
+		this.reader = this.readers.newReader();
+		this.zone = this.journeys.newZone();
+		this.article = this.journeys.newArticle(this.zone, true, "teaser", "<p>body</p>");
+	}
+
+	@Test
+	void theDemoJourneyShowsTheSeedsTexts() throws Exception {
+		String demo = "sepsis-immunotherapy";
+		this.journeys.journey(this.reader, demo, 1L);
+		this.journeys.awaitStep(this.reader, demo, "accept-agreement");
+		this.journeys.journey(this.reader, demo, 1L)
+			.andExpect(content().string(containsString("<h1 id=\"step-title\">壹生身份认证协议书</h1>")))
+			.andExpect(content().string(containsString("本项目是由壹生提供的专业性学术分享")))
+			.andExpect(content().string(containsString(">同意</button>")))
+			.andExpect(content().string(containsString(">拒绝</button>")));
+		this.mvc.perform(post("/journey/" + demo + "/agreement").param("choice", "agree").param("article", "1")
+			.with(user(this.reader)).with(csrf()));
+		this.journeys.journey(this.reader, demo, 1L)
+			.andExpect(content().string(containsString("<h1 id=\"step-title\">知情同意书</h1>")))
+			.andExpect(content().string(containsString(">不同意并跳过</button>")));
+		this.mvc.perform(post("/journey/" + demo + "/informed-consent").param("choice", "skip").param("article", "1")
+			.with(user(this.reader)).with(csrf()));
+		this.journeys.awaitStep(this.reader, demo, "submit-credentials");
+		this.journeys.journey(this.reader, demo, 1L)
+			.andExpect(content().string(containsString("<h1 id=\"step-title\">完善信息</h1>")))
+			.andExpect(content().string(containsString("支持 JPEG、PNG 或 PDF,最大 5 MB。")));
+		this.journeys.submitCredentials(this.reader, demo, 1L, "吴医生", TestImages.png());
+		this.journeys.journey(this.reader, demo, 1L)
+			.andExpect(content().string(containsString("<h1>工作人员正在审核中,</h1>")))
+			.andExpect(content().string(containsString("请您耐心等待")))
+			.andExpect(content().string(containsString("data-status-url=\"/journey/" + demo + "/status\"")))
+			.andExpect(content().string(containsString("src=\"/js/journey-status.js\"")))
+			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>")));
+		this.mvc.perform(get("/journey/" + demo + "/status").with(user(this.reader)))
+			.andExpect(jsonPath("$.kind").value("IN_REVIEW"))
+			.andExpect(jsonPath("$.state").value("IN_REVIEW"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
+	}
+
+	@Test
+	void refusingTheAgreementSaysWhyTheZoneIsClosedAndHowToComeBack() throws Exception {
+		this.journeys.journey(this.reader, this.zone, this.article.getId());
+		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
+		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
+			.andExpect(jsonPath("$.state").value("READER_STEP:accept-agreement"));
+		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "refuse")
+			.param("article", "" + this.article.getId()).with(user(this.reader)).with(csrf()));
+		this.journeys.journey(this.reader, this.zone, this.article.getId())
+			.andExpect(content().string(containsString("本服务仅面向医疗卫生专业人士")))
+			.andExpect(content().string(containsString("您拒绝了身份认证协议书,因此无法使用本专区")))
+			.andExpect(content().string(containsString("重新阅读协议")))
+			.andExpect(content().string(containsString("/journey/" + this.zone + "/start?article=" + this.article.getId())));
+		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
+			.andExpect(jsonPath("$.state").value("ENDED:agreement-refused"));
+	}
+
+	@Test
+	void aJourneyBusyOnTheEngineSideAndAStepTheSiteDoesNotKnowHaveTheirPages() throws Exception {
+		String journeyKey = this.reader.getReaderId() + ":" + this.zone;
+		// a journey waiting for a verification that has no task: nothing for reader or staff
+		var waiting = this.runtimeService.createProcessInstanceByKey("zone-access")
+			.businessKey(journeyKey)
+			.setVariable("readerId", this.reader.getReaderId())
+			.setVariable("zoneKey", this.zone)
+			.startBeforeActivity("await-verification")
+			.execute();
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(content().string(containsString("<h1>正在处理,请稍候</h1>")))
+			.andExpect(content().string(containsString("data-status-url=\"/journey/" + this.zone + "/status\"")))
+			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")));
+		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
+			.andExpect(jsonPath("$.state").value("PROCESSING"));
+
+		// a redeployed model with a reader step this site has no page for
+		this.repositoryService.createDeployment()
+			.addModelInstance("site-test-new-step.bpmn", org.camunda.bpm.model.bpmn.Bpmn
+				.createExecutableProcess("site-test-new-step")
+				.camundaHistoryTimeToLive(1)
+				.startEvent()
+				.userTask("new-step")
+				.camundaAssignee("${readerId}")
+				.camundaFormKey("site:new-step")
+				.endEvent()
+				.done())
+			.deploy();
+		var newStep = this.runtimeService.createProcessInstanceByKey("site-test-new-step")
+			.businessKey(this.reader.getReaderId())
+			.setVariable("readerId", this.reader.getReaderId())
+			.execute();
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(content().string(containsString("暂时无法继续")))
+			.andExpect(content().string(containsString("当前步骤(new-step)在本网站上没有对应页面,请联系客服。")));
+		this.runtimeService.deleteProcessInstance(newStep.getId(), "test over");
+		// staff deleted the journey (Cockpit): the next visit starts a new one, no error
+		this.runtimeService.deleteProcessInstance(waiting.getId(), "deleted by staff");
+		this.journeys.journey(this.reader, this.zone, null).andExpect(status().is3xxRedirection());
+		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
+	}
+
+	@Test
+	void onlyThePagesOwnChoicesDecideAStep() throws Exception {
+		this.journeys.journey(this.reader, this.zone, null);
+		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
+		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "maybe")
+			.with(user(this.reader)).with(csrf())).andExpect(redirectedUrl("/journey/" + this.zone));
+		this.mvc.perform(post("/journey/" + this.zone + "/agreement").with(user(this.reader)).with(csrf()))
+			.andExpect(status().isBadRequest());
+		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId())).isEmpty();
+		assertThat(this.verification.currentStep(this.reader.getReaderId(), this.zone).step())
+			.isEqualTo("accept-agreement");
+	}
+
+	@Test
+	void thePassedPageLeadsBackToTheArticleTheJourneyRemembers() throws Exception {
+		this.verifications.markVerified(this.reader.getReaderId());
+		this.journeys.agree(this.reader, this.zone, this.article.getId());
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), this.zone));
+		assertThat(this.verification.requestedArticle(this.reader.getReaderId(), this.zone))
+			.contains(this.article.getId());
+		// no article parameter (a link from an e-mail, another device): the journey remembers
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(content().string(containsString("您已通过HCP身份认证和信息审核")))
+			.andExpect(content().string(containsString("data-target=\"/articles/" + this.article.getId() + "\"")))
+			.andExpect(content().string(containsString("<span>(</span><span id=\"countdown\"")))
+			.andExpect(content().string(containsString("id=\"continue\"")))
+			.andExpect(content().string(containsString("src=\"/js/countdown.js\"")));
+		this.mvc.perform(get("/articles/" + this.article.getId()).with(user(this.reader)))
+			.andExpect(content().string(containsString("<p>body</p>")));
+	}
+
+	@Test
+	void aPhotoOverTheLimitComesBackOnTheSamePageWithTheInputKept() throws Exception {
+		toCredentials();
+		byte[] big = new byte[6 * 1024 * 1024];
+		System.arraycopy(TestImages.png(), 0, big, 0, TestImages.png().length);
+		this.journeys.submitCredentials(this.reader, this.zone, this.article.getId(), "郑医生", big)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("文件过大,请上传 5 MB 以内的文件。")))
+			.andExpect(content().string(containsString("aria-describedby=\"photo-error photo-hint\"")))
+			.andExpect(content().string(containsString("value=\"郑医生\"")))
+			.andExpect(content().string(containsString("value=\"北京协和医院\"")));
+		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())).isEmpty();
+	}
+
+	@Test
+	void imagesAreReencodedWithoutTheirMetadataAndShownOnlyToTheirOwner() throws Exception {
+		toCredentials();
+		byte[] withExif = jpegWithExif("EXIF-GPS-MARKER-31.2304N");
+		assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains("EXIF-GPS-MARKER");
+		this.journeys.submitCredentials(this.reader, this.zone, this.article.getId(), "冯医生", withExif)
+			.andExpect(redirectedUrl(ReaderJourneys.path(this.zone, this.article.getId())));
+		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
+			.get(0);
+		byte[] stored;
+		try (InputStream in = this.photos.open(submission.getPhotoFile(), this.reader.getReaderId())) {
+			stored = in.readAllBytes();
+		}
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("EXIF-GPS-MARKER").doesNotContain("Exif");
+		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(stored)).getWidth()).isEqualTo(64);
+
+		String photo = "/account/submissions/" + submission.getId() + "/photo";
+		this.mvc.perform(get(photo).with(user(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/jpeg"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		this.mvc.perform(get(photo).with(user(this.readers.newReader()))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/account/submissions/987654321/photo").with(user(this.reader)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/account").with(user(this.reader)))
+			.andExpect(content().string(containsString("src=\"" + photo + "\"")));
+	}
+
+	@Test
+	void aGoodPhotoSentWithABadFormIsKeptForTheNextTry() throws Exception {
+		toCredentials();
+		MockHttpSession session = new MockHttpSession();
+		var bad = this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", TestImages.png())
+			.param("licenceNumber", "12")
+			.session(session);
+		this.mvc.perform(bad)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("执业证书编号须为")))
+			.andExpect(content().string(containsString("已收到您上传的照片")))
+			.andExpect(content().string(containsString("src=\"/journey/" + this.zone + "/pending-photo\"")));
+		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").session(session).with(user(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/png"));
+		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").with(user(this.reader)))
+			.andExpect(status().isNotFound());
+
+		this.mvc.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null)
+			.session(session)).andExpect(redirectedUrl(ReaderJourneys.path(this.zone, this.article.getId())));
+		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()))
+			.extracting(CredentialSubmission::getPhotoContentType)
+			.containsExactly("image/png");
+	}
+
+	@Test
+	void pdfsAreKeptWhenPlainAndRefusedWithActiveContent() throws Exception {
+		toCredentials();
+		byte[] scripted = "%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", scripted)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("照片须为 JPEG、PNG 或 PDF 文件。")));
+		byte[] plain = "%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", plain)
+			.andExpect(status().is3xxRedirection());
+		CredentialSubmission pdf = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()).get(0);
+		assertThat(pdf.getPhotoContentType()).isEqualTo("application/pdf");
+		try (InputStream in = this.photos.open(pdf.getPhotoFile(), this.reader.getReaderId())) {
+			assertThat(in.readAllBytes()).isEqualTo(plain);
+		}
+	}
+
+	private void toCredentials() throws Exception {
+		this.journeys.agree(this.reader, this.zone, this.article.getId());
+		this.journeys.awaitStep(this.reader, this.zone, "submit-credentials");
+	}
+
+	/** A real JPEG with an APP1 (Exif) segment right after the start-of-image marker. */
+	private static byte[] jpegWithExif(String secret) throws Exception {
+		byte[] jpeg = TestImages.jpeg();
+		byte[] payload = ("Exif\0\0" + secret).getBytes(StandardCharsets.ISO_8859_1);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(0xFF);
+		out.write(0xE1);
+		int length = payload.length + 2;
+		out.write(length >> 8);
+		out.write(length & 0xFF);
+		out.write(payload);
+		out.write(Arrays.copyOfRange(jpeg, 2, jpeg.length));
+		return out.toByteArray();
+	}
+
+
+}
