@@ -37,6 +37,8 @@ class SecurityConfig {
 
 	static final String REVIEWERS = "hcp-reviewers";
 
+	static final String REVIEW_LEADS = "hcp-review-leads";
+
 	/** Readers never reach the engine's webapps or API, whatever they try. */
 	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
 			context) -> new AuthorizationDecision(!isReader(authentication.get()));
@@ -79,8 +81,11 @@ class SecurityConfig {
 	SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
+				// the audit trail and the dashboard are for leads only
+				.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
+				.access(new StaffSession(REVIEW_LEADS))
 				.requestMatchers("/staff/**")
-				.access(new StaffSession(REVIEWERS))
+				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
 				.requestMatchers("/journey/**", "/account/**")
 				.hasAuthority(Reader.ROLE)
 				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",

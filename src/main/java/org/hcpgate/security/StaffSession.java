@@ -1,5 +1,6 @@
 package org.hcpgate.security;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -15,16 +16,17 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Staff sign in once, in the Camunda webapps; the webapps keep that sign-in in the HTTP
  * session. This lets the site's staff pages ({@code /staff/**}, opened from review forms in
- * Tasklist) trust the same sign-in: a member of {@code hcp-reviewers} may pass.
+ * Tasklist) trust the same sign-in: a member of one of the given groups (the reviewers and
+ * the leads, who get escalated reviews) may pass; an administrator who is neither may not.
  */
 class StaffSession implements AuthorizationManager<RequestAuthorizationContext> {
 
 	static final String ENGINE = "default";
 
-	private final String group;
+	private final List<String> groups;
 
-	StaffSession(String group) {
-		this.group = group;
+	StaffSession(String... groups) {
+		this.groups = List.of(groups);
 	}
 
 	@Override
@@ -38,7 +40,7 @@ class StaffSession implements AuthorizationManager<RequestAuthorizationContext> 
 		Authentication staff = (authentications == null) ? null
 				: authentications.getAuthenticationForProcessEngine(ENGINE);
 		boolean member = staff instanceof UserAuthentication user && user.getGroupIds() != null
-				&& user.getGroupIds().contains(this.group);
+				&& user.getGroupIds().stream().anyMatch(this.groups::contains);
 		return new AuthorizationDecision(member);
 	}
 
