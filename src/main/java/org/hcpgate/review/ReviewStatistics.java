@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hcpgate.verification.HcpVerificationProcess;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the leads' dashboard shows, from the engine (open tasks now, open tasks at the end of
@@ -135,7 +134,6 @@ class ReviewStatistics {
 		return rates;
 	}
 
-	@Transactional(readOnly = true)
 	List<AuditedDecision> decisionsSince(Instant since) {
 		return this.audit.since(since);
 	}
