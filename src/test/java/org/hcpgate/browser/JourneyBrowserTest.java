@@ -225,6 +225,8 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 		chooseInForm("退回修改(可重新提交)");
 		WebElement reason = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='照片无法辨认']")));
+		// the form is taller than the window: the footer would take the click
+		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});", reason);
 		reason.click();
 		String note = "请上传清晰的执业证书照片(" + suffix + ")";
 		WebElement noteField = this.reviewer.findElement(By.cssSelector(".fjs-container textarea"));
@@ -414,6 +416,7 @@ class JourneyBrowserTest extends PostgresIntegrationTest {
 	private void chooseInForm(String label) {
 		WebElement option = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']")));
+		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
 		option.click();
 	}
 
