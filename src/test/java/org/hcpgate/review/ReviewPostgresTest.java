@@ -292,8 +292,14 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theFiltersAreCreatedOnceEachAndListWhatTheirNamesSay() {
 		this.reviewFilters.run(null);
+		List<String> ids = List.of(shared(ReviewFilters.OPEN_REVIEWS).get(0).getId(),
+				shared(ReviewFilters.OVERDUE_REVIEWS).get(0).getId(), mine(REVIEWER).get(0).getId());
 		this.reviewFilters.run(null);
 
+		// the same filters, not new ones: links and settings staff keep stay valid
+		assertThat(List.of(shared(ReviewFilters.OPEN_REVIEWS).get(0).getId(),
+				shared(ReviewFilters.OVERDUE_REVIEWS).get(0).getId(), mine(REVIEWER).get(0).getId()))
+			.isEqualTo(ids);
 		assertThat(shared(ReviewFilters.OPEN_REVIEWS)).hasSize(1);
 		assertThat(shared(ReviewFilters.OVERDUE_REVIEWS)).hasSize(1);
 		for (String staff : List.of(REVIEWER, LEAD, OTHER_REVIEWER)) {
