@@ -99,8 +99,8 @@ public class ReviewService {
 	}
 
 	/**
-	 * A review that waits too long goes to the review leads as well; it stays open for the
-	 * reviewers. Adding the group twice adds it once.
+	 * A review that waits too long goes to the review leads as well, and is marked overdue;
+	 * it stays open for the reviewers. Adding the group twice adds it once.
 	 */
 	@Transactional
 	public void escalateReview(String processInstanceId) {
@@ -116,6 +116,8 @@ public class ReviewService {
 			if (!escalated) {
 				this.tasks.addCandidateGroup(task.getId(), REVIEW_LEADS);
 			}
+			// listed by the Tasklist filter 超时 (a stored filter cannot compare with "now")
+			this.tasks.setVariableLocal(task.getId(), HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE);
 		}
 	}
 

@@ -1,13 +1,23 @@
 package org.hcpgate.review;
 
+import java.util.Locale;
+
 import org.hcpgate.verification.AnswerSet;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Staff-only view of a reader's answers, referenced by the {@code review-information} form. */
+/**
+ * Staff-only views of a reader's answers, referenced by the {@code review-information} form:
+ * the page, and the card the form embeds as an image.
+ */
 @Controller
 class StaffAnswersController {
 
@@ -17,9 +27,12 @@ class StaffAnswersController {
 
 	private final ZoneService zones;
 
-	StaffAnswersController(ReviewService reviews, ZoneService zones) {
+	private final MessageSource messages;
+
+	StaffAnswersController(ReviewService reviews, ZoneService zones, MessageSource messages) {
 		this.reviews = reviews;
 		this.zones = zones;
+		this.messages = messages;
 	}
 
 	@GetMapping("/staff/answers/{id}")
@@ -29,6 +42,24 @@ class StaffAnswersController {
 		model.addAttribute("zone", this.zones.get(answers.getZoneKey()));
 		model.addAttribute("questions", this.zones.questions(answers.getZoneKey()));
 		return VIEW_ANSWERS;
+	}
+
+	@GetMapping("/staff/answers/{id}/card.svg")
+	ResponseEntity<String> card(@PathVariable long id, Locale locale) {
+		AnswerSet answers = this.reviews.answerSet(id);
+		Zone zone = this.zones.get(answers.getZoneKey());
+		SvgCard card = new SvgCard(this.messages.getMessage("review.answers.title", new Object[] { zone.getName() },
+				locale) + " · " + StaffSubmissionController.time(answers.getSubmittedAt()));
+		for (ZoneQuestion question : this.zones.questions(answers.getZoneKey())) {
+			card.row("#" + question.getPosition(), question.getText(), false);
+			card.row("", answers.answerTo(question.getId()), false);
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(StaffSubmissionController.SVG)
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+			.body(card.render());
 	}
 
 }

@@ -107,6 +107,9 @@ class SecurityConfig {
 	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
+				// the audit trail and the dashboard are for leads only
+				.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
+				.access(new StaffSession(REVIEW_LEADS))
 				.requestMatchers("/staff/**")
 				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
 				.requestMatchers("/account/deleted")

@@ -33,11 +33,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class StaffAuthorizations implements SmartInitializingSingleton {
+public class StaffAuthorizations implements SmartInitializingSingleton {
 
-	static final String REVIEWERS = "hcp-reviewers";
+	public static final String REVIEWERS = "hcp-reviewers";
 
-	static final String REVIEW_LEADS = "hcp-review-leads";
+	public static final String REVIEW_LEADS = "hcp-review-leads";
 
 	static final String REVOCATION_PROCESS = "verification-revocation";
 
@@ -51,7 +51,6 @@ class StaffAuthorizations implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		for (String staff : List.of(REVIEWERS, REVIEW_LEADS)) {
 			grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(staff, Resources.FILTER, ANY, Permissions.READ);
 			grant(staff, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 		}
 		grant(REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -67,6 +66,16 @@ class StaffAuthorizations implements SmartInitializingSingleton {
 	void grantAdministrators() {
 		for (Resources resource : Resources.values()) {
 			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+		}
+	}
+
+	/**
+	 * Staff may read this shared filter (filters are granted one by one, so that each staff
+	 * member's own 我的 stays theirs).
+	 */
+	public void grantStaffRead(Resource resource, String resourceId) {
+		for (String staff : List.of(REVIEWERS, REVIEW_LEADS)) {
+			grant(staff, resource, resourceId, Permissions.READ);
 		}
 	}
 

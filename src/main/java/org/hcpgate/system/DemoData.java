@@ -51,6 +51,9 @@ class DemoData implements ApplicationRunner {
 	/** Demo comments belong to no real reader: no one can delete them from the site. */
 	static final String DEMO_COMMENTER = "demo-commenter";
 
+	/** A review lead: confirms final rejections (four-eyes), gets escalations, reads the dashboard. */
+	static final String LEAD = "demo-lead";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ZoneRepository zones;
@@ -124,6 +127,14 @@ class DemoData implements ApplicationRunner {
 			reviewer.setPassword(REVIEWER);
 			this.identity.saveUser(reviewer);
 			this.identity.createMembership(REVIEWER, StaffGroups.REVIEWERS);
+		}
+		if (this.identity.createUserQuery().userId(LEAD).count() == 0) {
+			User lead = this.identity.newUser(LEAD);
+			lead.setFirstName("演示");
+			lead.setLastName("审核组长");
+			lead.setPassword(LEAD);
+			this.identity.saveUser(lead);
+			this.identity.createMembership(LEAD, StaffGroups.REVIEW_LEADS);
 		}
 	}
 

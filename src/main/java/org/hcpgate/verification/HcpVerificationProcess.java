@@ -11,6 +11,9 @@ public final class HcpVerificationProcess {
 
 	public static final String TASK_REVIEW_CREDENTIALS = "review-credentials";
 
+	/** Four-eyes: a lead confirms or overturns a reviewer's {@code rejected-final}. */
+	public static final String TASK_CONFIRM_FINAL_REJECTION = "confirm-final-rejection";
+
 	public static final String VAR_READER_ID = "readerId";
 
 	public static final String VAR_SUBMISSION_ID = "submissionId";
@@ -22,6 +25,21 @@ public final class HcpVerificationProcess {
 	public static final String VAR_REJECTION_REASONS = "rejectionReasons";
 
 	public static final String VAR_REVIEW_NOTE = "reviewNote";
+
+	/** The reviewer's note for staff only; the reader never sees it. */
+	public static final String VAR_INTERNAL_NOTE = "internalNote";
+
+	/** Staff user id of whoever completed the last {@code review-credentials}. */
+	public static final String VAR_REVIEWED_BY = "reviewedBy";
+
+	/** Outcome of {@code confirm-final-rejection}: true confirms, false overturns. */
+	public static final String VAR_FINAL_REJECTION_CONFIRMED = "finalRejectionConfirmed";
+
+	/** The lead's note on {@code confirm-final-rejection}, for staff only. */
+	public static final String VAR_CONFIRMATION_NOTE = "confirmationNote";
+
+	/** Task-local flag set on a review whose {@code review-overdue} timer fired (filter 超时). */
+	public static final String VAR_OVERDUE = "overdue";
 
 	public static final String DECISION_APPROVED = "approved";
 

@@ -33,6 +33,9 @@ public final class ZoneAccessProcess {
 
 	public static final String VAR_REVIEW_NOTE = "reviewNote";
 
+	/** Staff's note on {@code review-information} for staff only; the reader never sees it. */
+	public static final String VAR_INTERNAL_NOTE = "internalNote";
+
 	public static final String END_ACCESS_GRANTED = "access-granted";
 
 	public static final String END_AGREEMENT_REFUSED = "agreement-refused";

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.accounts.Reader;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
@@ -42,6 +43,9 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	Readers readers;
+
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate rest;
 
 	@Autowired
 	TaskService taskService;
@@ -125,6 +129,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 
 			decide(reviewTask(reader), Map.of("decision", "rejected-final", "rejectionReasons", "not-hcp",
 					"reviewNote", "请联系客服核实身份"));
+			ReaderJourneys.confirmFinalRejection(this.taskService, this.rest, reader);
 			waitForHeading(browser, "身份认证未通过", Duration.ofSeconds(20));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("非医疗卫生专业人士")
 				.contains("请联系客服核实身份")

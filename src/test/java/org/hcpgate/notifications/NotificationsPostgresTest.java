@@ -143,6 +143,7 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/account").param("lang", "en").with(user(this.reader))).andExpect(status().isOk());
 		this.journeys.decide(this.journeys.reviewTask(this.reader),
 				"{\"decision\":{\"value\":\"rejected-final\"},\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}");
+		this.journeys.confirmFinalRejection(this.reader);
 		MimeMessage message = awaitMail(Kind.CREDENTIALS_REJECTED_FINAL, "Your HCP verification was not passed");
 		assertThat(body(message)).contains("Not a healthcare professional").contains("contact support");
 	}

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -26,14 +28,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -43,18 +48,22 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.hcpgate.process.ProcessTestBeans.Call;
+import org.hcpgate.review.AuditedDecision;
+import org.hcpgate.review.DecisionAudit;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /**
  * One test per path through {@code processes/hcp-verification.bpmn}; detours start right
  * before the activity they are about.
  */
-@Deployment(resources = { "processes/hcp-verification.bpmn", "forms/review-credentials.form" })
+@Deployment(resources = { "processes/hcp-verification.bpmn", "forms/review-credentials.form",
+		"forms/confirm-final-rejection.form" })
 class HcpVerificationProcessTest {
 
 	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
@@ -88,9 +97,21 @@ class HcpVerificationProcessTest {
 	/** Tells waiting zone journeys that the verification ended, whatever the end. */
 	private ExecutionListener announceVerificationOutcome;
 
+	/** The audit table behind {@code recordReviewDecision}; the listeners themselves are real. */
+	private DecisionAudit audit;
+
+	static final String REVIEWER_A = "reviewer-a";
+
+	static final String REVIEWER_B = "reviewer-b";
+
+	static final String LEAD = "lead-c";
+
 	@BeforeEach
 	void setUp(ProcessEngine engine) {
 		BpmnAwareTests.init(engine);
+		staff(engine.getIdentityService(), REVIEWER_A, "hcp-reviewers");
+		staff(engine.getIdentityService(), REVIEWER_B, "hcp-reviewers");
+		staff(engine.getIdentityService(), LEAD, "hcp-review-leads");
 		ClockUtil.setCurrentTime(NOW);
 		Mocks.register("verificationSettings", VerificationSettings.defaults(REVIEW_DUE));
 		this.recordVerification = this.delegates.register("recordVerification");
@@ -99,10 +120,12 @@ class HcpVerificationProcessTest {
 		this.recordAbandonment = this.delegates.register("recordAbandonment");
 		this.escalateReview = this.delegates.register("escalateReview");
 		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
+		this.audit = ProcessTestBeans.registerReviewBeans();
 	}
 
 	@AfterEach
 	void tearDown() {
+		identityService().clearAuthentication();
 		Mocks.reset();
 		ClockUtil.reset();
 		BpmnAwareTests.reset();
@@ -174,21 +197,231 @@ class HcpVerificationProcessTest {
 	}
 
 	@Test
-	void finalRejectionEndsRejectedFinal() throws Exception {
+	void finalRejectionConfirmedByALeadEndsRejectedFinal() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 
-		complete(task(), withVariables("decision", "rejected-final", "rejectionReasons", reasons("not-hcp"),
-				"reviewNote", "非医疗卫生专业人士"));
+		as(REVIEWER_A, () -> complete(task(), withVariables("decision", "rejected-final", "rejectionReasons",
+				reasons("not-hcp"), "reviewNote", "非医疗卫生专业人士", "internalNote", "医院查无此人")));
+
+		// four-eyes: nothing is recorded for the reader until a lead confirms
+		assertThat(instance).isWaitingAt("confirm-final-rejection");
+		Task confirmation = task();
+		assertThat(confirmation).hasCandidateGroup("hcp-review-leads").isNotAssigned().hasDueDate(REVIEW_DUE);
+		assertThat(taskQuery().taskId(confirmation.getId()).initializeFormKeys().singleResult().getCamundaFormRef()
+			.getKey()).isEqualTo("confirm-final-rejection");
+		assertThat(runtimeService().getVariable(instance.getId(), "reviewedBy")).isEqualTo(REVIEWER_A);
+		verifyNoInteractions(this.recordFinalRejection, this.announceVerificationOutcome);
+
+		as(LEAD, () -> {
+			taskService().claim(confirmation.getId(), LEAD);
+			complete(confirmation, withVariables("finalRejectionConfirmed", true, "confirmationNote", "同意"));
+		});
 
 		assertThat(instance).isWaitingAt("record-final-rejection");
-		verifyNoInteractions(this.announceVerificationOutcome);
 		execute(job());
 		verify(this.recordFinalRejection).execute(any());
-		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision",
-				"rejected-final");
-		assertThat(instance).hasPassed("rejected-final").hasNotPassed("record-rejection").isEnded();
+		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables())
+			.containsEntry("decision", "rejected-final")
+			.containsEntry("reviewNote", "非医疗卫生专业人士")
+			.containsEntry("finalRejectionConfirmed", true);
+		assertThat(instance)
+			.hasPassedInOrder("review-credentials", "confirm-final-rejection", "record-final-rejection", "rejected-final")
+			.hasNotPassed("record-rejection")
+			.isEnded();
 		assertOutcomeAnnouncedOnce("rejected-final");
 		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordAbandonment);
+
+		List<AuditedDecision> audited = audited(2);
+		assertThat(audited.get(0)).satisfies(d -> {
+			assertThat(d.getTaskKey()).isEqualTo("review-credentials");
+			assertThat(d.getDecision()).isEqualTo("rejected-final");
+			assertThat(d.getDecidedBy()).isEqualTo(REVIEWER_A);
+			assertThat(d.getRejectionReasons()).containsExactly("not-hcp");
+			assertThat(d.getInternalNote()).isEqualTo("医院查无此人");
+			assertThat(d.getSubmissionId()).isEqualTo(101L);
+			assertThat(d.getAttempt()).isEqualTo(1);
+			assertThat(d.getReaderId()).isEqualTo(READER);
+			assertThat(d.getProcessInstanceId()).isEqualTo(instance.getId());
+		});
+		assertThat(audited.get(1)).satisfies(d -> {
+			assertThat(d.getTaskKey()).isEqualTo("confirm-final-rejection");
+			assertThat(d.getTaskId()).isEqualTo(confirmation.getId());
+			assertThat(d.getDecision()).isEqualTo("confirmed");
+			assertThat(d.getDecidedBy()).isEqualTo(LEAD);
+			assertThat(d.getInternalNote()).isEqualTo("同意");
+		});
+	}
+
+	@Test
+	void finalRejectionOverturnedByALeadGoesBackToAFreshReview() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		as(REVIEWER_A, () -> complete(task(), withVariables("decision", "rejected-final", "rejectionReasons",
+				reasons("licence-invalid"), "reviewNote", "编号查无", "internalNote", "疑似伪造")));
+		Task confirmation = task();
+
+		as(LEAD, () -> complete(confirmation, withVariables("finalRejectionConfirmed", false, "confirmationNote",
+				"编号格式是旧版,请重新核对")));
+
+		// back to the group (not to the reviewer whose decision was overturned), blank
+		assertThat(instance).isWaitingAt("review-credentials");
+		Task review = task();
+		assertIsReview(review);
+		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("decision", "rejectionReasons",
+				"reviewNote", "internalNote")
+			.containsEntry("submissionId", 101L)
+			.containsEntry("attempt", 1);
+		assertThat(jobQuery().timers().activityId("review-overdue").count()).as("a new review SLA").isEqualTo(1);
+		verifyNoInteractions(this.recordFinalRejection, this.recordRejection, this.announceVerificationOutcome);
+
+		as(REVIEWER_B, () -> complete(review, withVariables("decision", "approved", "reviewNote", "")));
+		execute(job());
+		assertThat(instance)
+			.hasPassedInOrder("confirm-final-rejection", "review-credentials", "record-verification", "verified")
+			.hasNotPassed("record-final-rejection")
+			.isEnded();
+		assertThat(audited(3)).extracting(AuditedDecision::getDecision)
+			.containsExactly("rejected-final", "overturned", "approved");
+	}
+
+	@Test
+	void theReviewerWhoRejectedFinallyCanNeitherClaimNorConfirmIt() {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		staff(identityService(), REVIEWER_A, "hcp-review-leads");
+		try {
+			as(REVIEWER_A, () -> complete(task(), withVariables("decision", "rejected-final", "rejectionReasons",
+					reasons("not-hcp"))));
+			Task confirmation = task();
+
+			// a lead too, but the same person: refused on claim, on assignment by someone else, on completion
+			assertThatThrownBy(() -> taskService().claim(confirmation.getId(), REVIEWER_A))
+				.isInstanceOf(ProcessEngineException.class)
+				.hasMessageContaining("[same-reviewer]")
+				.hasMessageContaining(REVIEWER_A);
+			assertThatThrownBy(() -> taskService().setAssignee(confirmation.getId(), REVIEWER_A))
+				.hasMessageContaining("[same-reviewer]");
+			assertThatThrownBy(() -> as(REVIEWER_A,
+					() -> complete(confirmation, withVariables("finalRejectionConfirmed", true))))
+				.hasMessageContaining("[same-reviewer]");
+			// nobody known cannot confirm either
+			assertThatThrownBy(() -> complete(confirmation, withVariables("finalRejectionConfirmed", true)))
+				.hasMessageContaining("[confirmer-unknown]");
+			// a confirmation needs an answer
+			assertThatThrownBy(() -> as(LEAD, () -> complete(confirmation, withVariables("confirmationNote", "?"))))
+				.hasMessageContaining("[confirmation-required]");
+
+			assertThat(task().getAssignee()).isNull();
+			assertThat(instance).isWaitingAt("confirm-final-rejection");
+			verifyNoInteractions(this.recordFinalRejection);
+
+			as(LEAD, () -> complete(confirmation, withVariables("finalRejectionConfirmed", "true")));
+			assertThat(instance).isWaitingAt("record-final-rejection");
+			assertThat(runtimeService().getVariable(instance.getId(), "finalRejectionConfirmed"))
+				.as("a REST caller's string becomes the Boolean the gateway reads")
+				.isEqualTo(true);
+		}
+		finally {
+			identityService().deleteMembership(REVIEWER_A, "hcp-review-leads");
+		}
+	}
+
+	@Test
+	void aRejectionWithoutAReasonFromTheCatalogueIsRefusedAndTheReviewStaysOpen() {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		Task review = task();
+
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected", "reviewNote", "请重拍")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("[reasons-required]")
+			.hasMessageContaining("至少选择一个未通过原因");
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected-final", "rejectionReasons",
+				reasons())))
+			.hasMessageContaining("[reasons-required]");
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected", "rejectionReasons",
+				reasons("looks-odd"))))
+			.hasMessageContaining("[reason-unknown]")
+			.hasMessageContaining("looks-odd");
+		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected", "rejectionReasons",
+				reasons("not-hcp"), "reviewNote", "x".repeat(2001))))
+			.hasMessageContaining("[note-too-long]");
+
+		assertThat(instance).isWaitingAt("review-credentials");
+		assertThat(task().getId()).isEqualTo(review.getId());
+		verifyNoInteractions(this.audit, this.recordRejection, this.recordFinalRejection);
+	}
+
+	@Test
+	void aClaimedReviewIsDecidedByItsAssigneeOnly() {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		Task review = task();
+		taskService().claim(review.getId(), REVIEWER_A);
+
+		assertThatThrownBy(() -> taskService().claim(review.getId(), REVIEWER_B))
+			.isInstanceOf(TaskAlreadyClaimedException.class)
+			.hasMessageContaining("already claimed");
+		assertThatThrownBy(() -> as(REVIEWER_B, () -> complete(review, withVariables("decision", "approved"))))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("[claimed-by-other]")
+			.hasMessageContaining(REVIEWER_A);
+		assertThat(instance).isWaitingAt("review-credentials");
+		verifyNoInteractions(this.audit);
+
+		as(REVIEWER_A, () -> complete(review, withVariables("decision", "approved")));
+		assertThat(instance).isWaitingAt("record-verification");
+		assertThat(audited(1).get(0).getDecidedBy()).isEqualTo(REVIEWER_A);
+	}
+
+	@Test
+	void aResubmissionGoesBackToTheReviewerWhoRejectedIt() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		as(REVIEWER_A, () -> complete(task(), withVariables("decision", "rejected", "rejectionReasons",
+				reasons("photo-unreadable"), "reviewNote", "照片不清晰", "internalNote", "内部")));
+		execute(job());
+		complete(task(), withVariables("submissionId", 102L, "attempt", 2));
+
+		assertThat(instance).isWaitingAt("review-credentials");
+		assertThat(task()).isAssignedTo(REVIEWER_A);
+		assertThat(taskService().getIdentityLinksForTask(task().getId())).extracting(IdentityLink::getGroupId)
+			.as("the group keeps it as candidates")
+			.contains("hcp-reviewers");
+		// the new round opens blank: no decision of the last round to complete it with
+		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("decision", "rejectionReasons",
+				"reviewNote", "internalNote")
+			.containsEntry("reviewedBy", REVIEWER_A);
+		assertThatThrownBy(() -> as(REVIEWER_A, () -> complete(task(), withVariables("reviewNote", "ok"))))
+			.hasMessageContaining("[decision-unknown]");
+	}
+
+	@Test
+	void aResubmissionGoesToTheGroupWhenTheReviewerIsNoLongerAReviewer() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		as(REVIEWER_B, () -> complete(task(), withVariables("decision", "rejected", "rejectionReasons",
+				reasons("photo-unreadable"))));
+		execute(job());
+		identityService().deleteMembership(REVIEWER_B, "hcp-reviewers");
+		try {
+			complete(task(), withVariables("submissionId", 102L, "attempt", 2));
+			assertThat(instance).isWaitingAt("review-credentials");
+			assertIsReview(task());
+		}
+		finally {
+			identityService().createMembership(REVIEWER_B, "hcp-reviewers");
+		}
+	}
+
+	@Test
+	void anApprovalKeepsNoRejectionReasons() throws Exception {
+		ProcessInstance instance = startBeforeReview(1, 101L);
+		as(REVIEWER_A, () -> complete(task(), withVariables("decision", "approved", "rejectionReasons",
+				reasons("not-hcp"), "internalNote", "证件清楚")));
+
+		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("rejectionReasons");
+		execute(job());
+		assertThat(this.delegates.lastCallOf("recordVerification").variables()).doesNotContainKey("rejectionReasons");
+		assertThat(audited(1).get(0)).satisfies(d -> {
+			assertThat(d.getRejectionReasons()).isEmpty();
+			assertThat(d.getInternalNote()).isEqualTo("证件清楚");
+			assertThat(d.getTimeToDecision().isNegative()).isFalse();
+		});
 	}
 
 	@Test
@@ -209,8 +442,10 @@ class HcpVerificationProcessTest {
 		complete(task(), withVariables("decision", "rejected", "rejectionReasons", reasons("information-incomplete"),
 				"reviewNote", "信息不完整"));
 
+		// no attempt left: final without a lead's confirmation (nobody chose rejected-final)
 		assertThat(instance).isWaitingAt("record-final-rejection");
 		execute(job());
+		assertThat(instance).hasNotPassed("confirm-final-rejection");
 		verify(this.recordRejection, times(2)).execute(any());
 		verify(this.recordFinalRejection).execute(any());
 		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision", "rejected")
@@ -318,6 +553,36 @@ class HcpVerificationProcessTest {
 		assertThat(call.businessKey()).isEqualTo(READER);
 		assertThat(call.variables()).containsEntry("readerId", READER);
 		assertThat(call.activityId()).isEqualTo(end);
+	}
+
+	/** Runs {@code action} as the signed-in staff member {@code userId}, as Tasklist and REST do. */
+	private static void as(String userId, Runnable action) {
+		identityService().setAuthenticatedUserId(userId);
+		try {
+			action.run();
+		}
+		finally {
+			identityService().clearAuthentication();
+		}
+	}
+
+	private static void staff(IdentityService identity, String userId, String group) {
+		if (identity.createUserQuery().userId(userId).count() == 0) {
+			identity.saveUser(identity.newUser(userId));
+		}
+		if (identity.createGroupQuery().groupId(group).count() == 0) {
+			identity.saveGroup(identity.newGroup(group));
+		}
+		if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+			identity.createMembership(userId, group);
+		}
+	}
+
+	/** The decisions handed to the audit, in order; exactly {@code count} of them. */
+	private List<AuditedDecision> audited(int count) {
+		ArgumentCaptor<AuditedDecision> recorded = ArgumentCaptor.forClass(AuditedDecision.class);
+		verify(this.audit, times(count)).record(recorded.capture());
+		return recorded.getAllValues();
 	}
 
 	/** Reason codes as Tasklist's Camunda Form submits a checklist: a JSON list. */

@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,30 @@ class ProcessModelContractTest {
 
 		assertReaderTask(model, "submit-credentials");
 		assertReaderTask(model, "resubmit-credentials");
-		assertStaffTask(model, "review-credentials");
+		assertStaffTask(model, "review-credentials", "hcp-reviewers");
+		// a resubmission goes back to the reviewer who sent it back, if still a reviewer
+		assertThat(element(model, "review-credentials", UserTask.class).getCamundaAssignee())
+			.isEqualTo("${reviewAssignment.returningReviewer(execution)}");
+		assertTaskListeners(model, "review-credentials", "create ${openReviewRound}", "complete ${recordReviewDecision}");
+
+		// Four-eyes: a reviewer's rejected-final goes to a lead, who cannot be that reviewer.
+		assertStaffTask(model, "confirm-final-rejection", "hcp-review-leads");
+		assertThat(element(model, "confirm-final-rejection", UserTask.class).getCamundaAssignee()).isNull();
+		assertTaskListeners(model, "confirm-final-rejection", "create ${openReviewRound}",
+				"assignment ${requireSecondReviewer}", "complete ${requireSecondReviewer}",
+				"complete ${recordReviewDecision}");
+		assertThat(flowInto(model, "confirm-final-rejection").getConditionExpression().getTextContent())
+			.isEqualTo("${decision == 'rejected-final'}");
+		assertThat(flowInto(model, "confirm-final-rejection").getSource().getId()).isEqualTo("Gateway_ReviewOutcome");
+		List<SequenceFlow> afterConfirmation = List.copyOf(
+				element(model, "confirm-final-rejection", UserTask.class).getSucceedingNodes().singleResult().getOutgoing());
+		assertThat(afterConfirmation).extracting(flow -> flow.getConditionExpression().getTextContent())
+			.containsExactlyInAnyOrder("${finalRejectionConfirmed}", "${!finalRejectionConfirmed}");
+		assertThat(afterConfirmation).allSatisfy(flow -> assertThat(reaches(flow.getTarget(),
+				flow.getConditionExpression().getTextContent().startsWith("${!") ? "review-credentials"
+						: "record-final-rejection"))
+			.as(flow.getId())
+			.isTrue());
 
 		assertServiceTask(model, "record-verification", "${recordVerification}");
 		assertServiceTask(model, "record-rejection", "${recordRejection}");
@@ -89,7 +113,9 @@ class ProcessModelContractTest {
 		assertReaderTask(model, "accept-agreement");
 		assertReaderTask(model, "informed-consent");
 		assertReaderTask(model, "answer-questions");
-		assertStaffTask(model, "review-information");
+		assertStaffTask(model, "review-information", "hcp-reviewers");
+		assertThat(element(model, "review-information", UserTask.class).getCamundaAssignee()).isNull();
+		assertTaskListeners(model, "review-information", "create ${openReviewRound}", "complete ${recordReviewDecision}");
 		assertServiceTask(model, "record-information-rejection", "${recordInformationRejection}");
 		assertServiceTask(model, "grant-zone-access", "${grantZoneAccess}");
 
@@ -135,8 +161,10 @@ class ProcessModelContractTest {
 
 	/** Each form's JSON id is its file name and its fields are the contract's variables. */
 	@ParameterizedTest
-	@CsvSource({ "review-credentials, decision rejectionReasons reviewNote", "review-information, decision reviewNote" })
-	void formNamesItsVariables(String formId, String keys) throws IOException {
+	@CsvSource({ "review-credentials, decision rejectionReasons reviewNote internalNote, decision",
+			"review-information, decision reviewNote internalNote, decision",
+			"confirm-final-rejection, finalRejectionConfirmed confirmationNote, finalRejectionConfirmed" })
+	void formNamesItsVariables(String formId, String keys, String requiredKey) throws IOException {
 		try (InputStream in = ProcessModelContractTest.class.getResourceAsStream("/forms/" + formId + ".form")) {
 			assertThat(in).as("forms/%s.form on the classpath", formId).isNotNull();
 			JsonNode form = new ObjectMapper().readTree(in);
@@ -149,9 +177,65 @@ class ProcessModelContractTest {
 				}
 			});
 			assertThat(fieldKeys).containsExactlyInAnyOrder(keys.split(" "));
-			JsonNode decision = field(form, "decision");
-			assertThat(decision.path("validate").path("required").asBoolean()).as("decision is required").isTrue();
+			JsonNode decision = field(form, requiredKey);
+			assertThat(decision.path("validate").path("required").asBoolean()).as("%s is required", requiredKey)
+				.isTrue();
 		}
+	}
+
+	/**
+	 * The review form cannot send a rejection without a reason: the reasons are required
+	 * whenever they are shown, and hidden (so neither validated nor sent) only for an
+	 * approval. Its options are the catalogue. The photo is shown inline, by submission id.
+	 */
+	@Test
+	void reviewFormRequiresReasonsFromTheCatalogueForARejection() throws IOException {
+		JsonNode form = form("review-credentials");
+		JsonNode reasons = field(form, "rejectionReasons");
+		assertThat(reasons.path("type").asText()).isEqualTo("checklist");
+		assertThat(reasons.path("validate").path("required").asBoolean()).isTrue();
+		assertThat(reasons.path("conditional").path("hide").asText())
+			.isEqualTo("=decision = null or decision = \"approved\"");
+		List<String> codes = new ArrayList<>();
+		reasons.path("values").forEach(v -> codes.add(v.path("value").asText()));
+		assertThat(codes).containsExactlyInAnyOrderElementsOf(
+				java.util.Arrays.stream(org.hcpgate.review.RejectionReason.values()).map(r -> r.getCode()).toList());
+		assertThat(field(form, "decision").path("values").findValuesAsText("value"))
+			.containsExactly("approved", "rejected", "rejected-final");
+		String html = form.path("components").get(0).path("content").asText();
+		assertThat(html).contains("<img src=\"/staff/submissions/{{submissionId}}/photo\"")
+			.contains("/staff/submissions/{{submissionId}}/card.svg")
+			.contains("href=\"/staff/submissions/{{submissionId}}\"");
+
+		JsonNode informationNote = field(form("review-information"), "reviewNote");
+		assertThat(informationNote.path("validate").path("required").asBoolean()).isTrue();
+		assertThat(informationNote.path("conditional").path("hide").asText()).isEqualTo("=decision != \"rejected\"");
+	}
+
+	private static JsonNode form(String formId) throws IOException {
+		try (InputStream in = ProcessModelContractTest.class.getResourceAsStream("/forms/" + formId + ".form")) {
+			return new ObjectMapper().readTree(in);
+		}
+	}
+
+	private static void assertTaskListeners(BpmnModelInstance model, String key, String... eventAndBean) {
+		UserTask task = element(model, key, UserTask.class);
+		assertThat(task.getExtensionElements().getChildElementsByType(CamundaTaskListener.class))
+			.extracting(l -> l.getCamundaEvent() + " " + l.getCamundaDelegateExpression())
+			.containsExactly(eventAndBean);
+	}
+
+	private static SequenceFlow flowInto(BpmnModelInstance model, String key) {
+		return element(model, key, FlowNode.class).getIncoming().iterator().next();
+	}
+
+	/** Whether {@code target} is reached from {@code node} through gateways only. */
+	private static boolean reaches(FlowNode node, String target) {
+		if (node.getId().equals(target)) {
+			return true;
+		}
+		return node instanceof org.camunda.bpm.model.bpmn.instance.Gateway && node.getOutgoing().size() == 1
+				&& reaches(node.getOutgoing().iterator().next().getTarget(), target);
 	}
 
 	private static BpmnModelInstance read(String key) throws IOException {
@@ -181,10 +265,9 @@ class ProcessModelContractTest {
 		assertThat(task.getCamundaFormKey()).isEqualTo("site:" + key);
 	}
 
-	private static void assertStaffTask(BpmnModelInstance model, String key) {
+	private static void assertStaffTask(BpmnModelInstance model, String key, String candidateGroup) {
 		UserTask task = element(model, key, UserTask.class);
-		assertThat(task.getCamundaCandidateGroups()).isEqualTo("hcp-reviewers");
-		assertThat(task.getCamundaAssignee()).isNull();
+		assertThat(task.getCamundaCandidateGroups()).isEqualTo(candidateGroup);
 		assertThat(task.getCamundaFormRef()).isEqualTo(key);
 		assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
 	}

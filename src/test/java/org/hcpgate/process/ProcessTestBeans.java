@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.hcpgate.review.DecisionAudit;
+import org.hcpgate.review.OpenReviewRound;
+import org.hcpgate.review.RecordReviewDecision;
+import org.hcpgate.review.RequireSecondReviewer;
+import org.hcpgate.review.ReviewAssignment;
 
 /**
  * Stand-ins for the Spring beans the models' expressions call, registered by name with
@@ -24,6 +29,21 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public final class ProcessTestBeans {
 
 	private ProcessTestBeans() {
+	}
+
+	/**
+	 * The staff tasks' listeners and assignment bean, the real ones (they hold the review
+	 * rules: reasons required, four-eyes, back to the last reviewer), with the audit table
+	 * mocked.
+	 * @return the mocked audit, to verify what was recorded
+	 */
+	public static DecisionAudit registerReviewBeans() {
+		DecisionAudit audit = mock(DecisionAudit.class);
+		Mocks.register("openReviewRound", new OpenReviewRound());
+		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit));
+		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
+		Mocks.register("reviewAssignment", new ReviewAssignment());
+		return audit;
 	}
 
 	/** {@code zoneService}: which steps does a zone ask for? */

@@ -65,7 +65,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code hcp-verification} deployed beside it.
  */
 @Deployment(resources = { "processes/zone-access.bpmn", "processes/hcp-verification.bpmn",
-		"forms/review-credentials.form", "forms/review-information.form" })
+		"forms/review-credentials.form", "forms/review-information.form", "forms/confirm-final-rejection.form" })
 class ZoneAccessProcessTest {
 
 	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
@@ -126,6 +126,7 @@ class ZoneAccessProcessTest {
 		this.delegates.register("recordAbandonment");
 		this.delegates.register("escalateReview");
 		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
+		ProcessTestBeans.registerReviewBeans();
 	}
 
 	@AfterEach
@@ -240,7 +241,7 @@ class ZoneAccessProcessTest {
 	}
 
 	@Test
-	void finalRejectionInTheCalledProcessEndsVerificationFailed() throws Exception {
+	void finalRejectionInTheCalledProcessEndsVerificationFailed(ProcessEngine engine) throws Exception {
 		when(this.zoneService.hasInformedConsent(ZONE)).thenReturn(false);
 		ProcessInstance instance = start();
 		assertThat(instance).isWaitingAt("accept-agreement");
@@ -250,6 +251,15 @@ class ZoneAccessProcessTest {
 		complete(task(verification), withVariables("submissionId", 101L, "attempt", 1));
 		complete(task(verification), withVariables("decision", "rejected-final", "rejectionReasons",
 				SpinValues.jsonValue(JSON("[\"not-hcp\"]")).create(), "reviewNote", "非医疗卫生专业人士"));
+		// four-eyes: a lead confirms the final rejection
+		assertThat(verification).isWaitingAt("confirm-final-rejection");
+		engine.getIdentityService().setAuthenticatedUserId("lead-c");
+		try {
+			complete(task(verification), withVariables("finalRejectionConfirmed", true));
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
 		execute(job(verification));
 
 		verify(this.recordFinalRejection).execute(any());

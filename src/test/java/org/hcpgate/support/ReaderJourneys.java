@@ -133,6 +133,30 @@ public class ReaderJourneys {
 		assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
 	}
 
+	/**
+	 * Four-eyes: a lead ({@code demo-lead}) confirms the final rejection a reviewer decided,
+	 * over Camunda's REST API.
+	 */
+	public void confirmFinalRejection(Reader reader) {
+		confirmFinalRejection(this.tasks, this.rest, reader);
+	}
+
+	/** The same, for tests without a {@link ReaderJourneys}. */
+	public static void confirmFinalRejection(TaskService tasks, TestRestTemplate rest, Reader reader) {
+		Task confirmation = await().atMost(Duration.ofSeconds(20))
+			.until(() -> tasks.createTaskQuery()
+				.taskDefinitionKey("confirm-final-rejection")
+				.processInstanceBusinessKey(reader.getReaderId())
+				.singleResult(), Objects::nonNull);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> answer = rest.withBasicAuth("demo-lead", "demo-lead")
+			.postForEntity("/engine-rest/task/{id}/complete",
+					new HttpEntity<>("{\"variables\":{\"finalRejectionConfirmed\":{\"value\":true}}}", headers),
+					String.class, confirmation.getId());
+		assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+	}
+
 	public static String path(String zone, Long article) {
 		return "/journey/" + zone + ((article != null) ? "?article=" + article : "");
 	}

@@ -265,7 +265,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		Thread approve = new Thread(() -> answers[0] = decideOverRest(taskId,
 				"{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"));
 		Thread reject = new Thread(() -> answers[1] = decideOverRest(taskId,
-				"{\"variables\":{\"decision\":{\"value\":\"rejected-final\"},\"reviewNote\":{\"value\":\"x\"}}}"));
+				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\"x\"},"
+						+ "\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}}"));
 		approve.start();
 		reject.start();
 		approve.join();
@@ -282,7 +283,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.isNotNull();
 		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()))
 			.extracting(CredentialSubmission::getDecision)
-			.containsExactly(answers[0].getStatusCode().is2xxSuccessful() ? "approved" : "rejected-final");
+			.containsExactly(answers[0].getStatusCode().is2xxSuccessful() ? "approved" : "rejected");
 	}
 
 	private String journey() {

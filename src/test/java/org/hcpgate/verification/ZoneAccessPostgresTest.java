@@ -231,6 +231,18 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 				"{\"variables\":{\"decision\":{\"value\":\"rejected-final\"},\"reviewNote\":{\"value\":\"非医疗机构人员\"},"
 						+ "\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}}");
 		assertThat(answer.getStatusCode().is2xxSuccessful()).isTrue();
+		// four-eyes: the reader still waits until a lead confirms the final rejection
+		Task confirmation = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.taskService.createTaskQuery()
+				.taskDefinitionKey("confirm-final-rejection")
+				.processInstanceBusinessKey(this.reader.getReaderId())
+				.singleResult(), java.util.Objects::nonNull);
+		assertThat(step(zone).kind()).isEqualTo(JourneyStep.Kind.IN_REVIEW);
+		ResponseEntity<String> confirmed = this.rest.withBasicAuth("demo-lead", "demo-lead")
+			.postForEntity("/engine-rest/task/{id}/complete",
+					json("{\"variables\":{\"finalRejectionConfirmed\":{\"value\":true}}}"), String.class,
+					confirmation.getId());
+		assertThat(confirmed.getStatusCode().is2xxSuccessful()).as(confirmed.getBody()).isTrue();
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> step(zone), s -> s.equals(new JourneyStep(JourneyStep.Kind.ENDED, "verification-failed")));

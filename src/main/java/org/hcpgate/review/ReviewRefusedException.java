@@ -1,0 +1,25 @@
+package org.hcpgate.review;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * A staff decision the application refuses: thrown by the review task listeners, so the
+ * completion (or claim) fails, its transaction rolls back and the task stays as it was.
+ * Tasklist shows the message; the REST API answers with an error status and the message.
+ */
+public class ReviewRefusedException extends ProcessEngineException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final ReviewRefusal refusal;
+
+	public ReviewRefusedException(ReviewRefusal refusal, Object... arguments) {
+		super(refusal.message(arguments));
+		this.refusal = refusal;
+	}
+
+	public ReviewRefusal getRefusal() {
+		return this.refusal;
+	}
+
+}

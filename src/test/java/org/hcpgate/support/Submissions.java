@@ -1,0 +1,131 @@
+package org.hcpgate.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.accounts.Reader;
+import org.hcpgate.verification.CredentialForm;
+import org.hcpgate.verification.CredentialSubmission;
+import org.hcpgate.verification.JourneyService;
+import org.hcpgate.verification.PhotoIntake;
+import org.hcpgate.verification.StoredPhoto;
+import org.hcpgate.verification.VerificationService;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneRepository;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes fresh readers to a review through the same services the site's pages call: a zone of
+ * its own (agreement only, no questions), the agreement, the credentials with a real PNG.
+ * For tests about what staff do with the review.
+ */
+@Component
+public class Submissions {
+
+	private final Readers readers;
+
+	private final ZoneRepository zones;
+
+	private final VerificationService verification;
+
+	private final JourneyService journey;
+
+	private final TaskService tasks;
+
+	private final PhotoIntake photos;
+
+	Submissions(Readers readers, ZoneRepository zones, VerificationService verification, JourneyService journey,
+			TaskService tasks, PhotoIntake photos) {
+		this.readers = readers;
+		this.zones = zones;
+		this.verification = verification;
+		this.journey = journey;
+		this.tasks = tasks;
+		this.photos = photos;
+	}
+
+	/** A new reader in a new zone, whose credentials wait at {@code review-credentials}. */
+	public Submitted newSubmission(String realName) {
+		Reader reader = this.readers.newReader();
+		String zone = "rv" + UUID.randomUUID().toString().substring(0, 8);
+		this.zones.save(new Zone(zone, "审核测试专区 " + zone, "测试协议", "协议正文", 1));
+		this.verification.startJourney(Long.parseLong(reader.getReaderId()), zone, null);
+		this.journey.decideAgreement(reader.getReaderId(), zone, true, "127.0.0.1");
+		Submitted submitted = new Submitted(reader, zone, null, null);
+		return submitted.resubmit(this, realName, true);
+	}
+
+	/** The open review of the reader's verification (created by the job executor: waited for). */
+	public Task reviewTask(String readerId, String taskKey) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.tasks.createTaskQuery()
+				.taskDefinitionKey(taskKey)
+				.processInstanceBusinessKey(readerId)
+				.singleResult(), Objects::nonNull);
+	}
+
+	/** A real 64x48 PNG: the licence photo. */
+	public static byte[] png() {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		try {
+			graphics.setColor(new Color(0xF4, 0xF7, 0xFB));
+			graphics.fillRect(0, 0, 64, 48);
+			graphics.setColor(new Color(0x1F, 0x6F, 0xB2));
+			graphics.fillRect(4, 4, 20, 26);
+		}
+		finally {
+			graphics.dispose();
+		}
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A reader whose latest credentials wait for review. */
+	public record Submitted(Reader reader, String zone, CredentialSubmission submission, Task review) {
+
+		public String readerId() {
+			return this.reader.getReaderId();
+		}
+
+		/** Submits (again) once the reader's step is open; a new photo only when asked. */
+		public Submitted resubmit(Submissions submissions, String realName, boolean newPhoto) {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> submissions.verification.currentStep(readerId(), this.zone).step(),
+						s -> s != null && s.endsWith("credentials"));
+			CredentialForm form = new CredentialForm();
+			form.setRealName(realName);
+			form.setHospital("北京协和医院");
+			form.setDepartment("重症医学科");
+			form.setProfessionalTitle("主治医师");
+			form.setLicenceNumber("110108199001");
+			StoredPhoto photo = newPhoto ? submissions.photos
+				.accept(new MockMultipartFile("photo", "licence.png", "image/png", png()), readerId()) : null;
+			CredentialSubmission submission = submissions.journey.submitCredentials(readerId(), this.zone, form, photo);
+			return new Submitted(this.reader, this.zone, submission,
+					submissions.reviewTask(readerId(), "review-credentials"));
+		}
+
+	}
+
+}
