@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.hcpgate.support.Chromium;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +27,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -99,32 +97,12 @@ abstract class BrowserTestSupport extends PostgresIntegrationTest {
 	}
 
 	ChromeDriver startChrome(String name, int width, int height, String language) throws IOException {
-		File chromium = new File(System.getProperty("hcpgate.chromium", "/usr/bin/chromium"));
-		File chromedriver = new File(System.getProperty("hcpgate.chromedriver", "/usr/bin/chromedriver"));
-		if (!chromium.canExecute()) {
-			fail("Chromium is needed for this browser test and was not found at " + chromium
-					+ " (install it, e.g. `apt-get install chromium chromium-driver`, or set -Dhcpgate.chromium=<path>)");
-		}
-		if (!chromedriver.canExecute()) {
-			fail("chromedriver is needed for this browser test and was not found at " + chromedriver
-					+ " (install it, e.g. `apt-get install chromium-driver`, or set -Dhcpgate.chromedriver=<path>)");
-		}
+		Files.createDirectories(BROWSER_LOGS);
 		Path profile = Files.createTempDirectory("hcpgate-chrome-" + name + "-");
 		this.temporary.add(profile);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=" + width + "," + height, "--lang=" + language,
-				"--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.withLogFile(BROWSER_LOGS.resolve("chromedriver-" + this.scenario + "-" + name + ".log").toFile())
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
+		ChromeDriver driver = Chromium.start(profile, width, height, language,
+				BROWSER_LOGS.resolve("chromedriver-" + this.scenario + "-" + name + ".log").toFile());
 		this.drivers.add(driver);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
 	}
 

@@ -32,7 +32,7 @@ import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.Submissions;
 import org.hcpgate.support.Submissions.Submitted;
-import org.hcpgate.support.TasklistSessions;
+import org.hcpgate.support.StaffSessions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -355,7 +355,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		staffMember(late, "hcp-reviewers");
 		assertThat(mine(late)).isEmpty();
 
-		HttpHeaders session = TasklistSessions.signIn(this.rest, late, late + "-pw");
+		HttpHeaders session = StaffSessions.signIn(this.rest, late, late + "-pw");
 		ResponseEntity<String> filters = this.rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
 				HttpMethod.GET, new HttpEntity<>(session), String.class);
 
@@ -372,8 +372,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	void theDecisionsAndTheDashboardAreForLeadsOnly() throws Exception {
 		Submitted submitted = this.submissions.newSubmission("褚医生");
 		complete(REVIEWER, submitted.review().getId(), REJECT_PHOTO);
-		HttpHeaders reviewer = TasklistSessions.signIn(this.rest, REVIEWER, REVIEWER);
-		HttpHeaders lead = TasklistSessions.signIn(this.rest, LEAD, LEAD);
+		HttpHeaders reviewer = StaffSessions.signIn(this.rest, REVIEWER, REVIEWER);
+		HttpHeaders lead = StaffSessions.signIn(this.rest, LEAD, LEAD);
 
 		for (String page : List.of("/staff/decisions", "/staff/dashboard")) {
 			this.mvc.perform(get(page)).andExpect(status().isForbidden());
@@ -418,7 +418,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.rest.withBasicAuth(REVIEWER, REVIEWER).getForEntity("/actuator/prometheus", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		HttpHeaders reviewerSession = TasklistSessions.signIn(this.rest, REVIEWER, REVIEWER);
+		HttpHeaders reviewerSession = StaffSessions.signIn(this.rest, REVIEWER, REVIEWER);
 		assertThat(page("/actuator/prometheus", reviewerSession).getStatusCode()).isIn(HttpStatus.UNAUTHORIZED,
 				HttpStatus.FORBIDDEN);
 		assertThat(this.rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -426,7 +426,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		for (ResponseEntity<String> metrics : List.of(
 				this.rest.withBasicAuth(LEAD, LEAD).getForEntity("/actuator/prometheus", String.class),
 				this.rest.withBasicAuth("demo-admin", "demo-admin").getForEntity("/actuator/prometheus", String.class),
-				page("/actuator/prometheus", TasklistSessions.signIn(this.rest, LEAD, LEAD)))) {
+				page("/actuator/prometheus", StaffSessions.signIn(this.rest, LEAD, LEAD)))) {
 			assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
 			assertThat(metrics.getBody()).contains("hcpgate_reviews_open{task=\"review-credentials\"}")
 				.contains("hcpgate_reviews_open{task=\"confirm-final-rejection\"}")

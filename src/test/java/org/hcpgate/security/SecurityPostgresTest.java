@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 
 import org.hcpgate.accounts.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.StaffSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,8 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Who may reach what: anonymous callers, readers and staff, on the running application. */
 class SecurityPostgresTest extends PostgresIntegrationTest {
@@ -81,7 +79,7 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aReviewerSignedInToTasklistMayOpenStaffPages() {
-		HttpHeaders session = tasklistSession("demo-reviewer", "demo-reviewer");
+		HttpHeaders session = StaffSessions.signIn(this.rest, "demo-reviewer", "demo-reviewer");
 		ResponseEntity<String> page = this.rest.exchange("/staff/submissions/999999", HttpMethod.GET,
 				new HttpEntity<>(session), String.class);
 		// past the security check: the submission simply does not exist
@@ -94,29 +92,6 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 			.andExpect(status().isFound())
 			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 		this.mvc.perform(get("/articles/1")).andExpect(status().isOk());
-	}
-
-	/** Signs in at the Camunda webapps as staff do, and returns the session's cookies. */
-	private HttpHeaders tasklistSession(String user, String password) {
-		ResponseEntity<String> entry = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-		List<String> cookies = entry.getHeaders().get(HttpHeaders.SET_COOKIE);
-		String xsrf = entry.getHeaders().getFirst("X-XSRF-TOKEN");
-		HttpHeaders headers = new HttpHeaders();
-		headers.put(HttpHeaders.COOKIE, cookies.stream().map(c -> c.split(";", 2)[0]).toList());
-		headers.set("X-XSRF-TOKEN", xsrf);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", user);
-		form.add("password", password);
-		ResponseEntity<String> login = this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-		HttpHeaders signedIn = new HttpHeaders();
-		List<String> renewed = login.getHeaders().get(HttpHeaders.SET_COOKIE);
-		signedIn.put(HttpHeaders.COOKIE, ((renewed != null) ? renewed : cookies).stream()
-			.map(c -> c.split(";", 2)[0])
-			.toList());
-		return signedIn;
 	}
 
 }

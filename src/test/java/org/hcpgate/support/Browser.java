@@ -1,6 +1,5 @@
 package org.hcpgate.support;
 
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -22,8 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,30 +67,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser start(String name, String prefix, AtomicInteger numbers, int port) throws IOException {
-		File chromium = new File(System.getProperty("hcpgate.chromium", "/usr/bin/chromium"));
-		File chromedriver = new File(System.getProperty("hcpgate.chromedriver", "/usr/bin/chromedriver"));
-		if (!chromium.canExecute()) {
-			fail("Chromium is needed for this browser test and was not found at " + chromium
-					+ " (install it, e.g. `apt-get install chromium chromium-driver`, or set -Dhcpgate.chromium=<path>)");
-		}
-		if (!chromedriver.canExecute()) {
-			fail("chromedriver is needed for this browser test and was not found at " + chromedriver
-					+ " (install it, e.g. `apt-get install chromium-driver`, or set -Dhcpgate.chromedriver=<path>)");
-		}
 		Files.createDirectories(BROWSER_LOGS);
 		Path profile = Files.createTempDirectory("hcpgate-chrome-" + name + "-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,1100", "--lang=zh-CN", "--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.withLogFile(BROWSER_LOGS.resolve("chromedriver-" + prefix + "-" + name + ".log").toFile())
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		ChromeDriver driver = Chromium.start(profile, 1280, 1100, "zh-CN",
+				BROWSER_LOGS.resolve("chromedriver-" + prefix + "-" + name + ".log").toFile());
 		return new Browser(driver, profile, prefix, numbers, port);
 	}
 
