@@ -495,6 +495,28 @@ class HcpVerificationProcessTest {
 	}
 
 	@Test
+	void anUntouchedFirstSubmissionExpiresAfterThirtyDaysAndEndsAbandoned() throws Exception {
+		ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS, READER,
+				withVariables("readerId", READER));
+
+		assertThat(instance).isWaitingAt("submit-credentials");
+		Job timer = job("submission-expired");
+		assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofDays(30))));
+
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		execute(timer);
+
+		assertThat(instance).isWaitingAt("record-abandonment");
+		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+		execute(job());
+		verify(this.recordAbandonment).execute(any());
+		assertThat(this.delegates.lastCallOf("recordAbandonment").businessKey()).isEqualTo(READER);
+		assertThat(instance).hasPassed("submission-expired", "abandoned").isEnded();
+		assertOutcomeAnnouncedOnce("abandoned");
+		verifyNoInteractions(this.recordVerification, this.recordFinalRejection);
+	}
+
+	@Test
 	void overdueReviewIsEscalatedAndStaysOpen() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 		Task review = task();
