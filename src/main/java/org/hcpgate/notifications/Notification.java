@@ -1,10 +1,12 @@
 package org.hcpgate.notifications;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
+import org.hcpgate.review.ReasonCodesConverter;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,8 +58,9 @@ public class Notification {
 	@Column(name = "article_id")
 	private Long articleId;
 
-	/** Rejection reason codes, comma-separated. */
-	private String reasons;
+	/** Rejection reason codes. */
+	@Convert(converter = ReasonCodesConverter.class)
+	private List<String> reasons = List.of();
 
 	private String note;
 
@@ -79,7 +82,7 @@ public class Notification {
 		this.reference = notice.reference();
 		this.zoneKey = notice.zoneKey();
 		this.articleId = notice.articleId();
-		this.reasons = notice.reasons().isEmpty() ? null : String.join(",", notice.reasons());
+		this.reasons = List.copyOf(notice.reasons());
 		this.note = (notice.note() == null || notice.note().isBlank()) ? null : notice.note();
 		this.createdAt = Instant.now();
 	}
@@ -119,7 +122,7 @@ public class Notification {
 	}
 
 	public List<String> getReasons() {
-		return (this.reasons == null) ? List.of() : Arrays.asList(this.reasons.split(","));
+		return this.reasons;
 	}
 
 	public String getNote() {

@@ -2,10 +2,10 @@ package org.hcpgate.review;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -52,7 +52,8 @@ public class AuditedDecision {
 	private String decision;
 
 	@Column(name = "rejection_reasons")
-	private String rejectionReasons;
+	@Convert(converter = ReasonCodesConverter.class)
+	private List<String> rejectionReasons = List.of();
 
 	@Column(name = "review_note")
 	private String reviewNote;
@@ -93,7 +94,7 @@ public class AuditedDecision {
 	}
 
 	AuditedDecision because(List<String> rejectionReasons, String reviewNote, String internalNote) {
-		this.rejectionReasons = rejectionReasons.isEmpty() ? null : String.join(",", rejectionReasons);
+		this.rejectionReasons = List.copyOf(rejectionReasons);
 		this.reviewNote = blankToNull(reviewNote);
 		this.internalNote = blankToNull(internalNote);
 		return this;
@@ -144,7 +145,7 @@ public class AuditedDecision {
 	}
 
 	public List<String> getRejectionReasons() {
-		return (this.rejectionReasons == null) ? List.of() : Arrays.asList(this.rejectionReasons.split(","));
+		return this.rejectionReasons;
 	}
 
 	public String getReviewNote() {

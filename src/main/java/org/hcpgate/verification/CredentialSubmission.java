@@ -1,10 +1,12 @@
 package org.hcpgate.verification;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
+import org.hcpgate.review.ReasonCodesConverter;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
@@ -72,7 +74,8 @@ public class CredentialSubmission {
 	private String decision;
 
 	@Column(name = "rejection_reasons")
-	private String rejectionReasons;
+	@Convert(converter = ReasonCodesConverter.class)
+	private List<String> rejectionReasons = List.of();
 
 	@Column(name = "review_note")
 	private String reviewNote;
@@ -101,7 +104,7 @@ public class CredentialSubmission {
 	/** Records the review's outcome; the same decision again is a no-op (retried job). */
 	public void decide(String decision, List<String> rejectionReasons, String reviewNote) {
 		this.decision = decision;
-		this.rejectionReasons = rejectionReasons.isEmpty() ? null : String.join(",", rejectionReasons);
+		this.rejectionReasons = List.copyOf(rejectionReasons);
 		this.reviewNote = reviewNote;
 		if (this.decidedAt == null) {
 			this.decidedAt = Instant.now();
@@ -178,7 +181,7 @@ public class CredentialSubmission {
 	}
 
 	public List<String> getRejectionReasons() {
-		return (this.rejectionReasons == null) ? List.of() : Arrays.asList(this.rejectionReasons.split(","));
+		return this.rejectionReasons;
 	}
 
 	public String getReviewNote() {
