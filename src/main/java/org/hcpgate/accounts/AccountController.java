@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.notifications.NotificationService;
 import org.hcpgate.privacy.ReaderErasure;
+import org.hcpgate.system.LocalPaths;
 import org.hcpgate.verification.CredentialSubmission;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
@@ -98,6 +99,7 @@ class AccountController {
 		model.addAttribute("consents", this.consents.of(readerId));
 		model.addAttribute("withdrawable", this.consents.zonesAgreedTo(readerId));
 		model.addAttribute("notifications", this.notifications.inbox(readerId));
+		model.addAttribute("unreadNotifications", this.notifications.unread(readerId));
 		model.addAttribute("zoneNames",
 				this.zones.all().stream().collect(java.util.stream.Collectors.toMap(Zone::getKey, Zone::getName)));
 		return VIEW_ACCOUNT;
@@ -109,7 +111,7 @@ class AccountController {
 	 */
 	@GetMapping("/account/sign-in")
 	String signIn(@RequestParam(name = "next", required = false) String next) {
-		return "redirect:" + localPath(next);
+		return "redirect:" + LocalPaths.of(next);
 	}
 
 	/** The reader's own licence photo, for the thumbnails; anyone else's is not found. */
@@ -165,15 +167,6 @@ class AccountController {
 	@GetMapping("/account/deleted")
 	String deleted() {
 		return VIEW_DELETED;
-	}
-
-	/** Only a path of this site: never another host, never a scheme. */
-	static String localPath(String candidate) {
-		if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
-				|| candidate.contains("\\") || candidate.chars().anyMatch(Character::isISOControl)) {
-			return "/";
-		}
-		return candidate;
 	}
 
 }

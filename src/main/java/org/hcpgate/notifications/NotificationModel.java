@@ -11,8 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The header's unread count on every page of a signed-in reader, and the reader's language
- * remembered for their e-mails (written when it changes, once per session otherwise).
+ * The reader's language remembered for their e-mails (written when it changes, once per
+ * session otherwise). The header's unread count is read by the layout itself
+ * ({@code @notificationService.unread}), only when a page is rendered.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NotificationModel {
@@ -25,16 +26,11 @@ class NotificationModel {
 		this.notifications = notifications;
 	}
 
-	@ModelAttribute("unreadNotifications")
-	Long unreadNotifications(@AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+	@ModelAttribute
+	void rememberLocale(@AuthenticationPrincipal Reader reader, HttpServletRequest request) {
 		if (reader == null) {
-			return null;
+			return;
 		}
-		rememberLocale(reader, request);
-		return this.notifications.unread(reader.getReaderId());
-	}
-
-	private void rememberLocale(Reader reader, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		String locale = LocaleContextHolder.getLocale().toLanguageTag();
 		if (session != null && locale.equals(session.getAttribute(LOCALE_SEEN))) {

@@ -59,14 +59,14 @@ class SiteModel {
 		}
 		if (HttpMethod.GET.matches(request.getMethod())) {
 			String query = request.getQueryString();
-			return localPath(request.getRequestURI() + ((query != null) ? "?" + query : ""));
+			return LocalPaths.of(request.getRequestURI() + ((query != null) ? "?" + query : ""));
 		}
 		String referer = request.getHeader("Referer");
 		if (referer != null) {
 			try {
 				URI uri = URI.create(referer);
 				if (uri.getHost() == null || uri.getHost().equals(request.getServerName())) {
-					return localPath(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+					return LocalPaths.of(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
 				}
 			}
 			catch (IllegalArgumentException malformed) {
@@ -74,15 +74,6 @@ class SiteModel {
 			}
 		}
 		return "/";
-	}
-
-	/** Only paths of this site: never another host ("//evil", "\\evil"), never a scheme. */
-	static String localPath(String candidate) {
-		if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
-				|| candidate.contains("\\") || candidate.contains("\r") || candidate.contains("\n")) {
-			return "/";
-		}
-		return candidate;
 	}
 
 }

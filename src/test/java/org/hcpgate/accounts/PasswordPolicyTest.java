@@ -2,6 +2,7 @@ package org.hcpgate.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hcpgate.system.LocalPaths;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -17,12 +18,12 @@ class PasswordPolicyTest {
 
 	@Test
 	void theSignInReturnIsAlwaysALocalPath() {
-		assertThat(AccountController.localPath("/articles/1?x=1")).isEqualTo("/articles/1?x=1");
-		assertThat(AccountController.localPath("//evil.example")).isEqualTo("/");
-		assertThat(AccountController.localPath("/\\evil.example")).isEqualTo("/");
-		assertThat(AccountController.localPath("https://evil.example")).isEqualTo("/");
-		assertThat(AccountController.localPath("/a\r\nSet-Cookie: x")).isEqualTo("/");
-		assertThat(AccountController.localPath(null)).isEqualTo("/");
+		assertThat(LocalPaths.of("/articles/1?x=1")).isEqualTo("/articles/1?x=1");
+		assertThat(LocalPaths.of("//evil.example")).isEqualTo("/");
+		assertThat(LocalPaths.of("/\\evil.example")).isEqualTo("/");
+		assertThat(LocalPaths.of("https://evil.example")).isEqualTo("/");
+		assertThat(LocalPaths.of("/a\r\nSet-Cookie: x")).isEqualTo("/");
+		assertThat(LocalPaths.of(null)).isEqualTo("/");
 	}
 
 }
