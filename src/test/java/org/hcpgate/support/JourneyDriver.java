@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -104,11 +103,7 @@ public final class JourneyDriver {
 
 	/** The staff task reviewing the reader's answers. */
 	public Task informationReviewTask(Reader reader) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.tasks.createTaskQuery()
-				.taskDefinitionKey("review-information")
-				.processInstanceBusinessKey(reader.getReaderId() + ":" + ZONE)
-				.singleResult(), Objects::nonNull);
+		return OpenTasks.await(this.tasks, reader.getReaderId() + ":" + ZONE, "review-information");
 	}
 
 	/** Waits until the reader's active step in the zone is {@code taskKey}. */
@@ -121,11 +116,7 @@ public final class JourneyDriver {
 	}
 
 	public Task reviewTask(Reader reader) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.tasks.createTaskQuery()
-				.taskDefinitionKey("review-credentials")
-				.processInstanceBusinessKey(reader.getReaderId())
-				.singleResult(), Objects::nonNull);
+		return OpenTasks.await(this.tasks, reader.getReaderId(), "review-credentials");
 	}
 
 	public static String journey() {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
@@ -116,11 +115,7 @@ public class ReaderJourneys {
 	}
 
 	public Task reviewTask(Reader reader) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.tasks.createTaskQuery()
-				.taskDefinitionKey("review-credentials")
-				.processInstanceBusinessKey(reader.getReaderId())
-				.singleResult(), Objects::nonNull);
+		return OpenTasks.await(this.tasks, reader.getReaderId(), "review-credentials");
 	}
 
 	/** A reviewer decides over Camunda's REST API, as an integrator would. */
@@ -143,11 +138,7 @@ public class ReaderJourneys {
 
 	/** The same, for tests without a {@link ReaderJourneys}. */
 	public static void confirmFinalRejection(TaskService tasks, TestRestTemplate rest, Reader reader) {
-		Task confirmation = await().atMost(Duration.ofSeconds(20))
-			.until(() -> tasks.createTaskQuery()
-				.taskDefinitionKey("confirm-final-rejection")
-				.processInstanceBusinessKey(reader.getReaderId())
-				.singleResult(), Objects::nonNull);
+		Task confirmation = OpenTasks.await(tasks, reader.getReaderId(), "confirm-final-rejection");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		ResponseEntity<String> answer = rest.withBasicAuth("demo-lead", "demo-lead")

@@ -2,17 +2,8 @@ package org.hcpgate.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -71,36 +62,12 @@ public class Submissions {
 
 	/** The open review of the reader's verification (created by the job executor: waited for). */
 	public Task reviewTask(String readerId, String taskKey) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.tasks.createTaskQuery()
-				.taskDefinitionKey(taskKey)
-				.processInstanceBusinessKey(readerId)
-				.singleResult(), Objects::nonNull);
+		return OpenTasks.await(this.tasks, readerId, taskKey);
 	}
-
 	/** A real 64x48 PNG: the licence photo. */
 	public static byte[] png() {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		try {
-			graphics.setColor(new Color(0xF4, 0xF7, 0xFB));
-			graphics.fillRect(0, 0, 64, 48);
-			graphics.setColor(new Color(0x1F, 0x6F, 0xB2));
-			graphics.fillRect(4, 4, 20, 26);
-		}
-		finally {
-			graphics.dispose();
-		}
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestImages.png();
 	}
-
 	/** A reader whose latest credentials wait for review. */
 	public record Submitted(Reader reader, String zone, CredentialSubmission submission, Task review) {
 
