@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.notifications.NotificationService;
-import org.hcpgate.privacy.ReaderErasure;
-import org.hcpgate.system.LocalPaths;
-import org.hcpgate.verification.CredentialSubmission;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.security.LocalPaths;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
-import org.hcpgate.verification.JourneyService;
 import org.hcpgate.verification.VerificationSettings;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
@@ -19,9 +19,7 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The reader's own account: where the verification stands and why, attempts, consents,
@@ -42,34 +39,26 @@ class AccountController {
 
 	static final String VIEW_ACCOUNT = "accounts/account";
 
-	static final String VIEW_DELETED = "accounts/deleted";
-
 	private final HcpVerificationService verifications;
 
-	private final JourneyService journey;
+	private final CredentialService credentials;
 
 	private final ConsentService consents;
 
 	private final VerificationSettings settings;
 
-	private final ReaderAccountService accounts;
-
-	private final ReaderErasure erasure;
-
 	private final NotificationService notifications;
 
 	private final ZoneService zones;
 
-	AccountController(HcpVerificationService verifications, JourneyService journey, ConsentService consents,
-			VerificationSettings settings, ReaderAccountService accounts, ReaderErasure erasure,
+	AccountController(HcpVerificationService verifications, CredentialService credentials, ConsentService consents,
+			VerificationSettings settings,
 			NotificationService notifications, ZoneService zones) {
 		this.zones = zones;
 		this.verifications = verifications;
-		this.journey = journey;
+		this.credentials = credentials;
 		this.consents = consents;
 		this.settings = settings;
-		this.accounts = accounts;
-		this.erasure = erasure;
 		this.notifications = notifications;
 	}
 
@@ -77,7 +66,7 @@ class AccountController {
 	String show(@AuthenticationPrincipal Reader reader, Model model) {
 		String readerId = reader.getReaderId();
 		Optional<HcpVerification> verification = this.verifications.find(readerId);
-		List<CredentialSubmission> submissions = this.journey.submissions(readerId);
+		List<CredentialSubmission> submissions = this.credentials.of(readerId);
 		verification.ifPresent(v -> model.addAttribute("verification", v));
 		model.addAttribute("submissions", submissions);
 		model.addAttribute("maxAttempts", this.settings.getMaxAttempts());
@@ -118,7 +107,7 @@ class AccountController {
 	@GetMapping("/account/submissions/{id}/photo")
 	ResponseEntity<InputStreamResource> photo(@PathVariable long id, @AuthenticationPrincipal Reader reader)
 			throws IOException {
-		Optional<CredentialSubmission> own = this.journey.ownSubmission(reader.getReaderId(), id);
+		Optional<CredentialSubmission> own = this.credentials.own(reader.getReaderId(), id);
 		if (own.isEmpty()) {
 			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
 		}
@@ -127,7 +116,7 @@ class AccountController {
 			.contentType(MediaType.parseMediaType(own.get().getPhotoContentType()))
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Disposition", "inline")
-			.body(new InputStreamResource(this.journey.openPhoto(reader.getReaderId(), own.get().getPhotoFile())));
+			.body(new InputStreamResource(this.credentials.openPhoto(reader.getReaderId(), own.get().getPhotoFile())));
 	}
 
 	@PostMapping("/account/notifications/read")
@@ -143,30 +132,6 @@ class AccountController {
 		boolean withdrawn = this.consents.withdrawAgreement(reader.getReaderId(), zone, request.getRemoteAddr());
 		redirect.addFlashAttribute("message", withdrawn ? "account.withdrawn" : "account.nothing-to-withdraw");
 		return "redirect:/account";
-	}
-
-	/**
-	 * Deletes the account and erases the reader's personal data (privacy/ReaderErasure), once
-	 * the reader ticked the confirmation and gave the password; then signs the reader out.
-	 */
-	@PostMapping("/account/delete")
-	String delete(@RequestParam(required = false) String password,
-			@RequestParam(name = "confirm", defaultValue = "false") boolean confirmed,
-			@AuthenticationPrincipal Reader reader, HttpServletRequest request, HttpServletResponse response,
-			Authentication authentication, RedirectAttributes redirect) {
-		long accountId = Long.parseLong(reader.getReaderId());
-		if (!confirmed || !this.accounts.passwordMatches(accountId, password)) {
-			redirect.addFlashAttribute("error", "account.delete.not-confirmed");
-			return "redirect:/account";
-		}
-		this.erasure.deleteAccount(accountId);
-		new SecurityContextLogoutHandler().logout(request, response, authentication);
-		return "redirect:/account/deleted";
-	}
-
-	@GetMapping("/account/deleted")
-	String deleted() {
-		return VIEW_DELETED;
 	}
 
 }

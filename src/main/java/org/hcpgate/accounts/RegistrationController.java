@@ -1,5 +1,7 @@
 package org.hcpgate.accounts;
 
+import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.readers.ReaderAccountService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;

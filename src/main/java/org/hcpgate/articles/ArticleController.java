@@ -2,7 +2,7 @@ package org.hcpgate.articles;
 
 import java.util.List;
 
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.data.domain.PageRequest;

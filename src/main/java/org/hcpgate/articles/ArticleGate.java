@@ -1,6 +1,6 @@
 package org.hcpgate.articles;
 
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Component;
 

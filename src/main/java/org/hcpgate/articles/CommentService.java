@@ -2,8 +2,8 @@ package org.hcpgate.articles;
 
 import java.time.Instant;
 
-import org.hcpgate.accounts.Reader;
-import org.hcpgate.privacy.ReaderDataErased;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderDataErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import org.hcpgate.consent.Consent.Choice;
 import org.hcpgate.consent.Consent.Document;
-import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,13 +19,10 @@ public class ConsentService {
 
 	private final ConsentRepository consents;
 
-	private final ZoneAccessService zoneAccess;
-
 	private final ApplicationEventPublisher events;
 
-	ConsentService(ConsentRepository consents, ZoneAccessService zoneAccess, ApplicationEventPublisher events) {
+	ConsentService(ConsentRepository consents, ApplicationEventPublisher events) {
 		this.consents = consents;
-		this.zoneAccess = zoneAccess;
 		this.events = events;
 	}
 
@@ -42,9 +38,10 @@ public class ConsentService {
 	}
 
 	/**
-	 * The reader takes back their agreement to a zone: recorded, and the zone closes at
-	 * once. The next visit asks for the agreement again. What rests on the agreement is
-	 * erased in the same transaction ({@link AgreementWithdrawn}, privacy/ReaderErasure).
+	 * The reader takes back their agreement to a zone: recorded, and {@link AgreementWithdrawn}
+	 * tells the rest in the same transaction: the zone closes at once (the zone-access read
+	 * model) and what rests on the agreement is erased (privacy). The next visit asks for the
+	 * agreement again.
 	 * @return whether there was an agreement in force to withdraw
 	 */
 	@Transactional
@@ -55,7 +52,6 @@ public class ConsentService {
 		}
 		this.consents.save(new Consent(readerId, zoneKey, Document.AGREEMENT, inForce.get().getDocumentVersion(),
 				Choice.WITHDRAWN, clientAddress, null, null));
-		this.zoneAccess.revoke(readerId, zoneKey);
 		this.events.publishEvent(new AgreementWithdrawn(readerId, zoneKey));
 		return true;
 	}

@@ -3,7 +3,7 @@ package org.hcpgate.notifications;
 import java.time.Instant;
 import java.util.List;
 
-import org.hcpgate.review.ReasonCodesConverter;
+import org.hcpgate.processes.ReasonCodesConverter;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.hcpgate.accounts.ReaderAccount;
-import org.hcpgate.accounts.ReaderAccountRepository;
 import org.hcpgate.notifications.NotificationService.NotificationCreated;
+import org.hcpgate.readers.ReaderAccount;
+import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.zones.ZoneRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package org.hcpgate.notifications;
 
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.readers.Reader;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

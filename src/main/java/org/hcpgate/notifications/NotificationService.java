@@ -3,7 +3,7 @@ package org.hcpgate.notifications;
 import java.util.List;
 import java.util.Locale;
 
-import org.hcpgate.privacy.ReaderDataErased;
+import org.hcpgate.readers.ReaderDataErased;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;

@@ -4,17 +4,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.hcpgate.accounts.ReaderAccountRepository;
+import org.hcpgate.answers.AnswerSet;
+import org.hcpgate.answers.AnswerSetRepository;
 import org.hcpgate.consent.AgreementWithdrawn;
 import org.hcpgate.consent.ConsentRepository;
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmissionRepository;
+import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.privacy.ErasureRecord.Reason;
-import org.hcpgate.verification.AnswerSet;
-import org.hcpgate.verification.AnswerSetRepository;
-import org.hcpgate.verification.CredentialSubmission;
-import org.hcpgate.verification.CredentialSubmissionRepository;
+import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.readers.ReaderDataErased;
 import org.hcpgate.verification.HcpVerificationRepository;
-import org.hcpgate.verification.LicencePhotoStore;
 import org.hcpgate.verification.ZoneAccessService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,7 @@ public class ReaderErasure {
 
 	private static final Logger log = LoggerFactory.getLogger(ReaderErasure.class);
 
-	private final ReaderProcesses processes;
+	private final JourneyEngine processes;
 
 	private final CredentialSubmissionRepository submissions;
 
@@ -74,7 +76,7 @@ public class ReaderErasure {
 
 	private final ApplicationEventPublisher events;
 
-	ReaderErasure(ReaderProcesses processes, CredentialSubmissionRepository submissions,
+	ReaderErasure(JourneyEngine processes, CredentialSubmissionRepository submissions,
 			AnswerSetRepository answerSets, HcpVerificationRepository verifications, ZoneAccessService zoneAccess,
 			ConsentService consentService, ConsentRepository consents, ReaderAccountRepository accounts,
 			LicencePhotoStore photos, ErasureRecordRepository records, ApplicationEventPublisher events) {
@@ -121,7 +123,7 @@ public class ReaderErasure {
 	}
 
 	private ErasureRecord eraseReader(String readerId, Reason reason) {
-		int instances = this.processes.eraseAll(readerId);
+		int instances = this.processes.eraseReader(readerId);
 		List<CredentialSubmission> attempts = this.submissions.findByReaderIdOrderBySubmittedAtDesc(readerId);
 		Set<String> files = new LinkedHashSet<>();
 		attempts.forEach(a -> files.add(a.getPhotoFile()));

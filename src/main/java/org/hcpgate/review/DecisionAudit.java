@@ -3,7 +3,7 @@ package org.hcpgate.review;
 import java.time.Instant;
 import java.util.List;
 
-import org.hcpgate.privacy.ReaderDataErased;
+import org.hcpgate.readers.ReaderDataErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;

@@ -7,6 +7,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.hcpgate.processes.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -67,7 +68,7 @@ class MyReviewsFilterHook {
 	}
 
 	private static boolean isStaff(Collection<String> groupIds) {
-		return groupIds != null && groupIds.stream().anyMatch(ReviewFilters.STAFF_GROUPS::contains);
+		return groupIds != null && groupIds.stream().anyMatch(StaffGroups.ALL::contains);
 	}
 
 }

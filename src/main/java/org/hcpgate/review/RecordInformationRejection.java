@@ -2,7 +2,7 @@ package org.hcpgate.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.hcpgate.verification.ZoneAccessProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.stereotype.Component;
 
 /**

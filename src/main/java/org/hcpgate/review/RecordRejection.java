@@ -2,7 +2,7 @@ package org.hcpgate.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Component;
 
 /** Service task {@code record-rejection} of {@value HcpVerificationProcess#KEY}. */

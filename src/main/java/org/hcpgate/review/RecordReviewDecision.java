@@ -4,8 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.hcpgate.verification.HcpVerificationProcess;
-import org.hcpgate.verification.ZoneAccessProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.RejectionReason;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.stereotype.Component;
 
 /**

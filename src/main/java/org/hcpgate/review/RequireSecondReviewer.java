@@ -2,7 +2,7 @@ package org.hcpgate.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,8 @@ package org.hcpgate.review;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.StaffGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("reviewAssignment")
 public class ReviewAssignment {
-
-	static final String REVIEWERS = "hcp-reviewers";
 
 	/** The reviewer of the last round if it was a retryable rejection and they are available, else null. */
 	public String returningReviewer(DelegateExecution execution) {
@@ -30,7 +29,7 @@ public class ReviewAssignment {
 		// whoever moves the process on (a reader, a job) need not be allowed to read staff
 		boolean available = Context.getCommandContext()
 			.runWithoutAuthorization(
-					() -> identity.createUserQuery().userId(reviewer).memberOfGroup(REVIEWERS).count() > 0);
+					() -> identity.createUserQuery().userId(reviewer).memberOfGroup(StaffGroups.REVIEWERS).count() > 0);
 		return available ? reviewer : null;
 	}
 

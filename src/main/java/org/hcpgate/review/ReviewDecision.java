@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
 
 /**
  * A reviewer's decision as the review task left it in the process: from Tasklist's Camunda

@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.security.StaffAuthorizations;
-import org.hcpgate.verification.HcpVerificationProcess;
-import org.hcpgate.verification.ZoneAccessProcess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -57,8 +58,6 @@ public class ReviewFilters implements ApplicationRunner {
 	static final String VERSION_PROPERTY = "hcpGateVersion";
 
 	static final int VERSION = 2;
-
-	static final List<String> STAFF_GROUPS = List.of("hcp-reviewers", ReviewService.REVIEW_LEADS);
 
 	private final FilterService filters;
 
@@ -158,12 +157,12 @@ public class ReviewFilters implements ApplicationRunner {
 	}
 
 	private TaskQuery staffTasks() {
-		return this.tasks.createTaskQuery().taskCandidateGroupIn(STAFF_GROUPS).includeAssignedTasks();
+		return this.tasks.createTaskQuery().taskCandidateGroupIn(StaffGroups.ALL).includeAssignedTasks();
 	}
 
 	private Set<String> staffMembers() {
 		Set<String> members = new LinkedHashSet<>();
-		for (String group : STAFF_GROUPS) {
+		for (String group : StaffGroups.ALL) {
 			this.identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(members::add);
 		}
 		return members;

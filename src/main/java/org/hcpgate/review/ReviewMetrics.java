@@ -2,18 +2,14 @@ package org.hcpgate.review;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.hcpgate.processes.StaffTasks;
+import org.springframework.stereotype.Component;
 
 /**
  * The review queue as Micrometer metrics ({@code /actuator/prometheus}):
@@ -31,22 +27,18 @@ import io.micrometer.core.instrument.Timer;
 @Component
 public class ReviewMetrics {
 
-	/** The staff tasks of the models: the review queue. */
-	public static final List<String> STAFF_TASKS = List.of("review-credentials", "review-information",
-			"confirm-final-rejection");
-
 	static final long REFRESH_SECONDS = 10;
 
 	private final MeterRegistry registry;
 
-	private final TaskService tasks;
+	private final ReviewEngine engine;
 
-	private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of(), 0);
+	private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, new ReviewEngine.Backlog(Map.of(), 0));
 
-	ReviewMetrics(MeterRegistry registry, TaskService tasks) {
+	ReviewMetrics(MeterRegistry registry, ReviewEngine engine) {
 		this.registry = registry;
-		this.tasks = tasks;
-		for (String taskKey : STAFF_TASKS) {
+		this.engine = engine;
+		for (String taskKey : StaffTasks.KEYS) {
 			Gauge.builder("hcpgate.reviews.open", this, metrics -> metrics.current().open().getOrDefault(taskKey, 0L))
 				.tag("task", taskKey)
 				.description("Open staff review tasks")
@@ -85,20 +77,21 @@ public class ReviewMetrics {
 			if (this.snapshot.takenAt().plusSeconds(REFRESH_SECONDS).isAfter(Instant.now())) {
 				return this.snapshot;
 			}
-			Map<String, Long> open = new HashMap<>();
-			for (String taskKey : STAFF_TASKS) {
-				open.put(taskKey, this.tasks.createTaskQuery().taskDefinitionKey(taskKey).count());
-			}
-			long overdue = this.tasks.createTaskQuery()
-				.taskDefinitionKeyIn(STAFF_TASKS.toArray(String[]::new))
-				.dueBefore(ClockUtil.getCurrentTime())
-				.count();
-			this.snapshot = new Snapshot(Instant.now(), Map.copyOf(open), overdue);
+			this.snapshot = new Snapshot(Instant.now(), this.engine.backlog());
 			return this.snapshot;
 		}
 	}
 
-	private record Snapshot(Instant takenAt, Map<String, Long> open, long overdue) {
+	private record Snapshot(Instant takenAt, ReviewEngine.Backlog backlog) {
+
+		Map<String, Long> open() {
+			return this.backlog.open();
+		}
+
+		long overdue() {
+			return this.backlog.overdue();
+		}
+
 	}
 
 }

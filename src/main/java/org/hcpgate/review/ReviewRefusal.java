@@ -4,6 +4,8 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import org.hcpgate.processes.RejectionReason;
+
 /**
  * Why a staff decision was refused. Each has a text in both languages
  * ({@code review.refused.*} in the message bundles); the refusal reaches Tasklist and REST

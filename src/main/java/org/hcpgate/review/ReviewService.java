@@ -2,20 +2,15 @@ package org.hcpgate.review;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.answers.AnswerSet;
+import org.hcpgate.answers.AnswerSetRepository;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmissionRepository;
 import org.hcpgate.notifications.Notice;
 import org.hcpgate.notifications.Notification;
 import org.hcpgate.notifications.NotificationService;
-import org.hcpgate.verification.AnswerSet;
-import org.hcpgate.verification.AnswerSetRepository;
-import org.hcpgate.verification.CredentialSubmission;
-import org.hcpgate.verification.CredentialSubmissionRepository;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.verification.HcpVerificationService;
-import org.hcpgate.verification.JourneyRef;
-import org.hcpgate.verification.VerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-	/** Group that gets reviews waiting too long (see {@code review-overdue}). */
-	public static final String REVIEW_LEADS = "hcp-review-leads";
-
 	private final CredentialSubmissionRepository submissions;
 
 	private final HcpVerificationService verifications;
@@ -38,21 +30,18 @@ public class ReviewService {
 
 	private final AnswerSetRepository answerSets;
 
-	private final TaskService tasks;
-
-	private final VerificationService verification;
+	private final ReviewEngine engine;
 
 	private final NotificationService notifications;
 
 	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
-			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, TaskService tasks,
-			VerificationService verification, NotificationService notifications) {
+			ZoneAccessService zoneAccess, AnswerSetRepository answerSets,
+			ReviewEngine engine, NotificationService notifications) {
 		this.submissions = submissions;
 		this.verifications = verifications;
 		this.zoneAccess = zoneAccess;
 		this.answerSets = answerSets;
-		this.tasks = tasks;
-		this.verification = verification;
+		this.engine = engine;
 		this.notifications = notifications;
 	}
 
@@ -86,7 +75,7 @@ public class ReviewService {
 		Object reference = (decision.submissionId() != null) ? decision.submissionId() : decision.readerId();
 		Notice notice = Notice.of(decision.readerId(), kind, reference)
 			.because(decision.rejectionReasons(), decision.reviewNote());
-		JourneyRef journey = this.verification.latestRunningJourney(decision.readerId()).orElse(null);
+		JourneyRef journey = this.engine.latestRunningJourney(decision.readerId()).orElse(null);
 		if (journey != null) {
 			notice = notice.leadingTo(journey.zoneKey(), journey.requestedArticleId());
 		}
@@ -100,25 +89,11 @@ public class ReviewService {
 
 	/**
 	 * A review that waits too long goes to the review leads as well, and is marked overdue;
-	 * it stays open for the reviewers. Adding the group twice adds it once.
+	 * it stays open for the reviewers.
 	 */
 	@Transactional
 	public void escalateReview(String processInstanceId) {
-		List<Task> open = this.tasks.createTaskQuery()
-			.processInstanceId(processInstanceId)
-			.taskDefinitionKey(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS)
-			.list();
-		for (Task task : open) {
-			boolean escalated = this.tasks.getIdentityLinksForTask(task.getId())
-				.stream()
-				.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-						&& REVIEW_LEADS.equals(link.getGroupId()));
-			if (!escalated) {
-				this.tasks.addCandidateGroup(task.getId(), REVIEW_LEADS);
-			}
-			// listed by the Tasklist filter 超时 (a stored filter cannot compare with "now")
-			this.tasks.setVariableLocal(task.getId(), HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE);
-		}
+		this.engine.escalate(processInstanceId);
 	}
 
 	/** A lead revoked the reader's verification: every zone closes at once. */
@@ -132,9 +107,8 @@ public class ReviewService {
 	public void recordInformationDecision(long answerSetId, String decision, String reviewNote) {
 		AnswerSet answers = answerSet(answerSetId);
 		answers.decide(decision, reviewNote);
-		if ("rejected".equals(decision)) {
-			Long article = this.verification.requestedArticle(answers.getReaderId(), answers.getZoneKey())
-				.orElse(null);
+		if (HcpVerificationProcess.DECISION_REJECTED.equals(decision)) {
+			Long article = this.engine.requestedArticle(answers.getProcessInstanceId()).orElse(null);
 			this.notifications.notify(
 					Notice.of(answers.getReaderId(), Notification.Kind.INFORMATION_REJECTED, answerSetId)
 						.leadingTo(answers.getZoneKey(), article)

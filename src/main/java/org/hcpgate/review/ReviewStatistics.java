@@ -8,19 +8,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.hcpgate.verification.HcpVerificationProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Service;
 
 /**
- * What the leads' dashboard shows, from the engine (open tasks now, open tasks at the end of
+ * What the leads' dashboard shows, from the engine ({@link ReviewEngine}: open tasks now, open tasks at the end of
  * each past day from Camunda's task history) and from the audit table (time to decision,
  * approval rate). Bounded windows, count queries: cheap enough per page view.
  */
@@ -39,51 +35,29 @@ class ReviewStatistics {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
-	private final TaskService tasks;
-
-	private final HistoryService history;
+	private final ReviewEngine engine;
 
 	private final DecisionAudit audit;
 
-	ReviewStatistics(TaskService tasks, HistoryService history, DecisionAudit audit) {
-		this.tasks = tasks;
-		this.history = history;
+	ReviewStatistics(ReviewEngine engine, DecisionAudit audit) {
+		this.engine = engine;
 		this.audit = audit;
 	}
 
 	/** Open staff tasks now, by task key (in the models' order), and how many are past due. */
-	Backlog backlog() {
-		Map<String, Long> open = new LinkedHashMap<>();
-		for (String taskKey : ReviewMetrics.STAFF_TASKS) {
-			open.put(taskKey, this.tasks.createTaskQuery().taskDefinitionKey(taskKey).count());
-		}
-		long overdue = this.tasks.createTaskQuery()
-			.taskDefinitionKeyIn(ReviewMetrics.STAFF_TASKS.toArray(String[]::new))
-			.dueBefore(ClockUtil.getCurrentTime())
-			.count();
-		return new Backlog(open, overdue);
+	ReviewEngine.Backlog backlog() {
+		return this.engine.backlog();
 	}
 
 	/** Staff tasks open at the end of each of the last {@value #BACKLOG_DAYS} days (today: now). */
 	List<BarChart.Point> openOverTime(ZoneId zone) {
 		List<BarChart.Point> points = new ArrayList<>();
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-		String[] keys = ReviewMetrics.STAFF_TASKS.toArray(String[]::new);
+		Instant now = this.engine.now();
+		LocalDate today = LocalDate.ofInstant(now, zone);
 		for (int back = BACKLOG_DAYS - 1; back >= 0; back--) {
 			LocalDate day = today.minusDays(back);
-			Date end = (back == 0) ? ClockUtil.getCurrentTime()
-					: Date.from(day.plusDays(1).atStartOfDay(zone).toInstant());
-			long stillOpen = this.history.createHistoricTaskInstanceQuery()
-				.taskDefinitionKeyIn(keys)
-				.startedBefore(end)
-				.unfinished()
-				.count();
-			long finishedLater = this.history.createHistoricTaskInstanceQuery()
-				.taskDefinitionKeyIn(keys)
-				.startedBefore(end)
-				.finishedAfter(end)
-				.count();
-			long open = stillOpen + finishedLater;
+			Instant end = (back == 0) ? now : day.plusDays(1).atStartOfDay(zone).toInstant();
+			long open = this.engine.openAt(end);
 			points.add(new BarChart.Point(DAY.format(day), open, Long.toString(open)));
 		}
 		return points;
@@ -144,14 +118,6 @@ class ReviewStatistics {
 		}
 		int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-	}
-
-	record Backlog(Map<String, Long> open, long overdue) {
-
-		long total() {
-			return this.open.values().stream().mapToLong(Long::longValue).sum();
-		}
-
 	}
 
 	record TimeToDecision(long[] counts, Duration median, Duration p90, int decisions) {

@@ -2,7 +2,7 @@ package org.hcpgate.review;
 
 import java.util.Locale;
 
-import org.hcpgate.verification.AnswerSet;
+import org.hcpgate.answers.AnswerSet;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.hcpgate.verification.CredentialSubmission;
-import org.hcpgate.verification.JourneyService;
-import org.hcpgate.verification.LicencePhotoStore;
+import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.processes.RejectionReason;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -42,7 +43,7 @@ class StaffSubmissionController {
 
 	private final ReviewService reviews;
 
-	private final JourneyService journey;
+	private final CredentialService credentials;
 
 	private final LicencePhotoStore photos;
 
@@ -50,10 +51,10 @@ class StaffSubmissionController {
 
 	private final MessageSource messages;
 
-	StaffSubmissionController(ReviewService reviews, JourneyService journey, LicencePhotoStore photos,
+	StaffSubmissionController(ReviewService reviews, CredentialService credentials, LicencePhotoStore photos,
 			DecisionAudit audit, MessageSource messages) {
 		this.reviews = reviews;
-		this.journey = journey;
+		this.credentials = credentials;
 		this.photos = photos;
 		this.audit = audit;
 		this.messages = messages;
@@ -132,7 +133,7 @@ class StaffSubmissionController {
 
 	/** The reader's submissions before this one, latest first. */
 	private List<CredentialSubmission> earlier(CredentialSubmission submission) {
-		return this.journey.submissions(submission.getReaderId())
+		return this.credentials.of(submission.getReaderId())
 			.stream()
 			.filter(s -> s.getSubmittedAt().isBefore(submission.getSubmittedAt())
 					|| (s.getSubmittedAt().equals(submission.getSubmittedAt()) && s.getId() < submission.getId()))

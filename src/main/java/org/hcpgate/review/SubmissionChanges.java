@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.hcpgate.verification.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmission;
 
 /**
  * What changed in a submission since the reader's previous one: each field with its

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.hcpgate.processes.StaffGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,7 +33,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @Configuration
 class ActuatorSecurity {
 
-	static final List<String> METRICS_GROUPS = List.of(SecurityConfig.REVIEW_LEADS, Groups.CAMUNDA_ADMIN);
+	static final List<String> METRICS_GROUPS = List.of(StaffGroups.REVIEW_LEADS, Groups.CAMUNDA_ADMIN);
 
 	static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 

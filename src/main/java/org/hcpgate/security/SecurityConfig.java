@@ -5,18 +5,16 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.hcpgate.accounts.Reader;
-import org.hcpgate.accounts.ReaderAccountService;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderAccountService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,10 +23,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -42,10 +43,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 class SecurityConfig {
-
-	static final String REVIEWERS = "hcp-reviewers";
-
-	static final String REVIEW_LEADS = "hcp-review-leads";
 
 	/** Readers never reach the engine's webapps or API, whatever they try. */
 	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
@@ -109,9 +106,9 @@ class SecurityConfig {
 			.authorizeHttpRequests(requests -> requests
 				// the audit trail and the dashboard are for leads only
 				.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
-				.access(new StaffSession(REVIEW_LEADS))
+				.access(new StaffSession(StaffGroups.REVIEW_LEADS))
 				.requestMatchers("/staff/**")
-				.access(new StaffSession(REVIEWERS, REVIEW_LEADS))
+				.access(new StaffSession(StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
 				.requestMatchers("/account/deleted")
 				.permitAll()
 				.requestMatchers("/journey/**", "/account/**")

@@ -3,8 +3,6 @@ package org.hcpgate.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -15,6 +13,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.hcpgate.processes.StaffGroups;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffAuthorizations implements SmartInitializingSingleton {
 
-	public static final String REVIEWERS = "hcp-reviewers";
-
-	public static final String REVIEW_LEADS = "hcp-review-leads";
-
 	static final String REVOCATION_PROCESS = "verification-revocation";
 
 	private final AuthorizationService authorizations;
@@ -49,16 +44,16 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		for (String staff : List.of(REVIEWERS, REVIEW_LEADS)) {
+		for (String staff : StaffGroups.ALL) {
 			grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(staff, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 		}
-		grant(REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grant(REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+		grant(StaffGroups.REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
-		grant(REVIEW_LEADS, Resources.PROCESS_DEFINITION, REVOCATION_PROCESS,
+		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, REVOCATION_PROCESS,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
-		grant(REVIEW_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 		grantAdministrators();
 	}
 
@@ -74,7 +69,7 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 	 * member's own 我的 stays theirs).
 	 */
 	public void grantStaffRead(Resource resource, String resourceId) {
-		for (String staff : List.of(REVIEWERS, REVIEW_LEADS)) {
+		for (String staff : StaffGroups.ALL) {
 			grant(staff, resource, resourceId, Permissions.READ);
 		}
 	}

@@ -10,12 +10,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.hcpgate.accounts.ReaderAccountRepository;
-import org.hcpgate.accounts.ReaderAccountService;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.articles.Comment;
 import org.hcpgate.articles.CommentRepository;
+import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneQuestionRepository;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("demo")
-@Order(StaffGroups.ORDER + 1)
+@Order(StaffGroupsSetup.ORDER + 1)
 class DemoData implements ApplicationRunner {
 
 	static final String ZONE_KEY = "sepsis-immunotherapy";

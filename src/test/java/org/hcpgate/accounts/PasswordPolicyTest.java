@@ -2,7 +2,7 @@ package org.hcpgate.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hcpgate.system.LocalPaths;
+import org.hcpgate.security.LocalPaths;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.junit.jupiter.api.Test;

@@ -20,11 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
-import org.hcpgate.verification.VerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	CommentService commentService;
 
 	@Autowired
-	VerificationService verification;
+	JourneyEngine verification;
 
 	@Autowired
 	TaskService taskService;
@@ -286,7 +286,7 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	/** A verified reader whom the zone let in. */
 	private void letIn(Reader reader) {
 		this.verifications.markVerified(reader.getReaderId());
-		this.zoneAccess.grant(reader.getReaderId(), this.zone, 1, null, null, false);
+		this.zoneAccess.grant(reader.getReaderId(), this.zone, 1);
 	}
 
 	private String fragment(Reader reader, int page) throws Exception {

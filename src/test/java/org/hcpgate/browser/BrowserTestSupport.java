@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.TaskService;
 import org.hcpgate.support.Chromium;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.TestImages;
@@ -30,7 +31,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**

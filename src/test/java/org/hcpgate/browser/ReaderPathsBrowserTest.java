@@ -2,7 +2,6 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +10,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
 import org.hcpgate.verification.HcpVerificationService;
@@ -273,7 +272,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 		run("comments", browser -> {
 			Reader reader = this.readers.newReader();
 			this.verifications.markVerified(reader.getReaderId());
-			this.zoneAccess.grant(reader.getReaderId(), DEMO_ZONE, 1, null, null, false);
+			this.zoneAccess.grant(reader.getReaderId(), DEMO_ZONE, 1);
 			signIn(browser, reader.getUsername(), PASSWORD);
 			browser.get(url("/articles/1"));
 			WebElement title = waitFor(browser)

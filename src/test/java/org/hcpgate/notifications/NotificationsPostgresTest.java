@@ -14,23 +14,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.notifications.Notification.Kind;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestImages;
 import org.hcpgate.support.TestMail;
 import org.hcpgate.verification.HcpVerificationService;
-import org.hcpgate.verification.VerificationService;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneRepository;
 import org.hcpgate.zones.ZoneService;
@@ -63,7 +62,7 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 	ArticleRepository articles;
 
 	@Autowired
-	VerificationService verification;
+	JourneyEngine verification;
 
 	@Autowired
 	TaskService taskService;

@@ -27,11 +27,11 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.hcpgate.accounts.Reader;
-import org.hcpgate.accounts.ReaderAccountRepository;
-import org.hcpgate.accounts.ReaderAccountService;
 import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Credentials;
 import org.hcpgate.support.PostgresIntegrationTest;

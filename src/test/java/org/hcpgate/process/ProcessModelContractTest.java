@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -36,9 +38,6 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The stable keys of docs/process-contract.md, read from the models as a designer saves
@@ -199,7 +198,7 @@ class ProcessModelContractTest {
 		List<String> codes = new ArrayList<>();
 		reasons.path("values").forEach(v -> codes.add(v.path("value").asText()));
 		assertThat(codes).containsExactlyInAnyOrderElementsOf(
-				java.util.Arrays.stream(org.hcpgate.review.RejectionReason.values()).map(r -> r.getCode()).toList());
+				java.util.Arrays.stream(org.hcpgate.processes.RejectionReason.values()).map(r -> r.getCode()).toList());
 		assertThat(field(form, "decision").path("values").findValuesAsText("value"))
 			.containsExactly("approved", "rejected", "rejected-final");
 		String html = form.path("components").get(0).path("content").asText();

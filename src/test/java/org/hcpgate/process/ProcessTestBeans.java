@@ -65,7 +65,7 @@ public final class ProcessTestBeans {
 	}
 
 	/** {@code verificationService}: is an {@code hcp-verification} of the reader running? */
-	public interface VerificationService {
+	public interface JourneyEngine {
 
 		boolean isVerificationRunning(String readerId);
 

@@ -50,7 +50,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
 import org.hcpgate.process.ProcessTestBeans.HcpVerificationService;
-import org.hcpgate.process.ProcessTestBeans.VerificationService;
+import org.hcpgate.process.ProcessTestBeans.JourneyEngine;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
 import org.hcpgate.process.ProcessTestBeans.ZoneService;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +95,7 @@ class ZoneAccessProcessTest {
 
 	private final HcpVerificationService hcpVerificationService = mock(HcpVerificationService.class);
 
-	private final VerificationService verificationService = mock(VerificationService.class);
+	private final JourneyEngine journeyEngine = mock(JourneyEngine.class);
 
 	private JavaDelegate grantZoneAccess;
 
@@ -114,7 +114,7 @@ class ZoneAccessProcessTest {
 		when(this.hcpVerificationService.isVerified(anyString())).thenAnswer(call -> this.readerVerified.get());
 		Mocks.register("zoneService", this.zoneService);
 		Mocks.register("hcpVerificationService", this.hcpVerificationService);
-		Mocks.register("verificationService", this.verificationService);
+		Mocks.register("journeyEngine", this.journeyEngine);
 		Mocks.register("verificationSettings",
 				VerificationSettings.defaults(Date.from(NOW.toInstant().plus(Duration.ofHours(48)))));
 		this.grantZoneAccess = this.delegates.register("grantZoneAccess");
@@ -145,7 +145,7 @@ class ZoneAccessProcessTest {
 		complete(task(), withVariables("agreementAccepted", false));
 
 		assertThat(instance).hasPassed("agreement-refused").isEnded();
-		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.verificationService,
+		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.journeyEngine,
 				this.grantZoneAccess);
 	}
 
@@ -174,7 +174,7 @@ class ZoneAccessProcessTest {
 				"access-granted");
 		assertThat(instance).hasNotPassed("verify-hcp", "answer-questions").isEnded();
 		assertThat(verificationsStarted()).isZero();
-		verifyNoInteractions(this.verificationService);
+		verifyNoInteractions(this.journeyEngine);
 	}
 
 	@Test
@@ -220,7 +220,7 @@ class ZoneAccessProcessTest {
 		complete(task(), withVariables("agreementAccepted", true));
 
 		assertThat(instance).isWaitingAt("verify-hcp");
-		verify(this.verificationService, atLeastOnce()).isVerificationRunning(READER);
+		verify(this.journeyEngine, atLeastOnce()).isVerificationRunning(READER);
 		assertThat(instance).calledProcessInstance("hcp-verification").isWaitingAt("submit-credentials");
 		ProcessInstance verification = calledProcessInstance("hcp-verification", instance);
 		assertThat(verification).hasBusinessKey(READER);
@@ -323,7 +323,7 @@ class ZoneAccessProcessTest {
 			.hasNotPassed("verify-hcp")
 			.isEnded();
 		assertThat(verificationsStarted()).isZero();
-		verify(this.verificationService, times(1)).isVerificationRunning(READER);
+		verify(this.journeyEngine, times(1)).isVerificationRunning(READER);
 		verify(this.grantZoneAccess, never()).execute(any());
 	}
 
@@ -334,7 +334,7 @@ class ZoneAccessProcessTest {
 		// Still running an hour later: wait again, with a new timer.
 		executeRecheck(NOW.toInstant().plus(Duration.ofHours(1)));
 		assertThat(instance).hasPassed("verification-recheck").isWaitingAt("await-verification");
-		verify(this.verificationService, times(2)).isVerificationRunning(READER);
+		verify(this.journeyEngine, times(2)).isVerificationRunning(READER);
 		assertThat(job("verification-recheck").getDuedate())
 			.isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofHours(2))));
 
@@ -346,7 +346,7 @@ class ZoneAccessProcessTest {
 		assertThat(instance).hasPassed("access-granted")
 			.hasNotPassed("verification-completed", "verify-hcp")
 			.isEnded();
-		verify(this.verificationService, times(2)).isVerificationRunning(READER);
+		verify(this.journeyEngine, times(2)).isVerificationRunning(READER);
 	}
 
 	@Test
@@ -354,7 +354,7 @@ class ZoneAccessProcessTest {
 		ProcessInstance instance = startAwaitingARunningVerification();
 
 		// The other verification ended unverified and its message was missed.
-		when(this.verificationService.isVerificationRunning(READER)).thenReturn(false);
+		when(this.journeyEngine.isVerificationRunning(READER)).thenReturn(false);
 		executeRecheck(NOW.toInstant().plus(Duration.ofHours(1)));
 
 		assertThat(instance).hasPassed("verification-recheck").isWaitingAt("verify-hcp");
@@ -368,7 +368,7 @@ class ZoneAccessProcessTest {
 	 */
 	@Test
 	void secondJourneyOfTheReaderJoinsTheRunningVerification() throws Exception {
-		when(this.verificationService.isVerificationRunning(READER)).thenAnswer(call -> processInstanceQuery()
+		when(this.journeyEngine.isVerificationRunning(READER)).thenAnswer(call -> processInstanceQuery()
 			.processDefinitionKey("hcp-verification")
 			.processInstanceBusinessKey(READER)
 			.count() > 0);
@@ -501,7 +501,7 @@ class ZoneAccessProcessTest {
 
 		assertThat(instance).hasPassed(timeout, "abandoned").isEnded();
 		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
-		verifyNoInteractions(this.hcpVerificationService, this.verificationService, this.grantZoneAccess);
+		verifyNoInteractions(this.hcpVerificationService, this.journeyEngine, this.grantZoneAccess);
 	}
 
 	private ProcessInstance start() {
@@ -515,13 +515,13 @@ class ZoneAccessProcessTest {
 
 	/** Agreement accepted by an unverified reader whose verification runs elsewhere. */
 	private ProcessInstance startAwaitingARunningVerification() {
-		when(this.verificationService.isVerificationRunning(READER)).thenReturn(true);
+		when(this.journeyEngine.isVerificationRunning(READER)).thenReturn(true);
 		ProcessInstance instance = start();
 		assertThat(instance).isWaitingAt("accept-agreement");
 		complete(task(), withVariables("agreementAccepted", true));
 
 		assertThat(instance).isWaitingAt("await-verification");
-		verify(this.verificationService).isVerificationRunning(READER);
+		verify(this.journeyEngine).isVerificationRunning(READER);
 		assertThat(runtimeService().createEventSubscriptionQuery()
 			.processInstanceId(instance.getId())
 			.eventType("message")

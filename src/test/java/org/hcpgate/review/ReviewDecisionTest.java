@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.spin.Spin;
+import org.hcpgate.processes.RejectionReason;
 import org.junit.jupiter.api.Test;
 
 /** Reason codes arrive as Tasklist's JSON list, a Java list over Java API, or text over REST. */

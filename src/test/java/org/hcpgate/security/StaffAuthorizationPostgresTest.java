@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
@@ -22,9 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Camunda's authorization checks are on: each staff member sees what their groups are granted. */
 class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {

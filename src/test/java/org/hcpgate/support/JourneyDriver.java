@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.ZoneQuestion;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,8 +55,10 @@ public final class JourneyDriver {
 		answer(reader, "informed-consent", "agree");
 	}
 
+	/** The teaser's button: a POST starts the journey (a GET only shows it). */
 	public void start(Reader reader) throws Exception {
-		this.mvc.perform(get(journey()).with(user(reader)));
+		this.mvc.perform(post("/journey/" + ZONE + "/start").param("article", "1").with(user(reader)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	public void answer(Reader reader, String step, String choice) throws Exception {

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,10 +15,10 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
-import org.hcpgate.verification.VerificationService;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneRepository;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,14 +44,14 @@ public class ReaderJourneys {
 
 	private final ArticleRepository articles;
 
-	private final VerificationService verification;
+	private final JourneyEngine verification;
 
 	private final TaskService tasks;
 
 	private final TestRestTemplate rest;
 
 	public ReaderJourneys(MockMvc mvc, ZoneRepository zones, ArticleRepository articles,
-			VerificationService verification, TaskService tasks, TestRestTemplate rest) {
+			JourneyEngine verification, TaskService tasks, TestRestTemplate rest) {
 		this.mvc = mvc;
 		this.zones = zones;
 		this.articles = articles;
@@ -75,9 +76,17 @@ public class ReaderJourneys {
 		return this.mvc.perform(get(path(zone, article)).with(user(reader)));
 	}
 
-	/** Opens the journey (starting it) and agrees to the zone's agreement. */
+	/** The teaser's button: a POST starts the journey (a GET only shows it). */
+	public ResultActions start(Reader reader, String zone, Long article) throws Exception {
+		return this.mvc.perform(post("/journey/" + zone + "/start")
+			.param("article", (article != null) ? article.toString() : "")
+			.with(user(reader))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	/** Starts the journey and agrees to the zone's agreement. */
 	public void agree(Reader reader, String zone, Long article) throws Exception {
-		journey(reader, zone, article);
+		start(reader, zone, article);
 		awaitStep(reader, zone, "accept-agreement");
 		this.mvc.perform(post("/journey/" + zone + "/agreement").param("choice", "agree")
 			.param("article", (article != null) ? article.toString() : "")

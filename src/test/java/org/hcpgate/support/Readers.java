@@ -2,8 +2,8 @@ package org.hcpgate.support;
 
 import java.util.UUID;
 
-import org.hcpgate.accounts.Reader;
-import org.hcpgate.accounts.ReaderAccountService;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderAccountService;
 import org.springframework.stereotype.Component;
 
 /** Fresh readers for tests that share one database: every call registers a new one. */

@@ -7,13 +7,14 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
-import org.hcpgate.verification.CredentialForm;
-import org.hcpgate.verification.CredentialSubmission;
-import org.hcpgate.verification.JourneyService;
-import org.hcpgate.verification.PhotoIntake;
-import org.hcpgate.verification.StoredPhoto;
-import org.hcpgate.verification.VerificationService;
+import org.hcpgate.credentials.CredentialForm;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.PhotoIntake;
+import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.journey.ConsentStep;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.journey.JourneyService;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneRepository;
 import org.springframework.mock.web.MockMultipartFile;
@@ -31,7 +32,7 @@ public class Submissions {
 
 	private final ZoneRepository zones;
 
-	private final VerificationService verification;
+	private final JourneyEngine verification;
 
 	private final JourneyService journey;
 
@@ -39,7 +40,7 @@ public class Submissions {
 
 	private final PhotoIntake photos;
 
-	Submissions(Readers readers, ZoneRepository zones, VerificationService verification, JourneyService journey,
+	Submissions(Readers readers, ZoneRepository zones, JourneyEngine verification, JourneyService journey,
 			TaskService tasks, PhotoIntake photos) {
 		this.readers = readers;
 		this.zones = zones;
@@ -54,8 +55,8 @@ public class Submissions {
 		Reader reader = this.readers.newReader();
 		String zone = "rv" + UUID.randomUUID().toString().substring(0, 8);
 		this.zones.save(new Zone(zone, "审核测试专区 " + zone, "测试协议", "协议正文", 1));
-		this.verification.startJourney(Long.parseLong(reader.getReaderId()), zone, null);
-		this.journey.decideAgreement(reader.getReaderId(), zone, true, "127.0.0.1");
+		this.journey.start(reader.getReaderId(), zone, null);
+		this.journey.decideConsent(reader.getReaderId(), zone, ConsentStep.AGREEMENT, true, "127.0.0.1");
 		Submitted submitted = new Submitted(reader, zone, null, null);
 		return submitted.resubmit(this, realName, true);
 	}

@@ -57,7 +57,7 @@ class I18nPropertiesSyncTest {
 	void everyRejectionReasonAndStatusHasATextInBothLanguages() throws IOException {
 		for (String file : new String[] { "messages.properties", "messages_en.properties" }) {
 			Properties messages = bundle(file);
-			for (var reason : org.hcpgate.review.RejectionReason.values()) {
+			for (var reason : org.hcpgate.processes.RejectionReason.values()) {
 				assertThat(messages.getProperty(reason.getMessageKey())).as(file + " " + reason).isNotBlank();
 			}
 			for (var status : org.hcpgate.verification.HcpVerification.Status.values()) {

@@ -20,9 +20,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmissionRepository;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.journey.JourneyStep;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.zones.ZoneQuestion;
@@ -37,6 +41,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The reader's journey through the web layer, the engine and its job executor on PostgreSQL;
@@ -79,7 +84,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 	HcpVerificationService verifications;
 
 	@Autowired
-	VerificationService verification;
+	JourneyEngine verification;
 
 	@Autowired
 	ZoneService zoneService;
@@ -101,7 +106,12 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("enter-zone")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("会议现场"))));
 
-		this.mvc.perform(get(journey()).with(user(this.reader))).andExpect(redirectedUrl(journey()));
+		// a GET shows the journey's first page and starts nothing; the button's POST starts it
+		this.mvc.perform(get(journey()).with(user(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("开始认证")));
+		assertThat(step()).isEqualTo(new JourneyStep(JourneyStep.Kind.NOT_STARTED, null));
+		start().andExpect(redirectedUrl(journey()));
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("壹生身份认证协议书")));
 		answer("agreement", "agree");
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("知情同意书")));
@@ -184,7 +194,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void refusingTheAgreementEndsTheJourneyPolitelyAndCanBeReconsidered() throws Exception {
-		this.mvc.perform(get(journey()).with(user(this.reader)));
+		start();
 		answer("agreement", "refuse");
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("本服务仅面向医疗卫生专业人士")));
 		assertThat(step()).isEqualTo(new JourneyStep(JourneyStep.Kind.ENDED, "agreement-refused"));
@@ -192,14 +202,13 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.extracting(Consent::getChoice)
 			.containsExactly(Consent.Choice.REFUSED);
 
-		this.mvc.perform(post("/journey/" + ZONE + "/start").param("article", "1").with(user(this.reader)).with(csrf()))
-			.andExpect(redirectedUrl(journey()));
+		start().andExpect(redirectedUrl(journey()));
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("壹生身份认证协议书")));
 	}
 
 	@Test
 	void aDoubleClickOnAgreeRecordsOneConsentAndMovesOneStep() throws Exception {
-		this.mvc.perform(get(journey()).with(user(this.reader)));
+		start();
 		answer("agreement", "agree");
 		answer("agreement", "agree");
 		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId())).hasSize(1);
@@ -208,7 +217,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void badCredentialsComeBackWithTheInputKeptAndTranslatedErrors() throws Exception {
-		this.mvc.perform(get(journey()).with(user(this.reader)));
+		start();
 		answer("agreement", "agree");
 		answer("informed-consent", "agree");
 
@@ -237,10 +246,10 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void concurrentStartsOfOneReadersJourneyStartOneInstance() throws Exception {
-		long accountId = Long.parseLong(this.reader.getReaderId());
+		String readerId = this.reader.getReaderId();
 		Thread[] starts = new Thread[4];
 		for (int i = 0; i < starts.length; i++) {
-			starts[i] = new Thread(() -> this.verification.startJourney(accountId, ZONE, 1L));
+			starts[i] = new Thread(() -> this.verification.startJourney(readerId, ZONE, 1L));
 		}
 		for (Thread start : starts) {
 			start.start();
@@ -255,7 +264,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void twoReviewersCompletingTheSameTaskLandOneDecision() throws Exception {
-		this.mvc.perform(get(journey()).with(user(this.reader)));
+		start();
 		answer("agreement", "agree");
 		answer("informed-consent", "agree");
 		submitCredentials("赵药师", PNG);
@@ -337,6 +346,12 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return this.rest.withBasicAuth("demo-reviewer", "demo-reviewer")
 			.postForEntity("/engine-rest/task/{id}/complete", new HttpEntity<>(json, headers), String.class, taskId);
+	}
+
+	/** The teaser's button: a POST starts the journey. */
+	private ResultActions start() throws Exception {
+		return this.mvc
+			.perform(post("/journey/" + ZONE + "/start").param("article", "1").with(user(this.reader)).with(csrf()));
 	}
 
 }

@@ -3,7 +3,6 @@ package org.hcpgate.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,14 +18,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.TaskService;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmissionRepository;
+import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -60,7 +61,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	ArticleRepository articles;
 
 	@Autowired
-	VerificationService verification;
+	JourneyEngine verification;
 
 	@Autowired
 	TaskService taskService;
@@ -109,7 +110,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theDemoJourneyShowsTheSeedsTexts() throws Exception {
 		String demo = "sepsis-immunotherapy";
-		this.journeys.journey(this.reader, demo, 1L);
+		this.journeys.start(this.reader, demo, 1L);
 		this.journeys.awaitStep(this.reader, demo, "accept-agreement");
 		this.journeys.journey(this.reader, demo, 1L)
 			.andExpect(content().string(containsString("<h1 id=\"step-title\">壹生身份认证协议书</h1>")))
@@ -142,7 +143,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void refusingTheAgreementSaysWhyTheZoneIsClosedAndHowToComeBack() throws Exception {
-		this.journeys.journey(this.reader, this.zone, this.article.getId());
+		this.journeys.start(this.reader, this.zone, this.article.getId());
 		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("READER_STEP:accept-agreement"));
@@ -194,15 +195,18 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("暂时无法继续")))
 			.andExpect(content().string(containsString("当前步骤(new-step)在本网站上没有对应页面,请联系客服。")));
 		this.runtimeService.deleteProcessInstance(newStep.getId(), "test over");
-		// staff deleted the journey (Cockpit): the next visit starts a new one, no error
+		// staff deleted the journey (Cockpit): the next visit shows the start page, no error
 		this.runtimeService.deleteProcessInstance(waiting.getId(), "deleted by staff");
-		this.journeys.journey(this.reader, this.zone, null).andExpect(status().is3xxRedirection());
+		this.journeys.journey(this.reader, this.zone, null)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("开始认证")));
+		this.journeys.start(this.reader, this.zone, null);
 		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
 	}
 
 	@Test
 	void onlyThePagesOwnChoicesDecideAStep() throws Exception {
-		this.journeys.journey(this.reader, this.zone, null);
+		this.journeys.start(this.reader, this.zone, null);
 		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
 		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "maybe")
 			.with(user(this.reader)).with(csrf())).andExpect(redirectedUrl("/journey/" + this.zone));

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.hcpgate.accounts.Reader;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.CredentialSubmissionRepository;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Credentials;
 import org.hcpgate.support.PostgresIntegrationTest;

@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
-import org.hcpgate.accounts.Reader;
 import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
+import org.hcpgate.journey.JourneyEngine;
+import org.hcpgate.journey.JourneyStep;
+import org.hcpgate.readers.Reader;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.zones.Zone;
@@ -75,7 +77,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 	HcpVerificationService verifications;
 
 	@Autowired
-	VerificationService verification;
+	JourneyEngine verification;
 
 	@Autowired
 	ConsentRepository consents;
@@ -107,7 +109,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 			.extracting(Consent::getChoice)
 			.containsExactly(Consent.Choice.WITHDRAWN, Consent.Choice.AGREED);
 		// the next visit asks for the agreement again
-		journey(zone).andExpect(status().is3xxRedirection());
+		start(zone);
 		journey(zone).andExpect(content().string(Matchers.containsString("同意")));
 		assertThat(step(zone)).isEqualTo(new JourneyStep(JourneyStep.Kind.READER_STEP, "accept-agreement"));
 	}
@@ -121,7 +123,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 		this.zoneService.publishAgreement(zone, "测试协议(第二版)", "新的协议正文");
 		assertThat(this.zoneAccess.isGranted(this.reader.getReaderId(), zone)).isFalse();
-		journey(zone).andExpect(status().is3xxRedirection());
+		start(zone);
 		journey(zone).andExpect(content().string(Matchers.containsString("测试协议(第二版)")));
 		agree(zone);
 		awaitGranted(zone);
@@ -134,8 +136,8 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 	void twoZonesAgreedAtTheSameMomentStartOneVerification() throws Exception {
 		String first = newZone();
 		String second = newZone();
-		journey(first);
-		journey(second);
+		start(first);
+		start(second);
 		Thread[] agreements = { new Thread(() -> agree(first)), new Thread(() -> agree(second)) };
 		for (Thread agreement : agreements) {
 			agreement.start();
@@ -190,7 +192,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/articles/1").with(user(this.reader)))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("会议现场"))));
 
-		journey(zone).andExpect(status().is3xxRedirection());
+		start(zone);
 		agree(zone);
 		await().atMost(Duration.ofSeconds(10)).until(() -> step(zone).step(), "submit-credentials"::equals);
 		journey(zone).andExpect(content().string(Matchers.containsString("value=\"周医生\"")))
@@ -262,7 +264,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 	private void agree(String zone) {
 		try {
-			journey(zone);
+			start(zone);
 			this.mvc.perform(post("/journey/" + zone + "/agreement").param("choice", "agree")
 				.with(user(this.reader))
 				.with(csrf())).andExpect(status().is3xxRedirection());
@@ -283,6 +285,12 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 			.param("licenceNumber", "110108199001")
 			.with(user(this.reader))
 			.with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	/** The teaser's button: a POST starts the journey. */
+	private void start(String zone) throws Exception {
+		this.mvc.perform(post("/journey/" + zone + "/start").with(user(this.reader)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	private ResultActions journey(String zone) throws Exception {

@@ -1,0 +1,73 @@
+package org.hcpgate.credentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A reader's credential submissions: one row per attempt (earlier ones stay), each with its
+ * licence photo, encrypted at rest and bound to the reader.
+ */
+@Service
+public class CredentialService {
+
+	private final CredentialSubmissionRepository submissions;
+
+	private final LicencePhotoStore photos;
+
+	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos) {
+		this.submissions = submissions;
+		this.photos = photos;
+	}
+
+	/**
+	 * Saves a new attempt of one verification. Attempts count within one verification: a
+	 * re-verification starts again at 1. On a resubmission without a new file, the previous
+	 * photo is kept. Joins the transaction that completes the reader's step.
+	 * @param verificationId the {@code hcp-verification} instance the attempt belongs to
+	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
+	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public CredentialSubmission saveAttempt(String readerId, String verificationId, CredentialForm form,
+			StoredPhoto photo) {
+		StoredPhoto stored = (photo != null) ? photo
+				: latest(readerId).map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
+					.orElseThrow(MissingPhotoException::new);
+		int attempt = this.submissions.findFirstByVerificationIdOrderByAttemptDesc(verificationId)
+			.map(p -> p.getAttempt() + 1)
+			.orElse(1);
+		return this.submissions.saveAndFlush(new CredentialSubmission(readerId, verificationId, attempt, form, stored));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CredentialSubmission> latest(String readerId) {
+		return this.submissions.findFirstByReaderIdOrderBySubmittedAtDescIdDesc(readerId);
+	}
+
+	/** One of the reader's own submissions; empty for anyone else's. */
+	@Transactional(readOnly = true)
+	public Optional<CredentialSubmission> own(String readerId, long submissionId) {
+		return this.submissions.findById(submissionId).filter(s -> s.getReaderId().equals(readerId));
+	}
+
+	/** The reader's attempts, newest first. */
+	@Transactional(readOnly = true)
+	public List<CredentialSubmission> of(String readerId) {
+		return this.submissions.findByReaderIdOrderBySubmittedAtDesc(readerId);
+	}
+
+	/**
+	 * One of the reader's own photos, in clear, from the store; the reader id is the
+	 * encryption's associated data, so another reader's file cannot be opened this way.
+	 */
+	public InputStream openPhoto(String readerId, String fileName) throws IOException {
+		return this.photos.open(fileName, readerId);
+	}
+
+}

@@ -1,0 +1,5 @@
+package org.hcpgate.credentials;
+
+/** A licence photo in the store: its file name there and its checked content type. */
+public record StoredPhoto(String fileName, String contentType) {
+}

@@ -1,0 +1,344 @@
+package org.hcpgate.journey;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hcpgate.answers.AnswerService;
+import org.hcpgate.answers.QuestionsForm;
+import org.hcpgate.credentials.CredentialForm;
+import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.credentials.MissingPhotoException;
+import org.hcpgate.credentials.PendingPhoto;
+import org.hcpgate.credentials.PhotoIntake;
+import org.hcpgate.credentials.PhotoTooLargeException;
+import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.credentials.UnacceptablePhotoException;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The reader's journey into a zone. Which page shows is the processes' choice: the step of
+ * the reader's active task, "in review" while staff hold a task, or the end the journey took.
+ * A GET only shows; every change is a POST that redirects back to the GET.
+ */
+@Controller
+@RequestMapping("/journey/{zoneKey}")
+class JourneyController {
+
+	static final String VIEW_START = "journey/start";
+
+	static final String VIEW_AGREEMENT = "journey/agreement";
+
+	static final String VIEW_INFORMED_CONSENT = "journey/informed-consent";
+
+	static final String VIEW_CREDENTIALS = "journey/credentials";
+
+	static final String VIEW_QUESTIONS = "journey/questions";
+
+	static final String VIEW_IN_REVIEW = "journey/in-review";
+
+	static final String VIEW_PROCESSING = "journey/processing";
+
+	static final String VIEW_PASSED = "journey/passed";
+
+	static final String VIEW_REFUSED = "journey/refused";
+
+	static final String VIEW_FAILED = "journey/failed";
+
+	static final String VIEW_UNKNOWN_STEP = "journey/unknown-step";
+
+	/** How often a waiting page looks again: a review takes a while, a job a moment. */
+	static final int IN_REVIEW_REFRESH_SECONDS = 10;
+
+	static final int PROCESSING_REFRESH_SECONDS = 2;
+
+	private final JourneyEngine engine;
+
+	private final JourneyService journey;
+
+	private final ZoneService zones;
+
+	private final CredentialService credentials;
+
+	private final AnswerService answers;
+
+	private final PhotoIntake photoIntake;
+
+	JourneyController(JourneyEngine engine, JourneyService journey, ZoneService zones, CredentialService credentials,
+			AnswerService answers, PhotoIntake photoIntake) {
+		this.engine = engine;
+		this.journey = journey;
+		this.zones = zones;
+		this.credentials = credentials;
+		this.answers = answers;
+		this.photoIntake = photoIntake;
+	}
+
+	@ModelAttribute("zone")
+	Zone zone(@PathVariable String zoneKey) {
+		return this.zones.get(zoneKey);
+	}
+
+	@ModelAttribute("articleId")
+	Long articleId(@RequestParam(name = "article", required = false) Long articleId) {
+		return articleId;
+	}
+
+	@GetMapping
+	String show(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
+			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
+		JourneyStep step = this.engine.currentStep(reader.getReaderId(), zoneKey);
+		return switch (step.kind()) {
+			case NOT_STARTED -> VIEW_START;
+			case READER_STEP -> showStep(step.step(), reader, zoneKey, session, model);
+			case IN_REVIEW -> waiting(VIEW_IN_REVIEW, IN_REVIEW_REFRESH_SECONDS, step, model);
+			case PROCESSING -> waiting(VIEW_PROCESSING, PROCESSING_REFRESH_SECONDS, step, model);
+			case GRANTED -> showPassed(zoneKey, articleId, reader, model);
+			case ENDED -> switch (step.step()) {
+				case ZoneAccessProcess.END_AGREEMENT_REFUSED -> VIEW_REFUSED;
+				case ZoneAccessProcess.END_VERIFICATION_FAILED -> showFailed(reader, model);
+				default -> VIEW_START;
+			};
+		};
+	}
+
+	/**
+	 * Where the journey stands, for a waiting page that asks every few seconds
+	 * (static/js/journey-status.js) and reloads itself when the answer changes.
+	 */
+	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Map<String, String>> status(@PathVariable String zoneKey, @AuthenticationPrincipal Reader reader) {
+		JourneyStep step = this.engine.currentStep(reader.getReaderId(), zoneKey);
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("kind", step.kind().name());
+		body.put("step", step.step());
+		body.put("state", state(step));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	/** The photo the reader sent with a form that came back with errors (kept, not lost). */
+	@GetMapping("/pending-photo")
+	ResponseEntity<InputStreamResource> pendingPhoto(@AuthenticationPrincipal Reader reader, HttpSession session)
+			throws IOException {
+		PendingPhoto pending = PendingPhoto.of(session, reader);
+		if (pending == null) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.parseMediaType(pending.contentType()))
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new InputStreamResource(this.credentials.openPhoto(reader.getReaderId(), pending.fileName())));
+	}
+
+	@PostMapping("/start")
+	String start(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
+			@AuthenticationPrincipal Reader reader) {
+		this.journey.start(reader.getReaderId(), zoneKey, articleId);
+		return redirectToJourney(zoneKey, articleId);
+	}
+
+	/**
+	 * 同意 / 拒绝 on the agreement, 同意 / 不同意并跳过 on the informed consent: only the page's own
+	 * buttons decide; any other choice records nothing.
+	 */
+	@PostMapping("/{consentStep:agreement|informed-consent}")
+	String decideConsent(@PathVariable String zoneKey, @PathVariable String consentStep,
+			@ModelAttribute("articleId") Long articleId, @RequestParam String choice,
+			@AuthenticationPrincipal Reader reader, HttpServletRequest request) {
+		ConsentStep step = ConsentStep.ofPath(consentStep).orElseThrow();
+		step.agreed(choice)
+			.ifPresent(agreed -> this.journey.decideConsent(reader.getReaderId(), zoneKey, step, agreed,
+					request.getRemoteAddr()));
+		return redirectToJourney(zoneKey, articleId);
+	}
+
+	/**
+	 * 完善信息. The photo is checked (size, content) and sanitized before anything else;
+	 * when the form comes back with errors, a good photo stays with the reader's session, so
+	 * nothing typed or uploaded is lost.
+	 */
+	@PostMapping("/credentials")
+	String submitCredentials(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
+			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
+			@RequestParam(name = "photo", required = false) MultipartFile photo,
+			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
+		StoredPhoto accepted = null;
+		String photoError = null;
+		if (photo != null && !photo.isEmpty()) {
+			try {
+				accepted = this.photoIntake.accept(photo, reader.getReaderId());
+				PendingPhoto.keep(session, reader, accepted);
+			}
+			catch (PhotoTooLargeException ex) {
+				photoError = "credentials.photo.too-large";
+			}
+			catch (UnacceptablePhotoException ex) {
+				photoError = "credentials.photo.type";
+			}
+		}
+		else {
+			PendingPhoto pending = PendingPhoto.of(session, reader);
+			accepted = (pending != null) ? pending.toStoredPhoto() : null;
+		}
+		if (!result.hasErrors() && photoError == null) {
+			try {
+				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, accepted);
+				PendingPhoto.clear(session, reader);
+				return redirectToJourney(zoneKey, articleId);
+			}
+			catch (MissingPhotoException ex) {
+				photoError = "credentials.photo.required";
+			}
+		}
+		model.addAttribute("photoError", photoError);
+		addCredentialContext(reader, session, model, isResubmission(reader, zoneKey));
+		return VIEW_CREDENTIALS;
+	}
+
+	@PostMapping("/questions")
+	String answerQuestions(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
+			@ModelAttribute("questionsForm") QuestionsForm form, BindingResult result,
+			@AuthenticationPrincipal Reader reader, Model model) {
+		this.answers.validate(zoneKey, form, result);
+		if (!result.hasErrors()) {
+			this.journey.answerQuestions(reader.getReaderId(), zoneKey, form);
+			return redirectToJourney(zoneKey, articleId);
+		}
+		addQuestionsContext(reader, zoneKey, model);
+		return VIEW_QUESTIONS;
+	}
+
+	/**
+	 * A step answered twice (a double click, a second tab, another node first): nothing was
+	 * changed, and the reader sees where the journey stands now.
+	 */
+	@ExceptionHandler(StepNotActiveException.class)
+	String stepNotActive(HttpServletRequest request) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> path = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return redirectToJourney(path.get("zoneKey"), articleParameter(request));
+	}
+
+	private String showStep(String step, Reader reader, String zoneKey, HttpSession session, Model model) {
+		switch (step) {
+			case ZoneAccessProcess.TASK_ACCEPT_AGREEMENT:
+				return VIEW_AGREEMENT;
+			case ZoneAccessProcess.TASK_INFORMED_CONSENT:
+				return VIEW_INFORMED_CONSENT;
+			case HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS:
+			case HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS:
+				CredentialForm form = this.credentials.latest(reader.getReaderId())
+					.map(CredentialForm::prefilledFrom)
+					.orElseGet(CredentialForm::new);
+				model.addAttribute("credentials", form);
+				addCredentialContext(reader, session, model,
+						HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step));
+				return VIEW_CREDENTIALS;
+			case ZoneAccessProcess.TASK_ANSWER_QUESTIONS:
+				model.addAttribute("questionsForm", this.answers.prefilled(reader.getReaderId(), zoneKey));
+				addQuestionsContext(reader, zoneKey, model);
+				return VIEW_QUESTIONS;
+			default:
+				model.addAttribute("step", step);
+				return VIEW_UNKNOWN_STEP;
+		}
+	}
+
+	/** The questions, and the staff's note when the last answers were sent back. */
+	private void addQuestionsContext(Reader reader, String zoneKey, Model model) {
+		model.addAttribute("questions", this.zones.questions(zoneKey));
+		this.answers.latest(reader.getReaderId(), zoneKey)
+			.filter(previous -> HcpVerificationProcess.DECISION_REJECTED.equals(previous.getDecision()))
+			.ifPresent(previous -> model.addAttribute("rejectedAnswers", previous));
+	}
+
+	private String showFailed(Reader reader, Model model) {
+		addPreviousSubmission(reader, model);
+		return VIEW_FAILED;
+	}
+
+	/** A page that waits on the process: polls the status, or reloads itself without JS. */
+	private static String waiting(String view, int seconds, JourneyStep step, Model model) {
+		model.addAttribute("refreshSeconds", seconds);
+		model.addAttribute("journeyState", state(step));
+		return view;
+	}
+
+	/** 您已通过…: back to the article asked for, by the link or by what the journey remembers. */
+	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
+		Long target = (articleId != null) ? articleId
+				: this.engine.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
+		model.addAttribute("targetArticleId", target);
+		return VIEW_PASSED;
+	}
+
+	static String state(JourneyStep step) {
+		return (step.step() != null) ? step.kind() + ":" + step.step() : step.kind().name();
+	}
+
+	private boolean isResubmission(Reader reader, String zoneKey) {
+		return this.engine.activeReaderTask(reader.getReaderId(), zoneKey)
+			.map(task -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(task.key()))
+			.orElse(false);
+	}
+
+	/** What the credential form shows beside the fields. */
+	private void addCredentialContext(Reader reader, HttpSession session, Model model, boolean resubmission) {
+		addPreviousSubmission(reader, model);
+		model.addAttribute("maxPhotoSize", this.photoIntake.getMaxPhotoSize().toMegabytes() + " MB");
+		model.addAttribute("pendingPhoto", PendingPhoto.of(session, reader));
+		model.addAttribute("resubmission", resubmission);
+	}
+
+	private void addPreviousSubmission(Reader reader, Model model) {
+		this.credentials.latest(reader.getReaderId()).ifPresent(p -> model.addAttribute("previous", p));
+	}
+
+	private static Long articleParameter(HttpServletRequest request) {
+		try {
+			return Optional.ofNullable(request.getParameter("article")).map(Long::valueOf).orElse(null);
+		}
+		catch (NumberFormatException notAnArticle) {
+			return null;
+		}
+	}
+
+	static String redirectToJourney(String zoneKey, Long articleId) {
+		return "redirect:" + UriComponentsBuilder.fromPath("/journey/{zoneKey}")
+			.queryParamIfPresent("article", Optional.ofNullable(articleId))
+			.buildAndExpand(zoneKey)
+			.toUriString();
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.hcpgate.journey;
+
+import java.util.Map;
+
+import org.hcpgate.answers.AnswerService;
+import org.hcpgate.answers.AnswerSet;
+import org.hcpgate.answers.QuestionsForm;
+import org.hcpgate.consent.ConsentService;
+import org.hcpgate.credentials.CredentialForm;
+import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.MissingPhotoException;
+import org.hcpgate.credentials.PhotoIntake;
+import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a reader's answer to a step means: a consent record, a credential submission or an
+ * answer set, and the process moving on — in one transaction, each step in one pass: find the
+ * active task, save, complete.
+ */
+@Service
+public class JourneyService {
+
+	private final JourneyEngine engine;
+
+	private final ConsentService consents;
+
+	private final ZoneService zones;
+
+	private final CredentialService credentials;
+
+	private final AnswerService answers;
+
+	private final HcpVerificationService verifications;
+
+	JourneyService(JourneyEngine engine, ConsentService consents, ZoneService zones, CredentialService credentials,
+			AnswerService answers, HcpVerificationService verifications) {
+		this.engine = engine;
+		this.consents = consents;
+		this.zones = zones;
+		this.credentials = credentials;
+		this.answers = answers;
+		this.verifications = verifications;
+	}
+
+	/** Starts the reader's journey into a zone unless one runs or the zone is open. */
+	@Transactional
+	public void start(String readerId, String zoneKey, Long requestedArticleId) {
+		this.zones.get(zoneKey);
+		this.engine.startJourney(readerId, zoneKey, requestedArticleId);
+	}
+
+	/**
+	 * Records the reader's decision on the zone's agreement or informed consent, for the
+	 * version in force, and completes the step.
+	 * @throws StepNotActiveException when the step is no longer active (nothing is recorded)
+	 */
+	@Transactional
+	public void decideConsent(String readerId, String zoneKey, ConsentStep step, boolean agreed,
+			String clientAddress) {
+		Zone zone = this.zones.get(zoneKey);
+		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey, step.taskKey());
+		this.consents.record(readerId, zoneKey, step.document(), step.versionIn(zone), agreed, clientAddress,
+				task.processInstanceId(), task.id());
+		this.engine.complete(task, Map.of(step.variable(), agreed));
+	}
+
+	/**
+	 * Saves a new attempt and completes the submit or resubmit step; the read model shows the
+	 * verification in review.
+	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
+	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
+	 * @throws StepNotActiveException when neither step is active (nothing is saved)
+	 */
+	@Transactional
+	public CredentialSubmission submitCredentials(String readerId, String zoneKey, CredentialForm form,
+			StoredPhoto photo) {
+		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey,
+				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
+		CredentialSubmission submission = this.credentials.saveAttempt(readerId, task.processInstanceId(), form,
+				photo);
+		this.engine.complete(task, Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
+				HcpVerificationProcess.VAR_ATTEMPT, submission.getAttempt()));
+		this.verifications.markInReview(readerId);
+		return submission;
+	}
+
+	/**
+	 * Saves a new answer set and completes {@code answer-questions}.
+	 * @throws StepNotActiveException when the step is no longer active (nothing is saved)
+	 */
+	@Transactional
+	public AnswerSet answerQuestions(String readerId, String zoneKey, QuestionsForm form) {
+		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey, ZoneAccessProcess.TASK_ANSWER_QUESTIONS);
+		AnswerSet saved = this.answers.save(readerId, zoneKey, task.processInstanceId(), form);
+		this.engine.complete(task, Map.of(ZoneAccessProcess.VAR_ANSWER_SET_ID, saved.getId()));
+		return saved;
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.hcpgate.review;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.processes.StaffTasks;
+import org.hcpgate.processes.ZoneAccessProcess;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff side's door to the engine for what is not a listener or a delegate: the review
+ * queue's counts, an overdue review's escalation, and where a decision should lead the
+ * reader back to. Nothing of the engine leaves it.
+ */
+@Component
+class ReviewEngine {
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	private final RuntimeService runtime;
+
+	ReviewEngine(TaskService tasks, HistoryService history, RuntimeService runtime) {
+		this.tasks = tasks;
+		this.history = history;
+		this.runtime = runtime;
+	}
+
+	/** The engine's clock: moved by process tests, the real time otherwise. */
+	Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	/** Open staff tasks now, by task key (in the models' order), and how many are past due. */
+	@Transactional(readOnly = true)
+	Backlog backlog() {
+		Map<String, Long> open = new LinkedHashMap<>();
+		for (String taskKey : StaffTasks.KEYS) {
+			open.put(taskKey, this.tasks.createTaskQuery().taskDefinitionKey(taskKey).count());
+		}
+		long overdue = this.tasks.createTaskQuery()
+			.taskDefinitionKeyIn(StaffTasks.KEYS.toArray(String[]::new))
+			.dueBefore(ClockUtil.getCurrentTime())
+			.count();
+		return new Backlog(open, overdue);
+	}
+
+	/** Staff tasks that were open at a moment of the past, from Camunda's task history. */
+	@Transactional(readOnly = true)
+	long openAt(Instant moment) {
+		String[] keys = StaffTasks.KEYS.toArray(String[]::new);
+		Date end = Date.from(moment);
+		long stillOpen = this.history.createHistoricTaskInstanceQuery()
+			.taskDefinitionKeyIn(keys)
+			.startedBefore(end)
+			.unfinished()
+			.count();
+		long finishedLater = this.history.createHistoricTaskInstanceQuery()
+			.taskDefinitionKeyIn(keys)
+			.startedBefore(end)
+			.finishedAfter(end)
+			.count();
+		return stillOpen + finishedLater;
+	}
+
+	/**
+	 * A review that waits too long goes to the review leads as well, and is marked overdue;
+	 * it stays open for the reviewers. Adding the group twice adds it once.
+	 */
+	@Transactional
+	void escalate(String processInstanceId) {
+		List<Task> open = this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS)
+			.list();
+		for (Task task : open) {
+			boolean escalated = this.tasks.getIdentityLinksForTask(task.getId())
+				.stream()
+				.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+						&& StaffGroups.REVIEW_LEADS.equals(link.getGroupId()));
+			if (!escalated) {
+				this.tasks.addCandidateGroup(task.getId(), StaffGroups.REVIEW_LEADS);
+			}
+			// listed by the Tasklist filter 超时 (a stored filter cannot compare with "now")
+			this.tasks.setVariableLocal(task.getId(), HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * The reader's most recently started journey that is still running: where a message
+	 * about the reader's (platform-wide) verification should lead back to.
+	 */
+	@Transactional(readOnly = true)
+	Optional<JourneyRef> latestRunningJourney(String readerId) {
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ZoneAccessProcess.KEY)
+			.processInstanceBusinessKeyLike(ZoneAccessProcess.businessKeysOf(readerId))
+			.unfinished()
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.map(instance -> new JourneyRef(ZoneAccessProcess.zoneKeyOf(instance.getBusinessKey()),
+					requestedArticle(instance.getId()).orElse(null)));
+	}
+
+	/** The article the reader asked for when this journey (a running instance) started. */
+	@Transactional(readOnly = true)
+	Optional<Long> requestedArticle(String journeyId) {
+		return this.runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(journeyId)
+			.variableName(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID)
+			.list()
+			.stream()
+			.findFirst()
+			.map(VariableInstance::getValue)
+			.filter(Number.class::isInstance)
+			.map(value -> ((Number) value).longValue());
+	}
+
+	/** Open staff tasks by task key, and how many are past due. */
+	record Backlog(Map<String, Long> open, long overdue) {
+
+		long total() {
+			return this.open.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.hcpgate.system;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.hcpgate.processes.StaffGroups;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The staff groups the models name (candidate groups), created at start-up if missing. */
+@Component
+@Order(StaffGroupsSetup.ORDER)
+class StaffGroupsSetup implements ApplicationRunner {
+
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	private final IdentityService identity;
+
+	StaffGroupsSetup(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		ensureGroup(StaffGroups.REVIEWERS, "HCP 审核员");
+		ensureGroup(StaffGroups.REVIEW_LEADS, "HCP 审核组长");
+	}
+
+	private void ensureGroup(String id, String name) {
+		if (this.identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identity.newGroup(id);
+			group.setName(name);
+			group.setType("WORKFLOW");
+			this.identity.saveGroup(group);
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.hcpgate.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+import org.hcpgate.support.TestImages;
+import org.junit.jupiter.api.Test;
+
+class PhotoSanitizerTest {
+
+	final PhotoSanitizer sanitizer = new PhotoSanitizer();
+
+	@Test
+	void aJpegIsReencodedWithoutItsExifAndTrailingBytes() throws Exception {
+		byte[] jpeg = TestImages.jpeg();
+		ByteArrayOutputStream dirty = new ByteArrayOutputStream();
+		dirty.write(jpeg, 0, 2);
+		byte[] exif = "Exif\0\0SECRET-SERIAL-123".getBytes(StandardCharsets.ISO_8859_1);
+		dirty.write(new byte[] { (byte) 0xFF, (byte) 0xE1, 0, (byte) (exif.length + 2) });
+		dirty.write(exif);
+		dirty.write(Arrays.copyOfRange(jpeg, 2, jpeg.length));
+		dirty.write("<script>trailing</script>".getBytes(StandardCharsets.ISO_8859_1));
+
+		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(dirty.toByteArray());
+		String text = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
+		assertThat(clean.contentType()).isEqualTo("image/jpeg");
+		assertThat(text).doesNotContain("SECRET-SERIAL").doesNotContain("Exif").doesNotContain("<script>");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+		assertThat(image.getWidth()).isEqualTo(64);
+		assertThat(image.getHeight()).isEqualTo(48);
+	}
+
+	@Test
+	void aPngKeepsItsPixelsAndTransparency() throws Exception {
+		BufferedImage transparent = TestImages.licenceCard(32, 24, BufferedImage.TYPE_INT_ARGB);
+		transparent.setRGB(0, 0, 0x00FFFFFF);
+		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(TestImages.encode(transparent, "png"));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+		assertThat(clean.contentType()).isEqualTo("image/png");
+		assertThat(image.getRGB(5, 5)).isEqualTo(transparent.getRGB(5, 5));
+		assertThat(image.getRGB(0, 0) >>> 24).isZero();
+	}
+
+	@Test
+	void bytesThatOnlyLookLikeAnImageAreRefused() {
+		byte[] fakePng = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+		assertThatThrownBy(() -> this.sanitizer.sanitize(fakePng)).isInstanceOf(UnacceptablePhotoException.class);
+		byte[] fakeJpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2 };
+		assertThatThrownBy(() -> this.sanitizer.sanitize(fakeJpeg)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize("GIF89a".getBytes()))
+			.isInstanceOf(UnacceptablePhotoException.class);
+	}
+
+	@Test
+	void aHugeCanvasIsRefusedBeforeDecoding() throws Exception {
+		// a valid PNG header claiming 100000 x 100000 pixels
+		byte[] png = TestImages.png();
+		byte[] huge = png.clone();
+		// IHDR width and height start at byte 16
+		writeInt(huge, 16, 100_000);
+		writeInt(huge, 20, 100_000);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(huge)).isInstanceOf(UnacceptablePhotoException.class);
+	}
+
+	@Test
+	void pdfsAreKeptAsTheyAreUnlessTheyCarryActiveContent() {
+		byte[] plain = "%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(this.sanitizer.sanitize(plain).bytes()).isEqualTo(plain);
+		for (String active : new String[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile" }) {
+			byte[] pdf = ("%PDF-1.4\n<< " + active + " (x) >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+			assertThatThrownBy(() -> this.sanitizer.sanitize(pdf)).as(active)
+				.isInstanceOf(UnacceptablePhotoException.class);
+		}
+		byte[] jsLikeName = "%PDF-1.4\n<< /JSomething 1 >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThat(this.sanitizer.sanitize(jsLikeName).bytes()).isEqualTo(jsLikeName);
+		byte[] truncated = "%PDF-1.4\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(truncated)).isInstanceOf(UnacceptablePhotoException.class);
+	}
+
+	private static void writeInt(byte[] bytes, int at, int value) {
+		bytes[at] = (byte) (value >>> 24);
+		bytes[at + 1] = (byte) (value >>> 16);
+		bytes[at + 2] = (byte) (value >>> 8);
+		bytes[at + 3] = (byte) value;
+	}
+
+}
