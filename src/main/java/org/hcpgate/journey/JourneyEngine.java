@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request completed first as {@link StepNotActiveException}.
  * <p>
  * Bean {@code journeyEngine} is also called by {@code processes/zone-access.bpmn}
- * ({@code isVerificationRunning}); {@code verificationService}, its name before 0.2, stays an
+ * ({@code isVerificationRunning}); {@code verificationService}, its name until the packages were laid out by concept, stays an
  * alias for instances deployed with it (see docs/process-contract.md).
  */
 @Service(JourneyEngine.BEAN)

@@ -64,7 +64,7 @@ public final class ProcessTestBeans {
 
 	}
 
-	/** {@code verificationService}: is an {@code hcp-verification} of the reader running? */
+	/** {@code journeyEngine}: is an {@code hcp-verification} of the reader running? */
 	public interface JourneyEngine {
 
 		boolean isVerificationRunning(String readerId);
