@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A reader's credential submissions: one row per attempt (earlier ones stay), each with its
@@ -20,9 +22,27 @@ public class CredentialService {
 
 	private final LicencePhotoStore photos;
 
-	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos) {
+	private final PhotoIntake intake;
+
+	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos, PhotoIntake intake) {
 		this.submissions = submissions;
 		this.photos = photos;
+		this.intake = intake;
+	}
+
+	/**
+	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any attempt
+	 * names it (see {@link PhotoIntake}).
+	 * @throws PhotoTooLargeException over the configured size
+	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
+	 */
+	public StoredPhoto acceptPhoto(MultipartFile upload, String readerId) {
+		return this.intake.accept(upload, readerId);
+	}
+
+	/** The largest photo accepted, as the form tells the reader. */
+	public DataSize maxPhotoSize() {
+		return this.intake.getMaxPhotoSize();
 	}
 
 	/**

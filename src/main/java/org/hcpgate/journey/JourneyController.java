@@ -11,7 +11,6 @@ import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.MissingPhotoException;
 import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.credentials.PhotoIntake;
 import org.hcpgate.credentials.PhotoTooLargeException;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.credentials.UnacceptablePhotoException;
@@ -80,8 +79,6 @@ class JourneyController {
 
 	static final int PROCESSING_REFRESH_SECONDS = 2;
 
-	private final JourneyEngine engine;
-
 	private final JourneyService journey;
 
 	private final ZoneService zones;
@@ -90,16 +87,12 @@ class JourneyController {
 
 	private final AnswerService answers;
 
-	private final PhotoIntake photoIntake;
-
-	JourneyController(JourneyEngine engine, JourneyService journey, ZoneService zones, CredentialService credentials,
-			AnswerService answers, PhotoIntake photoIntake) {
-		this.engine = engine;
+	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials,
+			AnswerService answers) {
 		this.journey = journey;
 		this.zones = zones;
 		this.credentials = credentials;
 		this.answers = answers;
-		this.photoIntake = photoIntake;
 	}
 
 	@ModelAttribute("zone")
@@ -115,7 +108,7 @@ class JourneyController {
 	@GetMapping
 	String show(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
-		JourneyStep step = this.engine.currentStep(reader.getReaderId(), zoneKey);
+		JourneyStep step = this.journey.currentStep(reader.getReaderId(), zoneKey);
 		return switch (step.kind()) {
 			case NOT_STARTED -> VIEW_START;
 			case READER_STEP -> showStep(step.step(), reader, zoneKey, session, model);
@@ -137,7 +130,7 @@ class JourneyController {
 	@GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, String>> status(@PathVariable String zoneKey, @AuthenticationPrincipal Reader reader) {
-		JourneyStep step = this.engine.currentStep(reader.getReaderId(), zoneKey);
+		JourneyStep step = this.journey.currentStep(reader.getReaderId(), zoneKey);
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("kind", step.kind().name());
 		body.put("step", step.step());
@@ -196,7 +189,7 @@ class JourneyController {
 		String photoError = null;
 		if (photo != null && !photo.isEmpty()) {
 			try {
-				accepted = this.photoIntake.accept(photo, reader.getReaderId());
+				accepted = this.credentials.acceptPhoto(photo, reader.getReaderId());
 				PendingPhoto.keep(session, reader, accepted);
 			}
 			catch (PhotoTooLargeException ex) {
@@ -221,7 +214,7 @@ class JourneyController {
 			}
 		}
 		model.addAttribute("photoError", photoError);
-		addCredentialContext(reader, session, model, isResubmission(reader, zoneKey));
+		addCredentialContext(reader, session, model, this.journey.isResubmission(reader.getReaderId(), zoneKey));
 		return VIEW_CREDENTIALS;
 	}
 
@@ -298,7 +291,7 @@ class JourneyController {
 	/** 您已通过…: back to the article asked for, by the link or by what the journey remembers. */
 	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
 		Long target = (articleId != null) ? articleId
-				: this.engine.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
+				: this.journey.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
 		model.addAttribute("targetArticleId", target);
 		return VIEW_PASSED;
 	}
@@ -307,16 +300,10 @@ class JourneyController {
 		return (step.step() != null) ? step.kind() + ":" + step.step() : step.kind().name();
 	}
 
-	private boolean isResubmission(Reader reader, String zoneKey) {
-		return this.engine.activeReaderTask(reader.getReaderId(), zoneKey)
-			.map(task -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(task.key()))
-			.orElse(false);
-	}
-
 	/** What the credential form shows beside the fields. */
 	private void addCredentialContext(Reader reader, HttpSession session, Model model, boolean resubmission) {
 		addPreviousSubmission(reader, model);
-		model.addAttribute("maxPhotoSize", this.photoIntake.getMaxPhotoSize().toMegabytes() + " MB");
+		model.addAttribute("maxPhotoSize", this.credentials.maxPhotoSize().toMegabytes() + " MB");
 		model.addAttribute("pendingPhoto", PendingPhoto.of(session, reader));
 		model.addAttribute("resubmission", resubmission);
 	}

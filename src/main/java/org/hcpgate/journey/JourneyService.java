@@ -1,6 +1,7 @@
 package org.hcpgate.journey;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.AnswerSet;
@@ -10,7 +11,6 @@ import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.MissingPhotoException;
-import org.hcpgate.credentials.PhotoIntake;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
@@ -50,6 +50,23 @@ public class JourneyService {
 		this.verifications = verifications;
 	}
 
+	/** Where the reader's journey into the zone stands: what the site shows now. */
+	public JourneyStep currentStep(String readerId, String zoneKey) {
+		return this.engine.currentStep(readerId, zoneKey);
+	}
+
+	/** The article the journey into the zone was started for, if any. */
+	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
+		return this.engine.requestedArticle(readerId, zoneKey);
+	}
+
+	/** Whether the reader's active credential step is a resubmission after a rejection. */
+	public boolean isResubmission(String readerId, String zoneKey) {
+		return this.engine.activeReaderTask(readerId, zoneKey)
+			.map(task -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(task.key()))
+			.orElse(false);
+	}
+
 	/** Starts the reader's journey into a zone unless one runs or the zone is open. */
 	@Transactional
 	public void start(String readerId, String zoneKey, Long requestedArticleId) {
@@ -75,7 +92,7 @@ public class JourneyService {
 	/**
 	 * Saves a new attempt and completes the submit or resubmit step; the read model shows the
 	 * verification in review.
-	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
+	 * @param photo the photo {@link CredentialService#acceptPhoto} accepted for this attempt, or null
 	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
 	 * @throws StepNotActiveException when neither step is active (nothing is saved)
 	 */

@@ -10,7 +10,6 @@ import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -29,7 +28,6 @@ import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
-import org.hcpgate.credentials.PhotoIntake;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.support.WebSliceTest;
@@ -56,9 +54,6 @@ class JourneyControllerWebTest {
 	MockMvc mvc;
 
 	@MockitoBean
-	JourneyEngine engine;
-
-	@MockitoBean
 	JourneyService journey;
 
 	@MockitoBean
@@ -70,27 +65,24 @@ class JourneyControllerWebTest {
 	@MockitoBean
 	AnswerService answers;
 
-	@MockitoBean
-	PhotoIntake photoIntake;
-
 	private final Reader reader = TestReaders.reader(42);
 
 	@BeforeEach
 	void zone() {
 		given(this.zones.get(ZONE)).willReturn(new Zone(ZONE, "心血管专区", "协议", "协议正文", 1));
-		given(this.photoIntake.getMaxPhotoSize()).willReturn(org.springframework.util.unit.DataSize.ofMegabytes(5));
+		given(this.credentials.maxPhotoSize()).willReturn(org.springframework.util.unit.DataSize.ofMegabytes(5));
 		given(this.credentials.latest(anyString())).willReturn(Optional.empty());
 	}
 
 	@Test
 	void aGetOfAJourneyNotStartedShowsTheStartPageAndStartsNothing() throws Exception {
-		given(this.engine.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.NOT_STARTED));
+		given(this.journey.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.NOT_STARTED));
 		this.mvc.perform(get("/journey/{zone}", ZONE).param("article", "7").with(signedIn(this.reader)))
 			.andExpect(status().isOk())
 			.andExpect(view().name(JourneyController.VIEW_START))
 			.andExpect(content().string(Matchers.containsString("/journey/" + ZONE + "/start?article=7")));
-		verifyNoInteractions(this.journey);
-		verify(this.engine, never()).startJourney(anyString(), anyString(), any());
+		verify(this.journey, never()).start(anyString(), anyString(), any());
+		verify(this.journey, never()).decideConsent(anyString(), anyString(), any(), anyBoolean(), anyString());
 	}
 
 	@Test
@@ -104,7 +96,7 @@ class JourneyControllerWebTest {
 	void withoutTheCsrfTokenNothingStarts() throws Exception {
 		this.mvc.perform(post("/journey/{zone}/start", ZONE).with(signedIn(this.reader)))
 			.andExpect(status().isForbidden());
-		verifyNoInteractions(this.journey);
+		verify(this.journey, never()).start(anyString(), anyString(), any());
 	}
 
 	@Test
@@ -136,8 +128,7 @@ class JourneyControllerWebTest {
 
 	@Test
 	void credentialsWithErrorsComeBackWithWhatTheReaderTypedAndNothingIsSubmitted() throws Exception {
-		given(this.engine.activeReaderTask("42", ZONE))
-			.willReturn(Optional.of(new ReaderTask("t1", "p1", "resubmit-credentials", "resubmit-credentials")));
+		given(this.journey.isResubmission("42", ZONE)).willReturn(true);
 		this.mvc
 			.perform(multipart("/journey/{zone}/credentials", ZONE).param("realName", "王医生")
 				.param("hospital", "北京协和医院")
@@ -170,7 +161,7 @@ class JourneyControllerWebTest {
 
 	@Test
 	void aReviewInProgressShowsTheWaitingPageThatPollsItsStatus() throws Exception {
-		given(this.engine.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.IN_REVIEW));
+		given(this.journey.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.IN_REVIEW));
 		this.mvc.perform(get("/journey/{zone}", ZONE).with(signedIn(this.reader)))
 			.andExpect(view().name(JourneyController.VIEW_IN_REVIEW))
 			.andExpect(model().attribute("refreshSeconds", JourneyController.IN_REVIEW_REFRESH_SECONDS));
