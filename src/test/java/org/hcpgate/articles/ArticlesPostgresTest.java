@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
-import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneRepository;
@@ -39,6 +39,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * reaches a reader without access, in any of the site's outputs.
  */
 class ArticlesPostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	JourneyDriver journeys;
 
 	@Autowired
 	MockMvc mvc;
@@ -73,7 +76,6 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	org.hcpgate.verification.HcpVerificationService verifications;
 
-	ReaderJourneys journeys;
 
 	String zone;
 
@@ -88,8 +90,6 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void gatedArticleWithAMarker() {
-		this.journeys = new ReaderJourneys(this.mvc, this.zones, this.articles, this.verification, this.taskService,
-				this.rest);
 		this.zone = this.journeys.newZone();
 		String id = UUID.randomUUID().toString().replace("-", "");
 		this.marker = "GATEDBODY" + id;

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.readers.Reader;
-import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
@@ -39,6 +39,9 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	static final String DEMO_ZONE = "sepsis-immunotherapy";
 
 	static final String PASSWORD = "secret-password";
+
+	@Autowired
+	Reviewer reviewer;
 
 	@Autowired
 	Readers readers;
@@ -128,7 +131,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 
 			decide(reviewTask(reader), Map.of("decision", "rejected-final", "rejectionReasons", "not-hcp",
 					"reviewNote", "请联系客服核实身份"));
-			ReaderJourneys.confirmFinalRejection(this.taskService, this.rest, reader);
+			this.reviewer.confirmFinalRejection(reader);
 			waitForHeading(browser, "身份认证未通过", Duration.ofSeconds(20));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("非医疗卫生专业人士")
 				.contains("请联系客服核实身份")

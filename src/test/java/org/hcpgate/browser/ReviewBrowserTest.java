@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.review.AuditedDecision;
 import org.hcpgate.review.AuditedDecisionRepository;
 import org.hcpgate.support.Browser;
+import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.JourneyDriver.Submitted;
 import org.hcpgate.support.PostgresIntegrationTest;
-import org.hcpgate.support.Submissions;
-import org.hcpgate.support.Submissions.Submitted;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.Tasklist;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
@@ -52,7 +53,10 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 	int port;
 
 	@Autowired
-	Submissions submissions;
+	JourneyDriver journeys;
+
+	@Autowired
+	Reviewer reviewer;
 
 	@Autowired
 	TaskService taskService;
@@ -98,7 +102,7 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 	}
 
 	private void review() {
-		Submitted submitted = this.submissions.newSubmission("张医生");
+		Submitted submitted = this.journeys.newSubmission("张医生");
 		Task first = submitted.review();
 		Tasklist reviewer = new Tasklist(this.reviewerBrowser);
 
@@ -137,7 +141,7 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		assertThat(this.decisions.existsByTaskId(first.getId())).isTrue();
 
 		// 4. the reader corrects the name; the resubmission is back in the reviewer's 我的
-		Submitted again = submitted.resubmit(this.submissions, "张医生(更正)", false);
+		Submitted again = submitted.resubmit(this.journeys, "张医生(更正)", false);
 		Task second = again.review();
 		assertThat(second.getAssignee()).isEqualTo(REVIEWER);
 		String mine = this.filterService.createFilterQuery().filterName("我的").filterOwner(REVIEWER).singleResult().getId();
@@ -154,7 +158,7 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		reviewer.write("给读者的说明", "经核实非医疗卫生专业人士");
 		this.reviewerBrowser.screenshot("rejecting-finally");
 		reviewer.clickComplete();
-		Task confirmation = this.submissions.reviewTask(submitted.readerId(), "confirm-final-rejection");
+		Task confirmation = this.reviewer.reviewTask(submitted.readerId(), "confirm-final-rejection");
 		assertThat(this.verifications.find(submitted.readerId()).orElseThrow().getStatus())
 			.isEqualTo(HcpVerification.Status.IN_REVIEW);
 

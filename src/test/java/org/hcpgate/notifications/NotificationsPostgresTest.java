@@ -24,9 +24,10 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.notifications.Notification.Kind;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
-import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.TestImages;
 import org.hcpgate.support.TestMail;
 import org.hcpgate.verification.HcpVerificationService;
@@ -48,6 +49,12 @@ import jakarta.mail.internet.MimeMessage;
  * article they asked for.
  */
 class NotificationsPostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
+	Reviewer reviewer;
 
 	@Autowired
 	MockMvc mvc;
@@ -82,14 +89,11 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	ZoneService zoneService;
 
-	ReaderJourneys journeys;
 
 	Reader reader;
 
 	@BeforeEach
 	void setUp() {
-		this.journeys = new ReaderJourneys(this.mvc, this.zones, this.articles, this.verification, this.taskService,
-				this.rest);
 		this.reader = this.readers.newReader();
 	}
 
@@ -100,7 +104,7 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 		this.journeys.agree(this.reader, zone, article.getId());
 		this.journeys.awaitStep(this.reader, zone, "submit-credentials");
 		this.journeys.submitCredentials(this.reader, zone, article.getId(), "褚医生", TestImages.png());
-		this.journeys.decide(this.journeys.reviewTask(this.reader),
+		this.reviewer.decide(this.reviewer.reviewTask(this.reader),
 				"{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\"请上传清晰照片\"},"
 						+ "\"rejectionReasons\":{\"value\":\"[\\\"photo-unreadable\\\",\\\"name-mismatch\\\"]\",\"type\":\"Json\"}}");
 
@@ -116,7 +120,7 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 
 		this.journeys.awaitStep(this.reader, zone, "resubmit-credentials");
 		this.journeys.submitCredentials(this.reader, zone, article.getId(), "褚医生", null);
-		this.journeys.decide(this.journeys.reviewTask(this.reader), "{\"decision\":{\"value\":\"approved\"}}");
+		this.reviewer.decide(this.reviewer.reviewTask(this.reader), "{\"decision\":{\"value\":\"approved\"}}");
 		awaitMail(Kind.CREDENTIALS_APPROVED, "HCP 身份认证已通过");
 		MimeMessage granted = awaitMail(Kind.ACCESS_GRANTED, "专区已开通");
 		assertThat(body(granted)).contains("测试专区 " + zone)
@@ -140,9 +144,9 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 		this.journeys.submitCredentials(this.reader, zone, null, "Dr Chu", TestImages.png());
 		// the reader uses the site in English
 		this.mvc.perform(get("/account").param("lang", "en").with(user(this.reader))).andExpect(status().isOk());
-		this.journeys.decide(this.journeys.reviewTask(this.reader),
+		this.reviewer.decide(this.reviewer.reviewTask(this.reader),
 				"{\"decision\":{\"value\":\"rejected-final\"},\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}");
-		this.journeys.confirmFinalRejection(this.reader);
+		this.reviewer.confirmFinalRejection(this.reader);
 		MimeMessage message = awaitMail(Kind.CREDENTIALS_REJECTED_FINAL, "Your HCP verification was not passed");
 		assertThat(body(message)).contains("Not a healthcare professional").contains("contact support");
 	}

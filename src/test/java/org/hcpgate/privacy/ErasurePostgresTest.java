@@ -35,6 +35,7 @@ import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Credentials;
 import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.verification.ZoneAccessService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ErasurePostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	Reviewer reviewer;
 
 	@Autowired
 	MockMvc mvc;
@@ -105,13 +109,13 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 	@Value("${hcp-gate.storage.directory}")
 	Path storage;
 
+	@Autowired
 	JourneyDriver journey;
 
 	Map<String, String> markers;
 
 	@BeforeEach
 	void markers() {
-		this.journey = new JourneyDriver(this.mvc, this.taskService);
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
 		this.markers = new LinkedHashMap<>();
 		for (String what : List.of("name", "hospital", "department", "title", "licence", "note", "photo", "user",
@@ -249,11 +253,11 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 				.taskDefinitionKey("resubmit-credentials")
 				.count() == 1);
 		this.journey.submitCredentials(reader, credentials, null);
-		decide(this.journey.reviewTask(reader).getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
+		decide(this.reviewer.reviewTask(reader).getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
 		// the demo zone then asks its questions, and staff review the answers
-		this.journey.awaitReaderTask(reader, "answer-questions");
+		this.journey.awaitStep(reader, JourneyDriver.ZONE, "answer-questions");
 		this.journey.answerQuestions(reader, this.zones.questions(JourneyDriver.ZONE), marker("answer"));
-		decide(this.journey.informationReviewTask(reader).getId(),
+		decide(this.reviewer.informationReviewTask(reader, JourneyDriver.ZONE).getId(),
 				"{\"variables\":{\"decision\":{\"value\":\"approved\"},\"reviewNote\":{\"value\":\""
 						+ marker("info-note") + "\"}}}");
 		await().atMost(Duration.ofSeconds(30))

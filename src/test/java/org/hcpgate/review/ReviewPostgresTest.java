@@ -26,11 +26,12 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
+import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.JourneyDriver.Submitted;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.StaffSessions;
-import org.hcpgate.support.Submissions;
-import org.hcpgate.support.Submissions.Submitted;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,13 +73,16 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	static final String APPROVE = "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}";
 
 	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	TestRestTemplate rest;
-
-	@Autowired
-	Submissions submissions;
 
 	@Autowired
 	Readers readers;
@@ -119,7 +123,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void everyDecisionIsAuditedOnceWithWhoWhatWhyAndTheInternalNoteTheReaderNeverSees() throws Exception {
-		Submitted submitted = this.submissions.newSubmission("王医生");
+		Submitted submitted = this.journeys.newSubmission("王医生");
 		Task review = submitted.review();
 
 		assertThat(complete(REVIEWER, review.getId(), REJECT_PHOTO).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -169,7 +173,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aRejectionWithoutAReasonIsRefusedOverRestAndTheTaskStaysOpen() {
-		Task review = this.submissions.newSubmission("钱医生").review();
+		Task review = this.journeys.newSubmission("钱医生").review();
 
 		ResponseEntity<String> answer = complete(REVIEWER, review.getId(),
 				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\"请重拍\"}}}");
@@ -185,10 +189,10 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aResubmissionGoesBackToTheReviewerWhoRejectedIt() {
-		Submitted submitted = this.submissions.newSubmission("孙医生");
+		Submitted submitted = this.journeys.newSubmission("孙医生");
 		complete(REVIEWER, submitted.review().getId(), REJECT_PHOTO);
 
-		Submitted again = submitted.resubmit(this.submissions, "孙医生", true);
+		Submitted again = submitted.resubmit(this.journeys, "孙医生", true);
 
 		assertThat(again.review().getId()).isNotEqualTo(submitted.review().getId());
 		assertThat(again.review().getAssignee()).isEqualTo(REVIEWER);
@@ -197,10 +201,10 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aFinalRejectionIsConfirmedByASecondPersonOnly() {
-		Submitted submitted = this.submissions.newSubmission("周医生");
+		Submitted submitted = this.journeys.newSubmission("周医生");
 		assertThat(complete(REVIEWER, submitted.review().getId(), REJECT_FINALLY).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		Task confirmation = this.submissions.reviewTask(submitted.readerId(), "confirm-final-rejection");
+		Task confirmation = this.reviewer.reviewTask(submitted.readerId(), "confirm-final-rejection");
 
 		// a reviewer who is no lead may not even touch the leads' confirmation (authorization)
 		ResponseEntity<String> claim = claim(REVIEWER, confirmation.getId(), REVIEWER);
@@ -230,11 +234,11 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		String both = "test-both-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		staffMember(both, "hcp-reviewers");
 		this.identityService.createMembership(both, "hcp-review-leads");
-		Submitted submitted = this.submissions.newSubmission("郑医生");
+		Submitted submitted = this.journeys.newSubmission("郑医生");
 		assertThat(claim(both, submitted.review().getId(), both).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(complete(both, submitted.review().getId(), REJECT_FINALLY).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		Task confirmation = this.submissions.reviewTask(submitted.readerId(), "confirm-final-rejection");
+		Task confirmation = this.reviewer.reviewTask(submitted.readerId(), "confirm-final-rejection");
 
 		ResponseEntity<String> claim = claim(both, confirmation.getId(), both);
 		assertThat(claim.getStatusCode().isError()).isTrue();
@@ -251,7 +255,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aClaimedReviewIsRefusedToASecondReviewerAndDecidedOnce() {
-		Submitted submitted = this.submissions.newSubmission("吴医生");
+		Submitted submitted = this.journeys.newSubmission("吴医生");
 		String taskId = submitted.review().getId();
 		assertThat(claim(REVIEWER, taskId, REVIEWER).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -274,7 +278,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void concurrentClaimsLetOneReviewerHaveTheTask() throws Exception {
-		String taskId = this.submissions.newSubmission("郑医生").review().getId();
+		String taskId = this.journeys.newSubmission("郑医生").review().getId();
 
 		List<ResponseEntity<String>> answers = concurrently(() -> claim(REVIEWER, taskId, REVIEWER),
 				() -> claim(OTHER_REVIEWER, taskId, OTHER_REVIEWER));
@@ -289,7 +293,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void concurrentDecisionsLandOnceWithOneAuditRowAndOneRecordForTheReader() throws Exception {
-		Submitted submitted = this.submissions.newSubmission("冯医生");
+		Submitted submitted = this.journeys.newSubmission("冯医生");
 		String taskId = submitted.review().getId();
 
 		List<ResponseEntity<String>> answers = concurrently(() -> complete(REVIEWER, taskId, APPROVE),
@@ -334,7 +338,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 				.isEmpty();
 		}
 
-		Submitted submitted = this.submissions.newSubmission("陈医生");
+		Submitted submitted = this.journeys.newSubmission("陈医生");
 		String taskId = submitted.review().getId();
 		assertThat(listed(shared(ReviewFilters.OPEN_REVIEWS).get(0))).contains(taskId);
 		assertThat(listed(shared(ReviewFilters.OVERDUE_REVIEWS).get(0))).doesNotContain(taskId);
@@ -370,7 +374,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void theDecisionsAndTheDashboardAreForLeadsOnly() throws Exception {
-		Submitted submitted = this.submissions.newSubmission("褚医生");
+		Submitted submitted = this.journeys.newSubmission("褚医生");
 		complete(REVIEWER, submitted.review().getId(), REJECT_PHOTO);
 		HttpHeaders reviewer = StaffSessions.signIn(this.rest, REVIEWER, REVIEWER);
 		HttpHeaders lead = StaffSessions.signIn(this.rest, LEAD, LEAD);
@@ -392,7 +396,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.doesNotContain("<script");
 
 		// both may open the submission views the forms reference; the card shows what changed
-		Submitted again = submitted.resubmit(this.submissions, "褚医师", false);
+		Submitted again = submitted.resubmit(this.journeys, "褚医师", false);
 		for (HttpHeaders staff : List.of(reviewer, lead)) {
 			assertThat(page("/staff/submissions/" + again.submission().getId(), staff).getBody()).contains("褚医师")
 				.contains("class=\"changed\"");
@@ -408,7 +412,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void metricsAreForLeadsAndAdministratorsOnly() {
-		Submitted submitted = this.submissions.newSubmission("卫医生");
+		Submitted submitted = this.journeys.newSubmission("卫医生");
 		complete(REVIEWER, submitted.review().getId(), APPROVE);
 
 		assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())

@@ -29,6 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
 	TestRestTemplate rest;
 
 	@Autowired
@@ -54,7 +57,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aStaffMemberWithoutAGrantSeesNothing() throws Exception {
 		Reader reader = this.readers.newReader();
-		new JourneyDriver(this.mvc, this.taskService).toReview(reader, JourneyDriver.Credentials.sample(),
+		this.journeys.toReview(reader, JourneyDriver.Credentials.sample(),
 				JourneyDriver.PNG);
 		String user = newStaffUser();
 
@@ -83,7 +86,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aReviewerSeesTheReviewTasksButNotTheReadersOwnTasks() throws Exception {
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		Reader inReview = this.readers.newReader();
 		Task review = journey.toReview(inReview, JourneyDriver.Credentials.sample(), JourneyDriver.PNG);
 		Reader atAgreement = this.readers.newReader();

@@ -46,6 +46,9 @@ import org.springframework.util.MultiValueMap;
 class WebSecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -127,7 +130,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theSitesPagesSatisfyTheirContentSecurityPolicy() throws Exception {
 		Reader reader = this.readers.newReader();
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		List<String> pages = new java.util.ArrayList<>();
 		pages.add(html(get("/")));
 		pages.add(html(get("/articles/1")));
@@ -199,7 +202,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aReaderCannotReachAnotherReadersSubmissionPhotoOrData() throws Exception {
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		Reader owner = this.readers.newReader();
 		String name = "IDOR" + UUID.randomUUID().toString().substring(0, 8);
 		journey.toReview(owner, new JourneyDriver.Credentials(name, "协和医院", "ICU", "主治医师", "ABC123456"),
@@ -224,7 +227,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void licenceImagesGoOnlyToReviewersAndLeadsAndAreNeverCached() throws Exception {
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		Reader owner = this.readers.newReader();
 		journey.toReview(owner, JourneyDriver.Credentials.sample(), JourneyDriver.PNG);
 		long id = latestSubmission(owner).getId();

@@ -1,4 +1,4 @@
-package org.hcpgate.verification;
+package org.hcpgate.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,20 +24,20 @@ import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
-import org.hcpgate.journey.JourneyEngine;
-import org.hcpgate.journey.JourneyStep;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
+import org.hcpgate.verification.HcpVerification;
+import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -55,6 +55,12 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
+	JourneyDriver journeys;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -312,21 +318,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.andExpect(redirectedUrl(journey()));
 	}
 
-	private org.springframework.test.web.servlet.ResultActions submitCredentials(String realName, byte[] photo)
-			throws Exception {
-		org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder request = multipart(
-				"/journey/" + ZONE + "/credentials");
-		request.param("article", String.valueOf(this.articleId));
-		if (photo != null) {
-			request.file(new MockMultipartFile("photo", "licence.png", "image/png", photo));
-		}
-		return this.mvc.perform(request.param("realName", realName)
-			.param("hospital", "北京协和医院")
-			.param("department", "重症医学科")
-			.param("professionalTitle", "主治医师")
-			.param("licenceNumber", "110108199001")
-			.with(user(this.reader))
-			.with(csrf()));
+	private ResultActions submitCredentials(String realName, byte[] photo) throws Exception {
+		return this.journeys.submitCredentials(this.reader, ZONE, this.articleId, realName, photo);
 	}
 
 	private JourneyStep step() {
@@ -334,18 +327,11 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private Task reviewTask() {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.taskService.createTaskQuery()
-				.taskDefinitionKey("review-credentials")
-				.processInstanceBusinessKey(this.reader.getReaderId())
-				.singleResult(), java.util.Objects::nonNull);
+		return this.reviewer.reviewTask(this.reader);
 	}
 
 	private ResponseEntity<String> decideOverRest(String taskId, String json) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.rest.withBasicAuth("demo-reviewer", "demo-reviewer")
-			.postForEntity("/engine-rest/task/{id}/complete", new HttpEntity<>(json, headers), String.class, taskId);
+		return this.reviewer.complete(Reviewer.REVIEWER, taskId, json);
 	}
 
 	/** The teaser's button: a POST starts the journey. */

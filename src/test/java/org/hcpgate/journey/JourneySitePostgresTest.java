@@ -1,4 +1,4 @@
-package org.hcpgate.verification;
+package org.hcpgate.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,12 +27,13 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
 import org.hcpgate.credentials.LicencePhotoStore;
-import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
-import org.hcpgate.support.ReaderJourneys;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestImages;
+import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * kept, thumbnails only for their owner).
  */
 class JourneySitePostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	JourneyDriver journeys;
 
 	@Autowired
 	MockMvc mvc;
@@ -90,7 +94,6 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	org.hcpgate.consent.ConsentRepository consents;
 
-	ReaderJourneys journeys;
 
 	Reader reader;
 
@@ -100,8 +103,6 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.journeys = new ReaderJourneys(this.mvc, this.zones, this.articles, this.verification, this.taskService,
-				this.rest);
 		this.reader = this.readers.newReader();
 		this.zone = this.journeys.newZone();
 		this.article = this.journeys.newArticle(this.zone, true, "teaser", "<p>body</p>");
@@ -255,7 +256,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		byte[] withExif = jpegWithExif("EXIF-GPS-MARKER-31.2304N");
 		assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains("EXIF-GPS-MARKER");
 		this.journeys.submitCredentials(this.reader, this.zone, this.article.getId(), "冯医生", withExif)
-			.andExpect(redirectedUrl(ReaderJourneys.path(this.zone, this.article.getId())));
+			.andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
 		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
 			.get(0);
 		byte[] stored;
@@ -297,7 +298,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(status().isNotFound());
 
 		this.mvc.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null)
-			.session(session)).andExpect(redirectedUrl(ReaderJourneys.path(this.zone, this.article.getId())));
+			.session(session)).andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
 		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()))
 			.extracting(CredentialSubmission::getPhotoContentType)
 			.containsExactly("image/png");

@@ -1,4 +1,4 @@
-package org.hcpgate.verification;
+package org.hcpgate.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.credentials.CredentialSubmissionRepository;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Credentials;
@@ -31,6 +29,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -51,7 +52,7 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theLicenceNumberIsEncryptedInTheRowAndReadsBackInClear() throws Exception {
 		Reader reader = this.readers.newReader();
-		new JourneyDriver(this.mvc, this.taskService).toReview(reader,
+		this.journeys.toReview(reader,
 				new Credentials("张医生", "协和医院", "ICU", "主治医师", "ENC123456789"), JourneyDriver.PNG);
 		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(reader.getReaderId())
 			.get(0);
@@ -68,7 +69,7 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void aCiphertextCopiedToAnotherReadersRowDoesNotOpen() throws Exception {
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		Reader one = this.readers.newReader();
 		Reader two = this.readers.newReader();
 		journey.toReview(one, new Credentials("甲", "医院", "科室", "职称", "ONE1234567"), JourneyDriver.PNG);
@@ -83,7 +84,7 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void theSameLicenceNumberOnTwoReadersIsShownToTheReviewer() throws Exception {
-		JourneyDriver journey = new JourneyDriver(this.mvc, this.taskService);
+		JourneyDriver journey = this.journeys;
 		Reader first = this.readers.newReader();
 		Reader second = this.readers.newReader();
 		String number = "DUP" + System.nanoTime() % 1_000_000_000L;

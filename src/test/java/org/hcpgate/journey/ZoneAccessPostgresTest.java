@@ -1,11 +1,10 @@
-package org.hcpgate.verification;
+package org.hcpgate.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,11 +18,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.hcpgate.consent.Consent;
 import org.hcpgate.consent.ConsentRepository;
-import org.hcpgate.journey.JourneyEngine;
-import org.hcpgate.journey.JourneyStep;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
+import org.hcpgate.verification.HcpVerification;
+import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneRepository;
 import org.hcpgate.zones.ZoneService;
@@ -36,7 +38,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -51,6 +52,12 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
+	JourneyDriver journeys;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -234,17 +241,9 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 						+ "\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}}");
 		assertThat(answer.getStatusCode().is2xxSuccessful()).isTrue();
 		// four-eyes: the reader still waits until a lead confirms the final rejection
-		Task confirmation = await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.taskService.createTaskQuery()
-				.taskDefinitionKey("confirm-final-rejection")
-				.processInstanceBusinessKey(this.reader.getReaderId())
-				.singleResult(), java.util.Objects::nonNull);
+		this.reviewer.reviewTask(this.reader.getReaderId(), "confirm-final-rejection");
 		assertThat(step(zone).kind()).isEqualTo(JourneyStep.Kind.IN_REVIEW);
-		ResponseEntity<String> confirmed = this.rest.withBasicAuth("demo-lead", "demo-lead")
-			.postForEntity("/engine-rest/task/{id}/complete",
-					json("{\"variables\":{\"finalRejectionConfirmed\":{\"value\":true}}}"), String.class,
-					confirmation.getId());
-		assertThat(confirmed.getStatusCode().is2xxSuccessful()).as(confirmed.getBody()).isTrue();
+		this.reviewer.confirmFinalRejection(this.reader);
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> step(zone), s -> s.equals(new JourneyStep(JourneyStep.Kind.ENDED, "verification-failed")));
@@ -264,10 +263,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 	private void agree(String zone) {
 		try {
-			start(zone);
-			this.mvc.perform(post("/journey/" + zone + "/agreement").param("choice", "agree")
-				.with(user(this.reader))
-				.with(csrf())).andExpect(status().is3xxRedirection());
+			this.journeys.agree(this.reader, zone, null);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -276,25 +272,16 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 
 	private void submitCredentials(String zone, String realName) throws Exception {
 		await().atMost(Duration.ofSeconds(10)).until(() -> step(zone).step(), s -> s != null && s.endsWith("credentials"));
-		this.mvc.perform(multipart("/journey/" + zone + "/credentials")
-			.file(new MockMultipartFile("photo", "licence.png", "image/png", PNG))
-			.param("realName", realName)
-			.param("hospital", "北京协和医院")
-			.param("department", "重症医学科")
-			.param("professionalTitle", "主治医师")
-			.param("licenceNumber", "110108199001")
-			.with(user(this.reader))
-			.with(csrf())).andExpect(status().is3xxRedirection());
+		this.journeys.submitCredentials(this.reader, zone, null, realName, PNG).andExpect(status().is3xxRedirection());
 	}
 
 	/** The teaser's button: a POST starts the journey. */
 	private void start(String zone) throws Exception {
-		this.mvc.perform(post("/journey/" + zone + "/start").with(user(this.reader)).with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		this.journeys.start(this.reader, zone, null);
 	}
 
 	private ResultActions journey(String zone) throws Exception {
-		return this.mvc.perform(get("/journey/" + zone).with(user(this.reader)));
+		return this.journeys.journey(this.reader, zone, null);
 	}
 
 	private JourneyStep step(String zone) {
@@ -306,22 +293,15 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private Task reviewTask() {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.taskService.createTaskQuery()
-				.taskDefinitionKey("review-credentials")
-				.processInstanceBusinessKey(this.reader.getReaderId())
-				.singleResult(), java.util.Objects::nonNull);
+		return this.reviewer.reviewTask(this.reader);
 	}
 
 	private void decide(Task task, String decision) {
-		ResponseEntity<String> answer = decideOverRest(task.getId(),
-				"{\"variables\":{\"decision\":{\"value\":\"" + decision + "\"}}}");
-		assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+		this.reviewer.decide(task, "{\"decision\":{\"value\":\"" + decision + "\"}}");
 	}
 
 	private ResponseEntity<String> decideOverRest(String taskId, String body) {
-		return this.rest.withBasicAuth("demo-reviewer", "demo-reviewer")
-			.postForEntity("/engine-rest/task/{id}/complete", json(body), String.class, taskId);
+		return this.reviewer.complete(Reviewer.REVIEWER, taskId, body);
 	}
 
 	private static HttpEntity<String> json(String body) {
