@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * HCP Gate: one Spring Boot application with an embedded Camunda 7 engine, deployed as a
- * process application (system/ProcessApplication). The packages and their floors are in the
- * README ("Layout").
+ * process application (system/ProcessApplication). The packages and their floors are in
+ * the README ("Layout").
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -52,8 +52,7 @@ class AccountController {
 	private final ZoneService zones;
 
 	AccountController(HcpVerificationService verifications, CredentialService credentials, ConsentService consents,
-			VerificationSettings settings,
-			NotificationService notifications, ZoneService zones) {
+			VerificationSettings settings, NotificationService notifications, ZoneService zones) {
 		this.zones = zones;
 		this.verifications = verifications;
 		this.credentials = credentials;
@@ -78,8 +77,9 @@ class AccountController {
 				.mapToInt(CredentialSubmission::getAttempt)
 				.max()
 				.orElse(0);
-			boolean open = verification.map(v -> v.getStatus() == HcpVerification.Status.IN_REVIEW
-					|| v.getStatus() == HcpVerification.Status.REJECTED)
+			boolean open = verification
+				.map(v -> v.getStatus() == HcpVerification.Status.IN_REVIEW
+						|| v.getStatus() == HcpVerification.Status.REJECTED)
 				.orElse(false);
 			if (open) {
 				model.addAttribute("attemptsLeft", Math.max(this.settings.getMaxAttempts() - used, 0));
@@ -95,8 +95,9 @@ class AccountController {
 	}
 
 	/**
-	 * A sign-in that returns to the page the reader was on: {@code /account/**} needs a signed-in
-	 * reader, so Spring Security asks for the sign-in and brings the reader back here.
+	 * A sign-in that returns to the page the reader was on: {@code /account/**} needs a
+	 * signed-in reader, so Spring Security asks for the sign-in and brings the reader
+	 * back here.
 	 */
 	@GetMapping("/account/sign-in")
 	String signIn(@RequestParam(name = "next", required = false) String next) {

@@ -3,8 +3,8 @@ package org.hcpgate.accounts;
 import java.util.Optional;
 
 /**
- * A reader's password: at least {@value #MIN_LENGTH} characters (checked with the form), not
- * the username, not only digits (a date of birth, a phone number).
+ * A reader's password: at least {@value #MIN_LENGTH} characters (checked with the form),
+ * not the username, not only digits (a date of birth, a phone number).
  */
 final class PasswordPolicy {
 
@@ -13,7 +13,8 @@ final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	/** @return the message key of what is wrong, or empty when the password is fine */
+	/**
+	 * @return the message key of what is wrong, or empty when the password is fine */
 	static Optional<String> check(String username, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			return Optional.of("register.password.policy");

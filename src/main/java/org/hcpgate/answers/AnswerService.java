@@ -26,8 +26,8 @@ public class AnswerService {
 	}
 
 	/**
-	 * Checks the answers against the zone's questions: required ones answered, choices among
-	 * the options, nothing too long. Errors go to {@code answers[<question id>]}.
+	 * Checks the answers against the zone's questions: required ones answered, choices
+	 * among the options, nothing too long. Errors go to {@code answers[<question id>]}.
 	 */
 	@Transactional(readOnly = true)
 	public void validate(String zoneKey, QuestionsForm form, Errors errors) {
@@ -65,7 +65,10 @@ public class AnswerService {
 		return this.answerSets.saveAndFlush(answers);
 	}
 
-	/** The reader's latest answers to the zone's questions, loaded with them (for the page). */
+	/**
+	 * The reader's latest answers to the zone's questions, loaded with them (for the
+	 * page).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<AnswerSet> latest(String readerId, String zoneKey) {
 		Optional<AnswerSet> latest = this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(readerId,
@@ -78,8 +81,8 @@ public class AnswerService {
 	@Transactional(readOnly = true)
 	public QuestionsForm prefilled(String readerId, String zoneKey) {
 		QuestionsForm form = new QuestionsForm();
-		latest(readerId, zoneKey)
-			.ifPresent(previous -> previous.getAnswers().forEach(a -> form.getAnswers().put(a.getQuestionId(), a.getText())));
+		latest(readerId, zoneKey).ifPresent(
+				previous -> previous.getAnswers().forEach(a -> form.getAnswers().put(a.getQuestionId(), a.getText())));
 		return form;
 	}
 

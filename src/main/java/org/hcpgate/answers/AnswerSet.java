@@ -15,8 +15,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 /**
- * A reader's answers to a zone's questions, one set per (re)submission; the process carries
- * only {@code answerSetId}. Earlier sets are kept.
+ * A reader's answers to a zone's questions, one set per (re)submission; the process
+ * carries only {@code answerSetId}. Earlier sets are kept.
  */
 @Entity
 @Table(name = "answer_set")

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An article of a zone. A gated article shows only its teaser until the zone lets the reader in. */
+/**
+ * An article of a zone. A gated article shows only its teaser until the zone lets the
+ * reader in.
+ */
 @Entity
 @Table(name = "article")
 public class Article {

@@ -23,9 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Home, articles and their comment threads. A reader who may not read a gated article sees
- * its teaser and the way in: the gated body, its comments and anything derived from them
- * never reach that page (nor its metadata, the feed or search).
+ * Home, articles and their comment threads. A reader who may not read a gated article
+ * sees its teaser and the way in: the gated body, its comments and anything derived from
+ * them never reach that page (nor its metadata, the feed or search).
  */
 @Controller
 class ArticleController {
@@ -92,7 +92,9 @@ class ArticleController {
 		return showArticle(article, reader, commentPage, new CommentForm(), model);
 	}
 
-	/** The next page of the thread as an HTML fragment, for 查看更多 (static/js/comments.js). */
+	/**
+	 * The next page of the thread as an HTML fragment, for 查看更多 (static/js/comments.js).
+	 */
 	@GetMapping("/articles/{id}/comments")
 	String commentPage(@PathVariable long id, @RequestParam(name = "page", defaultValue = "0") int page,
 			@AuthenticationPrincipal Reader reader, Model model) {
@@ -107,8 +109,7 @@ class ArticleController {
 
 	@PostMapping("/articles/{id}/comments")
 	String postComment(@PathVariable long id, @Validated @ModelAttribute("commentForm") CommentForm form,
-			BindingResult result, @AuthenticationPrincipal Reader reader, Model model,
-			RedirectAttributes redirect) {
+			BindingResult result, @AuthenticationPrincipal Reader reader, Model model, RedirectAttributes redirect) {
 		Article article = article(id);
 		if (reader == null || !this.gate.mayComment(reader, article)) {
 			// anonymous: Spring Security sends them to sign in; others are refused
@@ -165,12 +166,14 @@ class ArticleController {
 		return this.articles.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** Zones in the order of their newest article; zones without articles last, by name. */
+	/**
+	 * Zones in the order of their newest article; zones without articles last, by name.
+	 */
 	static List<Zone> newestFirst(List<Zone> zones, List<Article> newestArticles) {
 		List<String> order = newestArticles.stream().map(Article::getZoneKey).distinct().toList();
 		return zones.stream()
-			.sorted(java.util.Comparator.comparingInt((Zone z) -> order.contains(z.getKey()) ? order.indexOf(z.getKey())
-					: Integer.MAX_VALUE))
+			.sorted(java.util.Comparator
+				.comparingInt((Zone z) -> order.contains(z.getKey()) ? order.indexOf(z.getKey()) : Integer.MAX_VALUE))
 			.toList();
 	}
 

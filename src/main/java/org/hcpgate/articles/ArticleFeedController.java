@@ -79,7 +79,9 @@ class ArticleFeedController {
 		xml.writeEndElement();
 		xml.writeEndDocument();
 		xml.close();
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8")).body(out.toString());
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+			.body(out.toString());
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read an article in full, and so see and write its comments: anyone for an open
- * article (writing needs a signed-in reader), only readers the zone let in for a gated one.
- * One indexed read of the zone-access read model.
+ * article (writing needs a signed-in reader), only readers the zone let in for a gated
+ * one. One indexed read of the zone-access read model.
  */
 @Component
 class ArticleGate {

@@ -15,8 +15,8 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 	List<Article> findAllByOrderByPublishedOnDescIdDesc(Pageable page);
 
 	/**
-	 * Search: title and teaser of every article, the body only of open ones, so that a gated
-	 * body can never be probed by searching for its words.
+	 * Search: title and teaser of every article, the body only of open ones, so that a
+	 * gated body can never be probed by searching for its words.
 	 */
 	@Query("""
 			select a from Article a

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A reader's comment on an article. Plain text, always rendered escaped; the author's display
- * name is kept with it, so the thread reads without a join.
+ * A reader's comment on an article. Plain text, always rendered escaped; the author's
+ * display name is kept with it, so the thread reads without a join.
  */
 @Entity
 @Table(name = "article_comment")

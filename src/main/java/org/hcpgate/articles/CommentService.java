@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The comment thread of an article: newest first, {@value #PAGE_SIZE} at a time. Whether the
- * reader may see or write it is {@link ArticleGate}'s answer, asked by the caller.
+ * The comment thread of an article: newest first, {@value #PAGE_SIZE} at a time. Whether
+ * the reader may see or write it is {@link ArticleGate}'s answer, asked by the caller.
  */
 @Service
 public class CommentService {
@@ -49,7 +49,9 @@ public class CommentService {
 		}
 	}
 
-	/** For account deletion: the reader's comments (name and text) go with the account. */
+	/**
+	 * For account deletion: the reader's comments (name and text) go with the account.
+	 */
 	@Transactional
 	public long eraseReader(String readerId) {
 		return this.comments.deleteByReaderId(readerId);
@@ -57,7 +59,8 @@ public class CommentService {
 
 	/**
 	 * Deletes the reader's own comment.
-	 * @return false when there is no such comment on this article, or it is someone else's
+	 * @return false when there is no such comment on this article, or it is someone
+	 * else's
 	 */
 	@Transactional
 	public boolean deleteOwn(long articleId, long commentId, String readerId) {

@@ -60,7 +60,9 @@ public class Consent {
 	@Column(name = "process_instance_id")
 	private String processInstanceId;
 
-	/** The reader task this decision completed: unique, so a double click records once. */
+	/**
+	 * The reader task this decision completed: unique, so a double click records once.
+	 */
 	@Column(name = "task_id", unique = true)
 	private String taskId;
 

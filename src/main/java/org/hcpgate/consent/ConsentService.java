@@ -27,8 +27,8 @@ public class ConsentService {
 	}
 
 	/**
-	 * Records a decision. Must join the transaction that completes the reader's task, so the
-	 * record and the process move commit together or not at all.
+	 * Records a decision. Must join the transaction that completes the reader's task, so
+	 * the record and the process move commit together or not at all.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Consent record(String readerId, String zoneKey, Document document, int version, boolean agreed,
@@ -38,10 +38,10 @@ public class ConsentService {
 	}
 
 	/**
-	 * The reader takes back their agreement to a zone: recorded, and {@link AgreementWithdrawn}
-	 * tells the rest in the same transaction: the zone closes at once (the zone-access read
-	 * model) and what rests on the agreement is erased (privacy). The next visit asks for the
-	 * agreement again.
+	 * The reader takes back their agreement to a zone: recorded, and
+	 * {@link AgreementWithdrawn} tells the rest in the same transaction: the zone closes
+	 * at once (the zone-access read model) and what rests on the agreement is erased
+	 * (privacy). The next visit asks for the agreement again.
 	 * @return whether there was an agreement in force to withdraw
 	 */
 	@Transactional
@@ -59,12 +59,15 @@ public class ConsentService {
 	/** The reader's last agreement decision on a zone, if it is an agreement. */
 	@Transactional(readOnly = true)
 	public Optional<Consent> agreementInForce(String readerId, String zoneKey) {
-		return this.consents.findFirstByReaderIdAndZoneKeyAndDocumentOrderByDecidedAtDescIdDesc(readerId, zoneKey,
-				Document.AGREEMENT)
+		return this.consents
+			.findFirstByReaderIdAndZoneKeyAndDocumentOrderByDecidedAtDescIdDesc(readerId, zoneKey, Document.AGREEMENT)
 			.filter(c -> c.getChoice() == Choice.AGREED);
 	}
 
-	/** Zones whose agreement the reader has given and not taken back: what they may withdraw. */
+	/**
+	 * Zones whose agreement the reader has given and not taken back: what they may
+	 * withdraw.
+	 */
 	@Transactional(readOnly = true)
 	public Set<String> zonesAgreedTo(String readerId) {
 		Map<String, Consent> latest = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** 完善信息: what the reader types. The licence photo travels beside it as a multipart file. */
+/**
+ * 完善信息: what the reader types. The licence photo travels beside it as a multipart file.
+ */
 public class CredentialForm {
 
 	@NotBlank(message = "{validation.required}")

@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A reader's credential submissions: one row per attempt (earlier ones stay), each with its
- * licence photo, encrypted at rest and bound to the reader.
+ * A reader's credential submissions: one row per attempt (earlier ones stay), each with
+ * its licence photo, encrypted at rest and bound to the reader.
  */
 @Service
 public class CredentialService {
@@ -31,8 +31,8 @@ public class CredentialService {
 	}
 
 	/**
-	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any attempt
-	 * names it (see {@link PhotoIntake}).
+	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any
+	 * attempt names it (see {@link PhotoIntake}).
 	 * @throws PhotoTooLargeException over the configured size
 	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
 	 */
@@ -47,8 +47,8 @@ public class CredentialService {
 
 	/**
 	 * Saves a new attempt of one verification. Attempts count within one verification: a
-	 * re-verification starts again at 1. On a resubmission without a new file, the previous
-	 * photo is kept. Joins the transaction that completes the reader's step.
+	 * re-verification starts again at 1. On a resubmission without a new file, the
+	 * previous photo is kept. Joins the transaction that completes the reader's step.
 	 * @param verificationId the {@code hcp-verification} instance the attempt belongs to
 	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
 	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one

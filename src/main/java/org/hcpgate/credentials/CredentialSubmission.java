@@ -18,8 +18,8 @@ import jakarta.persistence.Transient;
 /**
  * One attempt of a reader's credentials, with the review's outcome. Attempts are never
  * overwritten: a resubmission is a new row. Personal data stays here, out of the engine:
- * the process only carries {@code submissionId}. The licence number is stored encrypted, with
- * a keyed hash for lookups ({@link LicenceNumberEncryption}).
+ * the process only carries {@code submissionId}. The licence number is stored encrypted,
+ * with a keyed hash for lookups ({@link LicenceNumberEncryption}).
  */
 @Entity
 @Table(name = "credential_submission")
@@ -86,8 +86,7 @@ public class CredentialSubmission {
 	protected CredentialSubmission() {
 	}
 
-	CredentialSubmission(String readerId, String verificationId, int attempt, CredentialForm form,
-			StoredPhoto photo) {
+	CredentialSubmission(String readerId, String verificationId, int attempt, CredentialForm form, StoredPhoto photo) {
 		this.readerId = readerId;
 		this.verificationId = verificationId;
 		this.attempt = attempt;

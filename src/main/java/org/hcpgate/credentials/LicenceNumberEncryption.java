@@ -1,6 +1,5 @@
 package org.hcpgate.credentials;
 
-
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Licence photos, stored outside the web root under {@code hcp-gate.storage.directory} with
- * random names, encrypted (Tink AEAD, bound to the reader and the file name: a file moved
- * or handed to another reader does not open). The type is taken from the content (magic
- * bytes), never from the name or the browser's claim.
+ * Licence photos, stored outside the web root under {@code hcp-gate.storage.directory}
+ * with random names, encrypted (Tink AEAD, bound to the reader and the file name: a file
+ * moved or handed to another reader does not open). The type is taken from the content
+ * (magic bytes), never from the name or the browser's claim.
  */
 @Component
 public class LicencePhotoStore {
@@ -33,7 +33,8 @@ public class LicencePhotoStore {
 		this.crypto = crypto;
 	}
 
-	/** @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF. */
+	/**
+	 * @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF. */
 	public StoredPhoto store(MultipartFile upload, String readerId) {
 		try {
 			byte[] bytes = upload.getBytes();
@@ -53,8 +54,8 @@ public class LicencePhotoStore {
 
 	/** The photo in clear, for staff. */
 	public InputStream open(String fileName, String readerId) throws IOException {
-		return new ByteArrayInputStream(this.crypto.decrypt(Files.readAllBytes(resolve(fileName)),
-				context(readerId, fileName)));
+		return new ByteArrayInputStream(
+				this.crypto.decrypt(Files.readAllBytes(resolve(fileName)), context(readerId, fileName)));
 	}
 
 	/** Erasure: removes the file; true when there was one. */

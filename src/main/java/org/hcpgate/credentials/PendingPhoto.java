@@ -20,8 +20,7 @@ public record PendingPhoto(String readerId, String fileName, String contentType)
 
 	public static PendingPhoto of(HttpSession session, Reader reader) {
 		Object pending = session.getAttribute(ATTRIBUTE);
-		return (pending instanceof PendingPhoto photo && photo.readerId().equals(reader.getReaderId())) ? photo
-				: null;
+		return (pending instanceof PendingPhoto photo && photo.readerId().equals(reader.getReaderId())) ? photo : null;
 	}
 
 	public static void clear(HttpSession session, Reader reader) {

@@ -34,14 +34,15 @@ import org.springframework.stereotype.Component;
 /**
  * Encryption at rest of personal data (licence numbers, licence photos) with Google Tink:
  * AEAD (AES-256-GCM) whose associated data binds a ciphertext to its owner and purpose (a
- * licence number copied to another reader's row does not decrypt), and a keyed hash (HMAC-SHA256)
- * for the lookups that need equality (the same licence number on two readers).
+ * licence number copied to another reader's row does not decrypt), and a keyed hash
+ * (HMAC-SHA256) for the lookups that need equality (the same licence number on two
+ * readers).
  * <p>
  * Keys come from configuration only, as Tink JSON keysets: {@code hcp-gate.crypto.keyset}
  * (AEAD) and {@code hcp-gate.crypto.hash-keyset} (MAC), e.g. from the environment
  * ({@code HCP_GATE_CRYPTO_KEYSET}, {@code HCP_GATE_CRYPTO_HASH_KEYSET}). Keysets may hold
- * several keys, so keys can be rotated. Without them the application does not start, except
- * in the {@code demo} profile, which generates keys and says so (kept in
+ * several keys, so keys can be rotated. Without them the application does not start,
+ * except in the {@code demo} profile, which generates keys and says so (kept in
  * {@code hcp-gate.crypto.demo-keyset-file} if set, else in memory only).
  * {@link #main(String[])} prints new keysets for an operator.
  */
@@ -83,7 +84,10 @@ public class PersonalDataCrypto {
 		}
 	}
 
-	/** Encrypts text; {@code context} (e.g. purpose and reader id) must be given again to decrypt. */
+	/**
+	 * Encrypts text; {@code context} (e.g. purpose and reader id) must be given again to
+	 * decrypt.
+	 */
 	public String encrypt(String plaintext, String context) {
 		return Base64.getEncoder().encodeToString(encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context));
 	}
@@ -101,7 +105,8 @@ public class PersonalDataCrypto {
 		}
 	}
 
-	/** @throws IllegalStateException when the key or the context does not match */
+	/**
+	 * @throws IllegalStateException when the key or the context does not match */
 	public byte[] decrypt(byte[] ciphertext, String context) {
 		try {
 			return this.aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
@@ -112,8 +117,8 @@ public class PersonalDataCrypto {
 	}
 
 	/**
-	 * A keyed hash for equality lookups: the same value (ignoring case, width and spaces) gives
-	 * the same hash; without the key nobody can test a guess against it.
+	 * A keyed hash for equality lookups: the same value (ignoring case, width and spaces)
+	 * gives the same hash; without the key nobody can test a guess against it.
 	 */
 	public String hash(String value, String purpose) {
 		String normalised = Normalizer.normalize(value, Normalizer.Form.NFKC)
@@ -144,7 +149,10 @@ public class PersonalDataCrypto {
 		return demoKeysets(environment.getProperty(DEMO_KEYSET_FILE));
 	}
 
-	/** Demo only: generated keys, kept beside the demo's H2 database so a restart can still read. */
+	/**
+	 * Demo only: generated keys, kept beside the demo's H2 database so a restart can
+	 * still read.
+	 */
 	private static Map<String, String> demoKeysets(String file) throws GeneralSecurityException {
 		ObjectMapper json = new ObjectMapper();
 		try {
@@ -177,9 +185,10 @@ public class PersonalDataCrypto {
 	static Map<String, String> newKeysets() throws GeneralSecurityException {
 		register();
 		return Map.of(KEYSET,
-				TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-						InsecureSecretKeyAccess.get()),
-				HASH_KEYSET, TinkJsonProtoKeysetFormat.serializeKeyset(
+				TinkJsonProtoKeysetFormat.serializeKeyset(
+						KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get()),
+				HASH_KEYSET,
+				TinkJsonProtoKeysetFormat.serializeKeyset(
 						KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
 						InsecureSecretKeyAccess.get()));
 	}
@@ -202,7 +211,10 @@ public class PersonalDataCrypto {
 		return value != null && !value.isBlank();
 	}
 
-	/** Prints two new keysets as environment variables, for an operator to store as secrets. */
+	/**
+	 * Prints two new keysets as environment variables, for an operator to store as
+	 * secrets.
+	 */
 	public static void main(String[] args) throws GeneralSecurityException {
 		Map<String, String> keysets = newKeysets();
 		System.out.println("HCP_GATE_CRYPTO_KEYSET='" + keysets.get(KEYSET) + "'");

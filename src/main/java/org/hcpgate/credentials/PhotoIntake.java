@@ -14,8 +14,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A licence photo on its way in: bounded in size (by the application, so the form comes back
- * with a message and the reader's input instead of a refused request), sanitized, stored.
+ * A licence photo on its way in: bounded in size (by the application, so the form comes
+ * back with a message and the reader's input instead of a refused request), sanitized,
+ * stored.
  */
 @Component
 public class PhotoIntake {

@@ -16,11 +16,12 @@ import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an uploaded licence photo safe to keep and to show: images are decoded and encoded
- * anew (ImageIO read, then write), which keeps the pixels and drops everything else — EXIF
- * with its GPS position and camera serial, comments, trailing bytes, anything hidden behind
- * the image data. PDFs are kept as they are, but only when they look like a plain document
- * (a header, an end marker, no scripts, no launch actions, no embedded files).
+ * Makes an uploaded licence photo safe to keep and to show: images are decoded and
+ * encoded anew (ImageIO read, then write), which keeps the pixels and drops everything
+ * else — EXIF with its GPS position and camera serial, comments, trailing bytes, anything
+ * hidden behind the image data. PDFs are kept as they are, but only when they look like a
+ * plain document (a header, an end marker, no scripts, no launch actions, no embedded
+ * files).
  * <p>
  * Called before {@link LicencePhotoStore} stores the bytes, so the store keeps only
  * sanitized files.
@@ -28,17 +29,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PhotoSanitizer {
 
-	/** Larger images are refused before decoding: a small file may claim a huge canvas. */
+	/**
+	 * Larger images are refused before decoding: a small file may claim a huge canvas.
+	 */
 	static final long MAX_PIXELS = 50_000_000L;
 
-	private static final List<String> PDF_ACTIVE_CONTENT = List.of("/JavaScript", "/JS", "/Launch",
-			"/EmbeddedFile", "/RichMedia", "/XFA");
+	private static final List<String> PDF_ACTIVE_CONTENT = List.of("/JavaScript", "/JS", "/Launch", "/EmbeddedFile",
+			"/RichMedia", "/XFA");
 
 	/** Sanitized bytes and their content type, checked by content. */
 	public record Sanitized(byte[] bytes, String contentType) {
 	}
 
-	/** @throws UnacceptablePhotoException when the bytes are no readable JPEG, PNG or PDF. */
+	/**
+	 * @throws UnacceptablePhotoException when the bytes are no readable JPEG, PNG or PDF.
+	 */
 	public Sanitized sanitize(byte[] bytes) {
 		String contentType = LicencePhotoStore.detectContentType(bytes);
 		if (contentType == null) {

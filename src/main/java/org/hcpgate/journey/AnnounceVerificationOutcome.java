@@ -20,8 +20,8 @@ class AnnounceVerificationOutcome implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		this.verification.announceVerificationEnded(
-				(String) execution.getVariable(HcpVerificationProcess.VAR_READER_ID));
+		this.verification
+			.announceVerificationEnded((String) execution.getVariable(HcpVerificationProcess.VAR_READER_ID));
 	}
 
 }

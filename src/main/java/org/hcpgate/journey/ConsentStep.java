@@ -7,8 +7,8 @@ import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.zones.Zone;
 
 /**
- * The journey's two consent steps: the same page rhythm (two buttons, one recorded decision),
- * a different document, task, variable and pair of choices.
+ * The journey's two consent steps: the same page rhythm (two buttons, one recorded
+ * decision), a different document, task, variable and pair of choices.
  */
 public enum ConsentStep {
 
@@ -50,8 +50,8 @@ public enum ConsentStep {
 	}
 
 	/**
-	 * What the page's buttons mean: true for agreeing, false for declining, empty for any other
-	 * value (a forged choice decides nothing).
+	 * What the page's buttons mean: true for agreeing, false for declining, empty for any
+	 * other value (a forged choice decides nothing).
 	 */
 	Optional<Boolean> agreed(String choice) {
 		if (AGREE.equals(choice)) {

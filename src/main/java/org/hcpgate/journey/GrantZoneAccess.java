@@ -12,10 +12,10 @@ import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code grant-zone-access}: opens the zone for the reader, for the agreement
- * version they accepted in this journey, and tells them, with a link back to the article they
- * asked for. Idempotent: a retried job renews the same row and notifies once (one notice per
- * journey).
+ * Service task {@code grant-zone-access}: opens the zone for the reader, for the
+ * agreement version they accepted in this journey, and tells them, with a link back to
+ * the article they asked for. Idempotent: a retried job renews the same row and notifies
+ * once (one notice per journey).
  */
 @Component("grantZoneAccess")
 class GrantZoneAccess implements JavaDelegate {
@@ -52,8 +52,8 @@ class GrantZoneAccess implements JavaDelegate {
 				&& this.zones.requiresInformationReview(zoneKey);
 		Notification.Kind kind = informationReviewed ? Notification.Kind.INFORMATION_APPROVED
 				: Notification.Kind.ACCESS_GRANTED;
-		this.notifications.notify(Notice.of(readerId, kind, execution.getProcessInstanceId())
-			.leadingTo(zoneKey, requestedArticleId));
+		this.notifications
+			.notify(Notice.of(readerId, kind, execution.getProcessInstanceId()).leadingTo(zoneKey, requestedArticleId));
 	}
 
 }

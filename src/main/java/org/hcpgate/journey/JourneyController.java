@@ -44,9 +44,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The reader's journey into a zone. Which page shows is the processes' choice: the step of
- * the reader's active task, "in review" while staff hold a task, or the end the journey took.
- * A GET only shows; every change is a POST that redirects back to the GET.
+ * The reader's journey into a zone. Which page shows is the processes' choice: the step
+ * of the reader's active task, "in review" while staff hold a task, or the end the
+ * journey took. A GET only shows; every change is a POST that redirects back to the GET.
  */
 @Controller
 @RequestMapping("/journey/{zoneKey}")
@@ -87,8 +87,7 @@ class JourneyController {
 
 	private final AnswerService answers;
 
-	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials,
-			AnswerService answers) {
+	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers) {
 		this.journey = journey;
 		this.zones = zones;
 		this.credentials = credentials;
@@ -138,7 +137,9 @@ class JourneyController {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 	}
 
-	/** The photo the reader sent with a form that came back with errors (kept, not lost). */
+	/**
+	 * The photo the reader sent with a form that came back with errors (kept, not lost).
+	 */
 	@GetMapping("/pending-photo")
 	ResponseEntity<InputStreamResource> pendingPhoto(@AuthenticationPrincipal Reader reader, HttpSession session)
 			throws IOException {
@@ -176,15 +177,15 @@ class JourneyController {
 	}
 
 	/**
-	 * 完善信息. The photo is checked (size, content) and sanitized before anything else;
-	 * when the form comes back with errors, a good photo stays with the reader's session, so
+	 * 完善信息. The photo is checked (size, content) and sanitized before anything else; when
+	 * the form comes back with errors, a good photo stays with the reader's session, so
 	 * nothing typed or uploaded is lost.
 	 */
 	@PostMapping("/credentials")
 	String submitCredentials(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
-			@RequestParam(name = "photo", required = false) MultipartFile photo,
-			@AuthenticationPrincipal Reader reader, HttpSession session, Model model) {
+			@RequestParam(name = "photo", required = false) MultipartFile photo, @AuthenticationPrincipal Reader reader,
+			HttpSession session, Model model) {
 		StoredPhoto accepted = null;
 		String photoError = null;
 		if (photo != null && !photo.isEmpty()) {
@@ -232,8 +233,8 @@ class JourneyController {
 	}
 
 	/**
-	 * A step answered twice (a double click, a second tab, another node first): nothing was
-	 * changed, and the reader sees where the journey stands now.
+	 * A step answered twice (a double click, a second tab, another node first): nothing
+	 * was changed, and the reader sees where the journey stands now.
 	 */
 	@ExceptionHandler(StepNotActiveException.class)
 	String stepNotActive(HttpServletRequest request) {
@@ -281,14 +282,18 @@ class JourneyController {
 		return VIEW_FAILED;
 	}
 
-	/** A page that waits on the process: polls the status, or reloads itself without JS. */
+	/**
+	 * A page that waits on the process: polls the status, or reloads itself without JS.
+	 */
 	private static String waiting(String view, int seconds, JourneyStep step, Model model) {
 		model.addAttribute("refreshSeconds", seconds);
 		model.addAttribute("journeyState", state(step));
 		return view;
 	}
 
-	/** 您已通过…: back to the article asked for, by the link or by what the journey remembers. */
+	/**
+	 * 您已通过…: back to the article asked for, by the link or by what the journey remembers.
+	 */
 	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
 		Long target = (articleId != null) ? articleId
 				: this.journey.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);

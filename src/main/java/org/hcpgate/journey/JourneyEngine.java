@@ -26,14 +26,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reader side's one door to the engine: starts journeys, answers which step is active,
- * completes and correlates, and erases a reader's instances. Nothing of the engine leaves
- * it: steps come back as {@link JourneyStep} and {@link ReaderTask}, and a task that another
- * request completed first as {@link StepNotActiveException}.
+ * The reader side's one door to the engine: starts journeys, answers which step is
+ * active, completes and correlates, and erases a reader's instances. Nothing of the
+ * engine leaves it: steps come back as {@link JourneyStep} and {@link ReaderTask}, and a
+ * task that another request completed first as {@link StepNotActiveException}.
  * <p>
  * Bean {@code journeyEngine} is also called by {@code processes/zone-access.bpmn}
- * ({@code isVerificationRunning}); {@code verificationService}, its name until the packages were laid out by concept, stays an
- * alias for instances deployed with it (see docs/process-contract.md).
+ * ({@code isVerificationRunning}); {@code verificationService}, its name until the
+ * packages were laid out by concept, stays an alias for instances deployed with it (see
+ * docs/process-contract.md).
  */
 @Service(JourneyEngine.BEAN)
 public class JourneyEngine {
@@ -64,7 +65,10 @@ public class JourneyEngine {
 		this.zoneAccess = zoneAccess;
 	}
 
-	/** What the reader should see now for this zone. Reads the engine's runtime state only. */
+	/**
+	 * What the reader should see now for this zone. Reads the engine's runtime state
+	 * only.
+	 */
 	@Transactional(readOnly = true)
 	public JourneyStep currentStep(String readerId, String zoneKey) {
 		if (this.zoneAccess.isGranted(readerId, zoneKey)) {
@@ -84,8 +88,9 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * Starts the reader's journey into a zone unless one is running. The reader's row lock
-	 * serialises concurrent starts (two tabs, two nodes): one journey per reader and zone.
+	 * Starts the reader's journey into a zone unless one is running. The reader's row
+	 * lock serialises concurrent starts (two tabs, two nodes): one journey per reader and
+	 * zone.
 	 * @return whether a journey was started
 	 */
 	@Transactional
@@ -105,10 +110,11 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * The reader's active task, which must be one of {@code taskKeys}; locks the reader's row
-	 * first, so that one reader's steps run one at a time, across zones and nodes (a journey
-	 * that reaches the verification sees a verification another journey just started).
-	 * Must run in the caller's transaction, so what the caller saves commits with the move.
+	 * The reader's active task, which must be one of {@code taskKeys}; locks the reader's
+	 * row first, so that one reader's steps run one at a time, across zones and nodes (a
+	 * journey that reaches the verification sees a verification another journey just
+	 * started). Must run in the caller's transaction, so what the caller saves commits
+	 * with the move.
 	 * @throws StepNotActiveException when no such task is active for this reader
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -134,8 +140,8 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * Whether the reader's HCP verification is running (from any zone's journey). Called by
-	 * {@code processes/zone-access.bpmn} to join it instead of starting a second one.
+	 * Whether the reader's HCP verification is running (from any zone's journey). Called
+	 * by {@code processes/zone-access.bpmn} to join it instead of starting a second one.
 	 */
 	@Transactional(readOnly = true)
 	public boolean isVerificationRunning(String readerId) {
@@ -145,7 +151,9 @@ public class JourneyEngine {
 			.count() > 0;
 	}
 
-	/** Tells the zone journeys waiting for this reader's verification that it has ended. */
+	/**
+	 * Tells the zone journeys waiting for this reader's verification that it has ended.
+	 */
 	public void announceVerificationEnded(String readerId) {
 		this.runtime.createMessageCorrelation(ZoneAccessProcess.MESSAGE_VERIFICATION_COMPLETED)
 			.processInstanceVariableEquals(ZoneAccessProcess.VAR_READER_ID, readerId)
@@ -153,8 +161,8 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * The reader task to show for this zone: the zone journey's own step first, else the step
-	 * of the reader's HCP verification (shared by every zone that waits for it).
+	 * The reader task to show for this zone: the zone journey's own step first, else the
+	 * step of the reader's HCP verification (shared by every zone that waits for it).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ReaderTask> activeReaderTask(String readerId, String zoneKey) {
@@ -163,8 +171,8 @@ public class JourneyEngine {
 
 	/**
 	 * The article the reader asked for when the journey into this zone started (variable
-	 * {@code requestedArticleId}): of the running journey, else of the last one that ended.
-	 * Survives a review that lasts days, sign-outs and other devices.
+	 * {@code requestedArticleId}): of the running journey, else of the last one that
+	 * ended. Survives a review that lasts days, sign-outs and other devices.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
@@ -220,14 +228,16 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * Erases the reader's journeys into one zone, and a verification such a journey is still
-	 * waiting for (cancelled with it). A finished verification stays: other zones rest on it.
+	 * Erases the reader's journeys into one zone, and a verification such a journey is
+	 * still waiting for (cancelled with it). A finished verification stays: other zones
+	 * rest on it.
 	 * @return how many instances were erased
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int eraseZone(String readerId, String zoneKey) {
 		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
-		Set<String> running = ids(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list());
+		Set<String> running = ids(
+				this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list());
 		Set<String> called = new LinkedHashSet<>();
 		for (String journey : running) {
 			called.addAll(ids(this.runtime.createProcessInstanceQuery().superProcessInstanceId(journey).list()));
@@ -285,7 +295,8 @@ public class JourneyEngine {
 			.orderByProcessInstanceEndTime()
 			.desc()
 			.listPage(0, 1);
-		// a journey deleted by staff (Cockpit) may have no end activity: then it is as if none ran
+		// a journey deleted by staff (Cockpit) may have no end activity: then it is as if
+		// none ran
 		return ended.stream().map(HistoricProcessInstance::getEndActivityId).filter(Objects::nonNull).findFirst();
 	}
 

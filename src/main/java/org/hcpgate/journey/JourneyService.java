@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a reader's answer to a step means: a consent record, a credential submission or an
- * answer set, and the process moving on — in one transaction, each step in one pass: find the
- * active task, save, complete.
+ * answer set, and the process moving on — in one transaction, each step in one pass: find
+ * the active task, save, complete.
  */
 @Service
 public class JourneyService {
@@ -60,7 +60,9 @@ public class JourneyService {
 		return this.engine.requestedArticle(readerId, zoneKey);
 	}
 
-	/** Whether the reader's active credential step is a resubmission after a rejection. */
+	/**
+	 * Whether the reader's active credential step is a resubmission after a rejection.
+	 */
 	public boolean isResubmission(String readerId, String zoneKey) {
 		return this.engine.activeReaderTask(readerId, zoneKey)
 			.map(task -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(task.key()))
@@ -77,11 +79,11 @@ public class JourneyService {
 	/**
 	 * Records the reader's decision on the zone's agreement or informed consent, for the
 	 * version in force, and completes the step.
-	 * @throws StepNotActiveException when the step is no longer active (nothing is recorded)
+	 * @throws StepNotActiveException when the step is no longer active (nothing is
+	 * recorded)
 	 */
 	@Transactional
-	public void decideConsent(String readerId, String zoneKey, ConsentStep step, boolean agreed,
-			String clientAddress) {
+	public void decideConsent(String readerId, String zoneKey, ConsentStep step, boolean agreed, String clientAddress) {
 		Zone zone = this.zones.get(zoneKey);
 		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey, step.taskKey());
 		this.consents.record(readerId, zoneKey, step.document(), step.versionIn(zone), agreed, clientAddress,
@@ -90,9 +92,10 @@ public class JourneyService {
 	}
 
 	/**
-	 * Saves a new attempt and completes the submit or resubmit step; the read model shows the
-	 * verification in review.
-	 * @param photo the photo {@link CredentialService#acceptPhoto} accepted for this attempt, or null
+	 * Saves a new attempt and completes the submit or resubmit step; the read model shows
+	 * the verification in review.
+	 * @param photo the photo {@link CredentialService#acceptPhoto} accepted for this
+	 * attempt, or null
 	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
 	 * @throws StepNotActiveException when neither step is active (nothing is saved)
 	 */
@@ -101,8 +104,7 @@ public class JourneyService {
 			StoredPhoto photo) {
 		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey,
 				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
-		CredentialSubmission submission = this.credentials.saveAttempt(readerId, task.processInstanceId(), form,
-				photo);
+		CredentialSubmission submission = this.credentials.saveAttempt(readerId, task.processInstanceId(), form, photo);
 		this.engine.complete(task, Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
 				HcpVerificationProcess.VAR_ATTEMPT, submission.getAttempt()));
 		this.verifications.markInReview(readerId);

@@ -5,13 +5,16 @@ package org.hcpgate.journey;
  *
  * @param kind what the site shows
  * @param step for {@link Kind#READER_STEP}: the step of the active reader task
- * ({@code site:<step>} form key); for {@link Kind#ENDED}: the end event id of the last journey
+ * ({@code site:<step>} form key); for {@link Kind#ENDED}: the end event id of the last
+ * journey
  */
 public record JourneyStep(Kind kind, String step) {
 
 	public enum Kind {
 
-		/** No journey yet, or the last one ended in a way that a new visit starts over. */
+		/**
+		 * No journey yet, or the last one ended in a way that a new visit starts over.
+		 */
 		NOT_STARTED,
 		/** A reader task is active: render its step. */
 		READER_STEP,

@@ -1,12 +1,12 @@
 package org.hcpgate.journey;
 
 /**
- * A reader task the site can show, as {@link JourneyEngine} answers it: no engine type leaves
- * the door.
+ * A reader task the site can show, as {@link JourneyEngine} answers it: no engine type
+ * leaves the door.
  *
  * @param id the task's id
- * @param processInstanceId the instance that waits on it: the zone journey, or the reader's
- * HCP verification
+ * @param processInstanceId the instance that waits on it: the zone journey, or the
+ * reader's HCP verification
  * @param key the task definition key ({@code submit-credentials}, …)
  * @param step the step the site renders, from the form key {@code site:<step>}
  */

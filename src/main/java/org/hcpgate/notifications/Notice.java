@@ -9,16 +9,16 @@ import org.hcpgate.notifications.Notification.Kind;
  *
  * @param readerId whom
  * @param kind what happened
- * @param reference what it is about (a submission id, an answer set id, a journey's process
- * instance id): telling the same reader the same kind about the same reference twice tells
- * them once
+ * @param reference what it is about (a submission id, an answer set id, a journey's
+ * process instance id): telling the same reader the same kind about the same reference
+ * twice tells them once
  * @param zoneKey the journey to lead back to, if known
  * @param articleId the article the reader asked for in that journey, if any
  * @param reasons rejection reason codes
  * @param note the reviewer's note to the reader
  */
-public record Notice(String readerId, Kind kind, String reference, String zoneKey, Long articleId,
-		List<String> reasons, String note) {
+public record Notice(String readerId, Kind kind, String reference, String zoneKey, Long articleId, List<String> reasons,
+		String note) {
 
 	public Notice {
 		reasons = (reasons == null) ? List.of() : List.copyOf(reasons);

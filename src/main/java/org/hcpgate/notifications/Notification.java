@@ -15,7 +15,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One thing the reader is told. Texts are message keys ({@code notification.<kind>.*}). */
+/**
+ * One thing the reader is told. Texts are message keys ({@code notification.<kind>.*}).
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
@@ -48,7 +50,9 @@ public class Notification {
 	@Column(nullable = false)
 	private Kind kind;
 
-	/** What it is about (submission, answer set, journey): with reader and kind, unique. */
+	/**
+	 * What it is about (submission, answer set, journey): with reader and kind, unique.
+	 */
 	@Column(nullable = false)
 	private String reference;
 

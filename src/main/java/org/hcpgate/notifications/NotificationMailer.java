@@ -25,10 +25,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends a notification by e-mail once the transaction that made it has committed: a
- * decision rolled back sends nothing. The text is the reader's language (the one they last
- * used on the site, zh-CN if none), with a link back to their journey. Without
- * {@code spring.mail.host} there is no mail sender and the site inbox alone tells the reader.
- * A failed send is logged; the decision stands.
+ * decision rolled back sends nothing. The text is the reader's language (the one they
+ * last used on the site, zh-CN if none), with a link back to their journey. Without
+ * {@code spring.mail.host} there is no mail sender and the site inbox alone tells the
+ * reader. A failed send is logged; the decision stands.
  */
 @Component
 class NotificationMailer {
@@ -96,7 +96,9 @@ class NotificationMailer {
 	SimpleMailMessage message(Notification notification, ReaderAccount account, Locale locale) {
 		String key = notification.getMessageKey();
 		String zoneName = (notification.getZoneKey() == null) ? ""
-				: this.zones.findById(notification.getZoneKey()).map(z -> z.getName()).orElse(notification.getZoneKey());
+				: this.zones.findById(notification.getZoneKey())
+					.map(z -> z.getName())
+					.orElse(notification.getZoneKey());
 		String reasons = notification.getReasons()
 			.stream()
 			.map(code -> text("rejection-reason." + code, locale, code))
@@ -110,10 +112,12 @@ class NotificationMailer {
 			body.append('\n').append(this.messages.getMessage("mail.reasons", new Object[] { reasons }, locale));
 		}
 		if (notification.getNote() != null) {
-			body.append('\n').append(this.messages.getMessage("mail.note", new Object[] { notification.getNote() }, locale));
+			body.append('\n')
+				.append(this.messages.getMessage("mail.note", new Object[] { notification.getNote() }, locale));
 		}
 		body.append("\n\n")
-			.append(this.messages.getMessage("mail.link", new Object[] { this.siteUrl + notification.getLink() }, locale))
+			.append(this.messages.getMessage("mail.link", new Object[] { this.siteUrl + notification.getLink() },
+					locale))
 			.append("\n\n")
 			.append(this.messages.getMessage("mail.signature", new Object[] { text("site.name", locale, "") }, locale))
 			.append('\n');

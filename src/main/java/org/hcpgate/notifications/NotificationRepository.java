@@ -8,8 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
-	Optional<Notification> findByReaderIdAndKindAndReference(String readerId, Notification.Kind kind,
-			String reference);
+	Optional<Notification> findByReaderIdAndKindAndReference(String readerId, Notification.Kind kind, String reference);
 
 	List<Notification> findByReaderIdOrderByCreatedAtDescIdDesc(String readerId, Pageable page);
 

@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tells readers what happened to their verification and journeys: on the site (inbox) and
  * by e-mail, sent only once the deciding transaction has committed
- * ({@link NotificationMailer}). Called from the services the process delegates use, inside
- * their transaction: a job that fails rolls its notification back with it, and a retried job
- * finds the notification it made and tells nobody twice.
+ * ({@link NotificationMailer}). Called from the services the process delegates use,
+ * inside their transaction: a job that fails rolls its notification back with it, and a
+ * retried job finds the notification it made and tells nobody twice.
  */
 @Service
 public class NotificationService {
@@ -38,8 +38,7 @@ public class NotificationService {
 	/** Idempotent by (reader, kind, reference); the unique key backs this up. */
 	@Transactional
 	public void notify(Notice notice) {
-		if (this.notifications
-			.findByReaderIdAndKindAndReference(notice.readerId(), notice.kind(), notice.reference())
+		if (this.notifications.findByReaderIdAndKindAndReference(notice.readerId(), notice.kind(), notice.reference())
 			.isPresent()) {
 			return;
 		}
@@ -76,9 +75,9 @@ public class NotificationService {
 	}
 
 	/**
-	 * Notifications quote the staff's notes: they go with the data they speak of. A zone's
-	 * erasure takes that zone's notifications, a whole reader's erasure all of them, and the
-	 * account's deletion also the language.
+	 * Notifications quote the staff's notes: they go with the data they speak of. A
+	 * zone's erasure takes that zone's notifications, a whole reader's erasure all of
+	 * them, and the account's deletion also the language.
 	 */
 	@EventListener
 	void onReaderDataErased(ReaderDataErased erased) {
@@ -98,7 +97,9 @@ public class NotificationService {
 		}
 	}
 
-	/** For account deletion: the reader's notifications and language go with the account. */
+	/**
+	 * For account deletion: the reader's notifications and language go with the account.
+	 */
 	@Transactional
 	public void eraseReader(String readerId) {
 		this.notifications.deleteAll(this.notifications.findByReaderIdOrderByCreatedAtDescIdDesc(readerId,

@@ -30,8 +30,9 @@ class AccountDeletionController {
 	}
 
 	/**
-	 * Deletes the account and erases the reader's personal data ({@link ReaderErasure}), once
-	 * the reader ticked the confirmation and gave the password; then signs the reader out.
+	 * Deletes the account and erases the reader's personal data ({@link ReaderErasure}),
+	 * once the reader ticked the confirmation and gave the password; then signs the
+	 * reader out.
 	 */
 	@PostMapping("/account/delete")
 	String delete(@RequestParam(required = false) String password,

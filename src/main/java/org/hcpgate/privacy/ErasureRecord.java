@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What stays of an erasure for the audit: the reader id, when, why, how much. No personal data. */
+/**
+ * What stays of an erasure for the audit: the reader id, when, why, how much. No personal
+ * data.
+ */
 @Entity
 @Table(name = "erasure_record")
 public class ErasureRecord {

@@ -31,22 +31,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Erases a reader's personal data; which trigger erases what:
  * <table>
- * <tr><th>trigger</th><th>erased</th></tr>
- * <tr><td>withdrawing a zone's agreement</td><td>the zone closes (consent); the reader's answers
- * to the zone's questions; the zone's journeys in the engine, running (cancelled, with a
- * verification they wait for) and ended (history).</td></tr>
- * <tr><td>withdrawing the last agreement in force (the identity-verification agreement is
- * then withdrawn everywhere)</td><td>the above, plus the HCP verification: every credential
- * submission (name, hospital, department, title, licence number, review notes), the licence
- * photo files, the verification read model, every zone access, and every process instance
- * of the reader with its history.</td></tr>
- * <tr><td>deleting the account</td><td>all of the above for every zone, and the account itself
- * (user name, display name, e-mail, password hash); the consent records lose their client
- * address.</td></tr>
+ * <tr>
+ * <th>trigger</th>
+ * <th>erased</th>
+ * </tr>
+ * <tr>
+ * <td>withdrawing a zone's agreement</td>
+ * <td>the zone closes (consent); the reader's answers to the zone's questions; the zone's
+ * journeys in the engine, running (cancelled, with a verification they wait for) and
+ * ended (history).</td>
+ * </tr>
+ * <tr>
+ * <td>withdrawing the last agreement in force (the identity-verification agreement is
+ * then withdrawn everywhere)</td>
+ * <td>the above, plus the HCP verification: every credential submission (name, hospital,
+ * department, title, licence number, review notes), the licence photo files, the
+ * verification read model, every zone access, and every process instance of the reader
+ * with its history.</td>
+ * </tr>
+ * <tr>
+ * <td>deleting the account</td>
+ * <td>all of the above for every zone, and the account itself (user name, display name,
+ * e-mail, password hash); the consent records lose their client address.</td>
+ * </tr>
  * </table>
  * What stays for the audit: the consent decisions (reader id, zone, document, version,
- * choice, time) and one {@link ErasureRecord} per erasure; the reader id is a number that,
- * once the account is gone, points to nobody. Engine and app tables change in one
+ * choice, time) and one {@link ErasureRecord} per erasure; the reader id is a number
+ * that, once the account is gone, points to nobody. Engine and app tables change in one
  * transaction; the files go after it commits.
  */
 @Service
@@ -76,10 +87,10 @@ public class ReaderErasure {
 
 	private final ApplicationEventPublisher events;
 
-	ReaderErasure(JourneyEngine processes, CredentialSubmissionRepository submissions,
-			AnswerSetRepository answerSets, HcpVerificationRepository verifications, ZoneAccessService zoneAccess,
-			ConsentService consentService, ConsentRepository consents, ReaderAccountRepository accounts,
-			LicencePhotoStore photos, ErasureRecordRepository records, ApplicationEventPublisher events) {
+	ReaderErasure(JourneyEngine processes, CredentialSubmissionRepository submissions, AnswerSetRepository answerSets,
+			HcpVerificationRepository verifications, ZoneAccessService zoneAccess, ConsentService consentService,
+			ConsentRepository consents, ReaderAccountRepository accounts, LicencePhotoStore photos,
+			ErasureRecordRepository records, ApplicationEventPublisher events) {
 		this.processes = processes;
 		this.submissions = submissions;
 		this.answerSets = answerSets;
@@ -111,7 +122,9 @@ public class ReaderErasure {
 		}
 	}
 
-	/** The reader deletes the account: everything goes, the consent decisions stay by id. */
+	/**
+	 * The reader deletes the account: everything goes, the consent decisions stay by id.
+	 */
 	@Transactional
 	public ErasureRecord deleteAccount(long accountId) {
 		String readerId = String.valueOf(accountId);
@@ -150,7 +163,10 @@ public class ReaderErasure {
 		return saved;
 	}
 
-	/** Files are not transactional: they go once the rows that name them are gone for good. */
+	/**
+	 * Files are not transactional: they go once the rows that name them are gone for
+	 * good.
+	 */
 	private void deleteFilesAfterCommit(Set<String> files) {
 		if (files.isEmpty()) {
 			return;

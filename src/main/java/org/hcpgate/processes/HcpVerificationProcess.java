@@ -1,6 +1,8 @@
 package org.hcpgate.processes;
 
-/** Keys of {@code processes/hcp-verification.bpmn}; mirrored in docs/process-contract.md. */
+/**
+ * Keys of {@code processes/hcp-verification.bpmn}; mirrored in docs/process-contract.md.
+ */
 public final class HcpVerificationProcess {
 
 	public static final String KEY = "hcp-verification";
@@ -38,7 +40,10 @@ public final class HcpVerificationProcess {
 	/** The lead's note on {@code confirm-final-rejection}, for staff only. */
 	public static final String VAR_CONFIRMATION_NOTE = "confirmationNote";
 
-	/** Task-local flag set on a review whose {@code review-overdue} timer fired (filter 超时). */
+	/**
+	 * Task-local flag set on a review whose {@code review-overdue} timer fired (filter
+	 * 超时).
+	 */
 	public static final String VAR_OVERDUE = "overdue";
 
 	public static final String DECISION_APPROVED = "approved";

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of rejection reasons. The codes are what the review form and the REST API
- * send in {@code rejectionReasons}; the reader reads {@code rejection-reason.<code>} in their
- * language.
+ * send in {@code rejectionReasons}; the reader reads {@code rejection-reason.<code>} in
+ * their language.
  */
 public enum RejectionReason {
 

@@ -11,7 +11,9 @@ public final class StaffGroups {
 	/** Reviewers: {@code review-credentials}, {@code review-information}. */
 	public static final String REVIEWERS = "hcp-reviewers";
 
-	/** Review leads: overdue reviews, four-eyes confirmations, revocations, the dashboard. */
+	/**
+	 * Review leads: overdue reviews, four-eyes confirmations, revocations, the dashboard.
+	 */
 	public static final String REVIEW_LEADS = "hcp-review-leads";
 
 	/** Every staff group that works reviews in Tasklist. */

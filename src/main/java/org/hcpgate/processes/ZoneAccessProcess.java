@@ -36,7 +36,10 @@ public final class ZoneAccessProcess {
 
 	public static final String VAR_REVIEW_NOTE = "reviewNote";
 
-	/** Staff's note on {@code review-information} for staff only; the reader never sees it. */
+	/**
+	 * Staff's note on {@code review-information} for staff only; the reader never sees
+	 * it.
+	 */
 	public static final String VAR_INTERNAL_NOTE = "internalNote";
 
 	public static final String END_ACCESS_GRANTED = "access-granted";
@@ -60,7 +63,9 @@ public final class ZoneAccessProcess {
 		return readerId + BUSINESS_KEY_SEPARATOR + zoneKey;
 	}
 
-	/** A LIKE pattern for the business keys of all the reader's journeys, in every zone. */
+	/**
+	 * A LIKE pattern for the business keys of all the reader's journeys, in every zone.
+	 */
 	public static String businessKeysOf(String readerId) {
 		return readerId + BUSINESS_KEY_SEPARATOR + "%";
 	}
@@ -70,7 +75,10 @@ public final class ZoneAccessProcess {
 		return businessKey.substring(businessKey.indexOf(BUSINESS_KEY_SEPARATOR) + BUSINESS_KEY_SEPARATOR.length());
 	}
 
-	/** The step a reader task shows, from its form key; null for a task the site does not render. */
+	/**
+	 * The step a reader task shows, from its form key; null for a task the site does not
+	 * render.
+	 */
 	public static String siteStepOf(String formKey) {
 		return (formKey != null && formKey.startsWith(SITE_FORM_KEY_PREFIX))
 				? formKey.substring(SITE_FORM_KEY_PREFIX.length()) : null;

@@ -1,6 +1,7 @@
 /**
- * The Java mirror of the process contract (docs/process-contract.md): process, task, message,
- * variable and end keys of every model, the staff groups and the rejection reason codes. The
- * ground floor: it imports nothing of the application and nothing of the engine.
+ * The Java mirror of the process contract (docs/process-contract.md): process, task,
+ * message, variable and end keys of every model, the staff groups and the rejection
+ * reason codes. The ground floor: it imports nothing of the application and nothing of
+ * the engine.
  */
 package org.hcpgate.processes;

@@ -20,7 +20,10 @@ public class Reader extends User {
 		this.displayName = account.getDisplayName();
 	}
 
-	/** A reader known by id and name only (no password): for callers that hold no account row. */
+	/**
+	 * A reader known by id and name only (no password): for callers that hold no account
+	 * row.
+	 */
 	public Reader(String readerId, String username, String displayName) {
 		super(username, "", List.of(new SimpleGrantedAuthority(ROLE)));
 		this.readerId = readerId;

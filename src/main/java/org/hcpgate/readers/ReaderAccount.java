@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A reader of the site (doctor, nurse, pharmacist). Staff live in Camunda's identity service. */
+/**
+ * A reader of the site (doctor, nurse, pharmacist). Staff live in Camunda's identity
+ * service.
+ */
 @Entity
 @Table(name = "reader_account")
 public class ReaderAccount {
@@ -48,7 +51,9 @@ public class ReaderAccount {
 		return this.id;
 	}
 
-	/** The id the processes know the reader by: assignee of reader tasks, business key. */
+	/**
+	 * The id the processes know the reader by: assignee of reader tasks, business key.
+	 */
 	public String getReaderId() {
 		return String.valueOf(this.id);
 	}

@@ -36,8 +36,8 @@ public class ReaderAccountService implements UserDetailsService {
 	}
 
 	/**
-	 * Registers a reader. The unique constraints stay the last word when two requests race
-	 * past the checks in the registration page (accounts).
+	 * Registers a reader. The unique constraints stay the last word when two requests
+	 * race past the checks in the registration page (accounts).
 	 */
 	@Transactional
 	public ReaderAccount register(String username, String rawPassword, String displayName, String email) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A bar chart laid out for inline SVG on the server (no script, no CDN): the template only
- * draws the rectangles and labels computed here. Values are scaled to the largest one (or
- * to {@code max} when given, e.g. 100 for percentages).
+ * A bar chart laid out for inline SVG on the server (no script, no CDN): the template
+ * only draws the rectangles and labels computed here. Values are scaled to the largest
+ * one (or to {@code max} when given, e.g. 100 for percentages).
  */
 record BarChart(String id, int width, int height, List<Bar> bars, int baseline, String empty) {
 

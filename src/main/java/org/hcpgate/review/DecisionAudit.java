@@ -86,8 +86,8 @@ public class DecisionAudit {
 	}
 
 	/**
-	 * The decisions quote notes about the reader: they go when the reader's verification data
-	 * goes (last agreement withdrawn, account deleted); the erasure record stays.
+	 * The decisions quote notes about the reader: they go when the reader's verification
+	 * data goes (last agreement withdrawn, account deleted); the erasure record stays.
 	 */
 	@EventListener
 	void onReaderDataErased(ReaderDataErased erased) {
@@ -99,7 +99,9 @@ public class DecisionAudit {
 		}
 	}
 
-	/** Erases a reader's decisions (account deletion): they hold notes about the reader. */
+	/**
+	 * Erases a reader's decisions (account deletion): they hold notes about the reader.
+	 */
 	@Transactional
 	public long eraseReader(String readerId) {
 		return this.decisions.deleteByReaderId(readerId);

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task {@code escalate-review}: reached by the non-interrupting timer {@code review-overdue}. */
+/**
+ * Service task {@code escalate-review}: reached by the non-interrupting timer
+ * {@code review-overdue}.
+ */
 @Component("escalateReview")
 class EscalateReview implements JavaDelegate {
 

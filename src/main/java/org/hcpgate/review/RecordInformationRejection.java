@@ -6,8 +6,8 @@ import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code record-information-rejection} of {@code zone-access}: puts the staff's
- * note on the answers, for the reader who answers again.
+ * Service task {@code record-information-rejection} of {@code zone-access}: puts the
+ * staff's note on the answers, for the reader who answers again.
  */
 @Component("recordInformationRejection")
 class RecordInformationRejection implements JavaDelegate {

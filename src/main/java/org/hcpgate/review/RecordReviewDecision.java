@@ -10,12 +10,12 @@ import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of the staff tasks ({@code review-credentials}, {@code review-information},
- * {@code confirm-final-rejection}): refuses a decision the form would not let through (a
- * rejection without reasons, an unknown decision or reason code, a task claimed by someone
- * else), records who decided ({@code reviewedBy}) and audits the decision in
- * {@code review_decision}, all in the completing transaction. A refusal fails the
- * completion: the task stays open, nothing is recorded.
+ * Complete listener of the staff tasks ({@code review-credentials},
+ * {@code review-information}, {@code confirm-final-rejection}): refuses a decision the
+ * form would not let through (a rejection without reasons, an unknown decision or reason
+ * code, a task claimed by someone else), records who decided ({@code reviewedBy}) and
+ * audits the decision in {@code review_decision}, all in the completing transaction. A
+ * refusal fails the completion: the task stays open, nothing is recorded.
  */
 @Component("recordReviewDecision")
 public class RecordReviewDecision implements TaskListener {
@@ -46,14 +46,16 @@ public class RecordReviewDecision implements TaskListener {
 			case HcpVerificationProcess.TASK_REVIEW_CREDENTIALS -> credentials(task, decider);
 			case ZoneAccessProcess.TASK_REVIEW_INFORMATION -> information(task, decider);
 			case HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION -> confirmation(task, decider);
-			default -> throw new IllegalStateException("recordReviewDecision is not for " + task.getTaskDefinitionKey());
+			default ->
+				throw new IllegalStateException("recordReviewDecision is not for " + task.getTaskDefinitionKey());
 		};
 		this.audit.record(decision);
 	}
 
 	private AuditedDecision credentials(DelegateTask task, String decider) {
 		String decision = decision(task, CREDENTIAL_DECISIONS);
-		List<String> reasons = ReviewDecision.reasonCodes(task.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS));
+		List<String> reasons = ReviewDecision
+			.reasonCodes(task.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS));
 		if (HcpVerificationProcess.DECISION_APPROVED.equals(decision)) {
 			// reasons of an approval mean nothing; none reach the submission or the audit
 			reasons = List.of();
@@ -65,8 +67,9 @@ public class RecordReviewDecision implements TaskListener {
 		String reviewNote = note(task, HcpVerificationProcess.VAR_REVIEW_NOTE);
 		String internalNote = note(task, HcpVerificationProcess.VAR_INTERNAL_NOTE);
 		task.getExecution().setVariable(HcpVerificationProcess.VAR_REVIEWED_BY, decider);
-		return started(task, decision, decider).about(readerId(task), longVariable(task, HcpVerificationProcess.VAR_SUBMISSION_ID),
-				null, null, intVariable(task, HcpVerificationProcess.VAR_ATTEMPT))
+		return started(task, decision, decider)
+			.about(readerId(task), longVariable(task, HcpVerificationProcess.VAR_SUBMISSION_ID), null, null,
+					intVariable(task, HcpVerificationProcess.VAR_ATTEMPT))
 			.because(reasons, reviewNote, internalNote);
 	}
 

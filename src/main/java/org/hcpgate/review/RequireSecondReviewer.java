@@ -6,10 +6,10 @@ import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Four-eyes on {@code confirm-final-rejection}: the reviewer who decided {@code rejected-final}
- * (variable {@code reviewedBy}) can neither claim nor be given the confirmation
- * (assignment event), nor complete it (complete event); nor can anyone unknown complete it.
- * A refusal fails the claim or completion; the task stays as it was.
+ * Four-eyes on {@code confirm-final-rejection}: the reviewer who decided
+ * {@code rejected-final} (variable {@code reviewedBy}) can neither claim nor be given the
+ * confirmation (assignment event), nor complete it (complete event); nor can anyone
+ * unknown complete it. A refusal fails the claim or completion; the task stays as it was.
  */
 @Component("requireSecondReviewer")
 public class RequireSecondReviewer implements TaskListener {

@@ -9,9 +9,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.hcpgate.processes.HcpVerificationProcess;
 
 /**
- * A reviewer's decision as the review task left it in the process: from Tasklist's Camunda
- * Form (a JSON list of reason codes) or from the REST API (JSON, a list or a comma-separated
- * string).
+ * A reviewer's decision as the review task left it in the process: from Tasklist's
+ * Camunda Form (a JSON list of reason codes) or from the REST API (JSON, a list or a
+ * comma-separated string).
  */
 record ReviewDecision(String readerId, Long submissionId, String decision, List<String> rejectionReasons,
 		String reviewNote) {

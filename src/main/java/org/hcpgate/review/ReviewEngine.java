@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff side's door to the engine for what is not a listener or a delegate: the review
- * queue's counts, an overdue review's escalation, and where a decision should lead the
- * reader back to. Nothing of the engine leaves it.
+ * The staff side's door to the engine for what is not a listener or a delegate: the
+ * review queue's counts, an overdue review's escalation, and where a decision should lead
+ * the reader back to. Nothing of the engine leaves it.
  */
 @Component
 class ReviewEngine {
@@ -46,7 +46,10 @@ class ReviewEngine {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
-	/** Open staff tasks now, by task key (in the models' order), and how many are past due. */
+	/**
+	 * Open staff tasks now, by task key (in the models' order), and how many are past
+	 * due.
+	 */
 	@Transactional(readOnly = true)
 	Backlog backlog() {
 		Map<String, Long> open = new LinkedHashMap<>();
@@ -60,7 +63,9 @@ class ReviewEngine {
 		return new Backlog(open, overdue);
 	}
 
-	/** Staff tasks that were open at a moment of the past, from Camunda's task history. */
+	/**
+	 * Staff tasks that were open at a moment of the past, from Camunda's task history.
+	 */
 	@Transactional(readOnly = true)
 	long openAt(Instant moment) {
 		String[] keys = StaffTasks.KEYS.toArray(String[]::new);
@@ -79,8 +84,8 @@ class ReviewEngine {
 	}
 
 	/**
-	 * A review that waits too long goes to the review leads as well, and is marked overdue;
-	 * it stays open for the reviewers. Adding the group twice adds it once.
+	 * A review that waits too long goes to the review leads as well, and is marked
+	 * overdue; it stays open for the reviewers. Adding the group twice adds it once.
 	 */
 	@Transactional
 	void escalate(String processInstanceId) {
@@ -96,7 +101,8 @@ class ReviewEngine {
 			if (!escalated) {
 				this.tasks.addCandidateGroup(task.getId(), StaffGroups.REVIEW_LEADS);
 			}
-			// listed by the Tasklist filter 超时 (a stored filter cannot compare with "now")
+			// listed by the Tasklist filter 超时 (a stored filter cannot compare with
+			// "now")
 			this.tasks.setVariableLocal(task.getId(), HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE);
 		}
 	}
@@ -120,7 +126,9 @@ class ReviewEngine {
 					requestedArticle(instance.getId()).orElse(null)));
 	}
 
-	/** The article the reader asked for when this journey (a running instance) started. */
+	/**
+	 * The article the reader asked for when this journey (a running instance) started.
+	 */
 	@Transactional(readOnly = true)
 	Optional<Long> requestedArticle(String journeyId) {
 		return this.runtime.createVariableInstanceQuery()

@@ -28,21 +28,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reviewers' Tasklist filters, created at start-up when missing, with the variables a
- * reviewer needs shown in the list. No stored query holds an expression (the engine may be
- * set to refuse them), which shapes two of them:
+ * reviewer needs shown in the list. No stored query holds an expression (the engine may
+ * be set to refuse them), which shapes two of them:
  * <ul>
- * <li>{@value #OPEN_REVIEWS}: open staff tasks of the staff groups, claimed or not, oldest first;</li>
+ * <li>{@value #OPEN_REVIEWS}: open staff tasks of the staff groups, claimed or not,
+ * oldest first;</li>
  * <li>{@value #OVERDUE_REVIEWS}: reviews whose {@code review-overdue} timer fired (the
- * escalation marks them {@code overdue}), earliest due first: "past due" without comparing
- * with an expression for "now";</li>
- * <li>{@value #MY_REVIEWS}: one filter per staff member, owned by them, with their user id as
- * assignee instead of the {@code ${currentUser()}} expression. Created here for every member of
- * the staff groups, and by {@link MyReviewsFilterHook} when someone added later opens Tasklist.</li>
+ * escalation marks them {@code overdue}), earliest due first: "past due" without
+ * comparing with an expression for "now";</li>
+ * <li>{@value #MY_REVIEWS}: one filter per staff member, owned by them, with their user
+ * id as assignee instead of the {@code ${currentUser()}} expression. Created here for
+ * every member of the staff groups, and by {@link MyReviewsFilterHook} when someone added
+ * later opens Tasklist.</li>
  * </ul>
  * Idempotent: a restart or a second node adds none (shared filters are found by name, own
- * ones by name and owner; two nodes racing keep the same one and delete the other). A shared
- * filter saved by an older version of this class is brought up to date; other changes an
- * administrator makes in Tasklist are kept.
+ * ones by name and owner; two nodes racing keep the same one and delete the other). A
+ * shared filter saved by an older version of this class is brought up to date; other
+ * changes an administrator makes in Tasklist are kept.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -54,7 +56,9 @@ public class ReviewFilters implements ApplicationRunner {
 
 	static final String MY_REVIEWS = "我的";
 
-	/** Property of the filters this class writes; raised when their definition changes. */
+	/**
+	 * Property of the filters this class writes; raised when their definition changes.
+	 */
 	static final String VERSION_PROPERTY = "hcpGateVersion";
 
 	static final int VERSION = 2;
@@ -77,8 +81,7 @@ public class ReviewFilters implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		ensureShared(OPEN_REVIEWS, staffTasks().orderByTaskCreateTime().asc(), "资质、信息审核与最终拒绝确认(最早的在前)", -10,
-				"#1a6fb0");
+		ensureShared(OPEN_REVIEWS, staffTasks().orderByTaskCreateTime().asc(), "资质、信息审核与最终拒绝确认(最早的在前)", -10, "#1a6fb0");
 		ensureShared(OVERDUE_REVIEWS,
 				staffTasks().taskVariableValueEquals(HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE)
 					.orderByDueDate()
@@ -174,12 +177,10 @@ public class ReviewFilters implements ApplicationRunner {
 		properties.put("priority", priority);
 		properties.put("color", color);
 		properties.put("refresh", true);
-		properties.put("variables",
-				List.of(variable(HcpVerificationProcess.VAR_ATTEMPT, "第几次提交"),
-						variable(HcpVerificationProcess.VAR_SUBMISSION_ID, "提交编号"),
-						variable(HcpVerificationProcess.VAR_REVIEWED_BY, "上次审核人"),
-						variable(ZoneAccessProcess.VAR_ZONE_KEY, "专区"),
-						variable(ZoneAccessProcess.VAR_ANSWER_SET_ID, "回答编号")));
+		properties.put("variables", List.of(variable(HcpVerificationProcess.VAR_ATTEMPT, "第几次提交"),
+				variable(HcpVerificationProcess.VAR_SUBMISSION_ID, "提交编号"),
+				variable(HcpVerificationProcess.VAR_REVIEWED_BY, "上次审核人"),
+				variable(ZoneAccessProcess.VAR_ZONE_KEY, "专区"), variable(ZoneAccessProcess.VAR_ANSWER_SET_ID, "回答编号")));
 		properties.put(VERSION_PROPERTY, VERSION);
 		return properties;
 	}

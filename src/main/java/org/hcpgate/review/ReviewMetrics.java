@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 /**
  * The review queue as Micrometer metrics ({@code /actuator/prometheus}):
  * <ul>
- * <li>{@code hcpgate_reviews_open{task}}: open staff tasks by task key (every node reports
- * the same number: it is read from the shared database);</li>
+ * <li>{@code hcpgate_reviews_open{task}}: open staff tasks by task key (every node
+ * reports the same number: it is read from the shared database);</li>
  * <li>{@code hcpgate_reviews_overdue}: open staff tasks past their due date;</li>
  * <li>{@code hcpgate_review_decisions_total{task,decision}} and
  * {@code hcpgate_review_time_to_decision_seconds{task,decision}}: decisions this node
  * recorded (after commit) and how long each task waited; sum them over the nodes.</li>
  * </ul>
- * The gauges are read at most every {@value #REFRESH_SECONDS} seconds, however often
- * they are scraped.
+ * The gauges are read at most every {@value #REFRESH_SECONDS} seconds, however often they
+ * are scraped.
  */
 @Component
 public class ReviewMetrics {

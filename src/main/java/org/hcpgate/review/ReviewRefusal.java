@@ -8,8 +8,8 @@ import org.hcpgate.processes.RejectionReason;
 
 /**
  * Why a staff decision was refused. Each has a text in both languages
- * ({@code review.refused.*} in the message bundles); the refusal reaches Tasklist and REST
- * callers as the engine's error message, so it carries both, with its code first.
+ * ({@code review.refused.*} in the message bundles); the refusal reaches Tasklist and
+ * REST callers as the engine's error message, so it carries both, with its code first.
  */
 public enum ReviewRefusal {
 

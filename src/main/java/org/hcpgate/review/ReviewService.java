@@ -35,8 +35,8 @@ public class ReviewService {
 	private final NotificationService notifications;
 
 	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
-			ZoneAccessService zoneAccess, AnswerSetRepository answerSets,
-			ReviewEngine engine, NotificationService notifications) {
+			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, ReviewEngine engine,
+			NotificationService notifications) {
 		this.submissions = submissions;
 		this.verifications = verifications;
 		this.zoneAccess = zoneAccess;
@@ -67,9 +67,9 @@ public class ReviewService {
 	}
 
 	/**
-	 * Tells the reader of a decision on their credentials, leading back to the journey that
-	 * waits for it (the verification is platform-wide; the latest journey is the one to
-	 * resume). One notice per submission and kind.
+	 * Tells the reader of a decision on their credentials, leading back to the journey
+	 * that waits for it (the verification is platform-wide; the latest journey is the one
+	 * to resume). One notice per submission and kind.
 	 */
 	private void tell(ReviewDecision decision, Notification.Kind kind) {
 		Object reference = (decision.submissionId() != null) ? decision.submissionId() : decision.readerId();
@@ -88,8 +88,8 @@ public class ReviewService {
 	}
 
 	/**
-	 * A review that waits too long goes to the review leads as well, and is marked overdue;
-	 * it stays open for the reviewers.
+	 * A review that waits too long goes to the review leads as well, and is marked
+	 * overdue; it stays open for the reviewers.
 	 */
 	@Transactional
 	public void escalateReview(String processInstanceId) {
@@ -109,10 +109,10 @@ public class ReviewService {
 		answers.decide(decision, reviewNote);
 		if (HcpVerificationProcess.DECISION_REJECTED.equals(decision)) {
 			Long article = this.engine.requestedArticle(answers.getProcessInstanceId()).orElse(null);
-			this.notifications.notify(
-					Notice.of(answers.getReaderId(), Notification.Kind.INFORMATION_REJECTED, answerSetId)
-						.leadingTo(answers.getZoneKey(), article)
-						.because(java.util.List.of(), reviewNote));
+			this.notifications
+				.notify(Notice.of(answers.getReaderId(), Notification.Kind.INFORMATION_REJECTED, answerSetId)
+					.leadingTo(answers.getZoneKey(), article)
+					.because(java.util.List.of(), reviewNote));
 		}
 	}
 
@@ -126,7 +126,9 @@ public class ReviewService {
 		return this.submissions.findById(id).orElseThrow(() -> new UnknownSubmissionException(id));
 	}
 
-	/** Whether another reader submitted the same licence number (compared by keyed hash). */
+	/**
+	 * Whether another reader submitted the same licence number (compared by keyed hash).
+	 */
 	@Transactional(readOnly = true)
 	public boolean licenceUsedByAnotherReader(CredentialSubmission submission) {
 		return submission.getLicenceNumberHash() != null && this.submissions

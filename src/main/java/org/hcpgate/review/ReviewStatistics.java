@@ -16,9 +16,10 @@ import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Service;
 
 /**
- * What the leads' dashboard shows, from the engine ({@link ReviewEngine}: open tasks now, open tasks at the end of
- * each past day from Camunda's task history) and from the audit table (time to decision,
- * approval rate). Bounded windows, count queries: cheap enough per page view.
+ * What the leads' dashboard shows, from the engine ({@link ReviewEngine}: open tasks now,
+ * open tasks at the end of each past day from Camunda's task history) and from the audit
+ * table (time to decision, approval rate). Bounded windows, count queries: cheap enough
+ * per page view.
  */
 @Service
 class ReviewStatistics {
@@ -29,7 +30,9 @@ class ReviewStatistics {
 
 	static final int APPROVAL_WEEKS = 8;
 
-	/** Upper bounds of the time-to-decision buckets; the last bucket is everything longer. */
+	/**
+	 * Upper bounds of the time-to-decision buckets; the last bucket is everything longer.
+	 */
 	static final List<Duration> BUCKETS = List.of(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24),
 			Duration.ofDays(2), Duration.ofDays(7));
 
@@ -44,12 +47,18 @@ class ReviewStatistics {
 		this.audit = audit;
 	}
 
-	/** Open staff tasks now, by task key (in the models' order), and how many are past due. */
+	/**
+	 * Open staff tasks now, by task key (in the models' order), and how many are past
+	 * due.
+	 */
 	ReviewEngine.Backlog backlog() {
 		return this.engine.backlog();
 	}
 
-	/** Staff tasks open at the end of each of the last {@value #BACKLOG_DAYS} days (today: now). */
+	/**
+	 * Staff tasks open at the end of each of the last {@value #BACKLOG_DAYS} days (today:
+	 * now).
+	 */
 	List<BarChart.Point> openOverTime(ZoneId zone) {
 		List<BarChart.Point> points = new ArrayList<>();
 		Instant now = this.engine.now();
@@ -63,7 +72,9 @@ class ReviewStatistics {
 		return points;
 	}
 
-	/** Decisions of the last {@value #DECISION_DAYS} days by how long their task waited. */
+	/**
+	 * Decisions of the last {@value #DECISION_DAYS} days by how long their task waited.
+	 */
 	TimeToDecision timeToDecision() {
 		List<Duration> waits = decisionsSince(Instant.now().minus(DECISION_DAYS, ChronoUnit.DAYS)).stream()
 			.filter(d -> !HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION.equals(d.getTaskKey()))
@@ -81,7 +92,10 @@ class ReviewStatistics {
 		return new TimeToDecision(counts, percentile(waits, 50), percentile(waits, 90), waits.size());
 	}
 
-	/** Share of approvals among credential decisions, per ISO week, the last {@value #APPROVAL_WEEKS} weeks. */
+	/**
+	 * Share of approvals among credential decisions, per ISO week, the last
+	 * {@value #APPROVAL_WEEKS} weeks.
+	 */
 	List<Rate> approvalRate(ZoneId zone) {
 		LocalDate today = LocalDate.ofInstant(Instant.now(), zone);
 		LocalDate firstMonday = today.minusWeeks(APPROVAL_WEEKS - 1).with(java.time.DayOfWeek.MONDAY);
@@ -103,8 +117,8 @@ class ReviewStatistics {
 			}
 		}
 		List<Rate> rates = new ArrayList<>();
-		weeks.forEach((monday, counts) -> rates.add(new Rate("W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-				counts[0], counts[1])));
+		weeks.forEach((monday, counts) -> rates
+			.add(new Rate("W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), counts[0], counts[1])));
 		return rates;
 	}
 

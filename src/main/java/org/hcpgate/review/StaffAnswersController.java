@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Staff-only views of a reader's answers, referenced by the {@code review-information} form:
- * the page, and the card the form embeds as an image.
+ * Staff-only views of a reader's answers, referenced by the {@code review-information}
+ * form: the page, and the card the form embeds as an image.
  */
 @Controller
 class StaffAnswersController {
@@ -48,8 +48,9 @@ class StaffAnswersController {
 	ResponseEntity<String> card(@PathVariable long id, Locale locale) {
 		AnswerSet answers = this.reviews.answerSet(id);
 		Zone zone = this.zones.get(answers.getZoneKey());
-		SvgCard card = new SvgCard(this.messages.getMessage("review.answers.title", new Object[] { zone.getName() },
-				locale) + " · " + StaffSubmissionController.time(answers.getSubmittedAt()));
+		SvgCard card = new SvgCard(
+				this.messages.getMessage("review.answers.title", new Object[] { zone.getName() }, locale) + " · "
+						+ StaffSubmissionController.time(answers.getSubmittedAt()));
 		for (ZoneQuestion question : this.zones.questions(answers.getZoneKey())) {
 			card.row("#" + question.getPosition(), question.getText(), false);
 			card.row("", answers.answerTo(question.getId()), false);

@@ -54,7 +54,8 @@ class StaffDashboardController {
 		List<ReviewStatistics.Rate> rates = this.statistics.approvalRate(zone);
 		List<BarChart.Point> percents = rates.stream()
 			.map(r -> new BarChart.Point(r.week(), Math.max(0, r.percent()),
-					(r.decided() == 0) ? "–" : Math.round(r.percent()) + "% (" + r.approved() + "/" + r.decided() + ")"))
+					(r.decided() == 0) ? "–"
+							: Math.round(r.percent()) + "% (" + r.approved() + "/" + r.decided() + ")"))
 			.toList();
 		model.addAttribute("rates", rates);
 		model.addAttribute("rateChart", BarChart.of("approval-rate", percents, 100.0));

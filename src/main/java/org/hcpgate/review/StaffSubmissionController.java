@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Staff-only views of a submission, referenced by id from the review forms in Tasklist, so
- * personal data never has to enter process variables: the page (all attempts, what changed,
- * the decisions taken), the card the form embeds as an image, and the licence photo. Access
- * is checked by the security configuration ({@code /staff/**}: staff signed in to the
- * Camunda webapps).
+ * Staff-only views of a submission, referenced by id from the review forms in Tasklist,
+ * so personal data never has to enter process variables: the page (all attempts, what
+ * changed, the decisions taken), the card the form embeds as an image, and the licence
+ * photo. Access is checked by the security configuration ({@code /staff/**}: staff signed
+ * in to the Camunda webapps).
  */
 @Controller
 @RequestMapping("/staff/submissions/{id}")
@@ -73,7 +73,10 @@ class StaffSubmissionController {
 		return VIEW_SUBMISSION;
 	}
 
-	/** The submission as a card for the review forms: changed fields highlighted, the last reasons, the decisions. */
+	/**
+	 * The submission as a card for the review forms: changed fields highlighted, the last
+	 * reasons, the decisions.
+	 */
 	@GetMapping("/card.svg")
 	ResponseEntity<String> card(@PathVariable long id, Locale locale) {
 		CredentialSubmission submission = this.reviews.submission(id);
@@ -104,11 +107,13 @@ class StaffSubmissionController {
 		if (!decided.isEmpty()) {
 			card.heading(text(locale, "review.card.decisions"));
 			for (AuditedDecision decision : decided) {
-				String what = decision(locale, decision.getDecision())
-						+ (decision.getRejectionReasons().isEmpty() ? "" : " · " + reasons(locale, decision.getRejectionReasons()));
+				String what = decision(locale, decision.getDecision()) + (decision.getRejectionReasons().isEmpty() ? ""
+						: " · " + reasons(locale, decision.getRejectionReasons()));
 				String notes = (decision.getInternalNote() == null) ? null
 						: text(locale, "review.card.internal-note", decision.getInternalNote());
-				card.row(time(decision.getDecidedAt()) + " " + ((decision.getDecidedBy() == null) ? "" : decision.getDecidedBy()),
+				card.row(
+						time(decision.getDecidedAt()) + " "
+								+ ((decision.getDecidedBy() == null) ? "" : decision.getDecidedBy()),
 						what, notes, false);
 			}
 		}

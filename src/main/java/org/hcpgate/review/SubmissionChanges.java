@@ -8,8 +8,8 @@ import org.hcpgate.credentials.CredentialSubmission;
 
 /**
  * What changed in a submission since the reader's previous one: each field with its
- * previous value, and whether a new licence photo was uploaded. A first submission changes
- * nothing.
+ * previous value, and whether a new licence photo was uploaded. A first submission
+ * changes nothing.
  */
 record SubmissionChanges(CredentialSubmission submission, CredentialSubmission previous, List<Field> fields,
 		boolean photoChanged) {

@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A small read-only card drawn as SVG, shown with {@code <img>} inside a Camunda Form: the
- * form can only reference staff views by id (no data in process variables), and an image is
- * what its html component may embed from this site. Rows may be highlighted (a field changed
- * since the previous attempt). Text is escaped; long values wrap.
+ * A small read-only card drawn as SVG, shown with {@code <img>} inside a Camunda Form:
+ * the form can only reference staff views by id (no data in process variables), and an
+ * image is what its html component may embed from this site. Rows may be highlighted (a
+ * field changed since the previous attempt). Text is escaped; long values wrap.
  */
 final class SvgCard {
 
@@ -42,7 +42,10 @@ final class SvgCard {
 		return row(label, value, null, highlighted);
 	}
 
-	/** A row; {@code note} is a second, grey line under the value (e.g. the previous value). */
+	/**
+	 * A row; {@code note} is a second, grey line under the value (e.g. the previous
+	 * value).
+	 */
 	SvgCard row(String label, String value, String note, boolean highlighted) {
 		this.items.add(new Item(Kind.ROW, label, (value == null) ? "" : value, note, highlighted));
 		return this;
@@ -63,8 +66,8 @@ final class SvgCard {
 			switch (item.kind()) {
 				case HEADING -> {
 					y += LINE;
-					body.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#dde3ea\"/>", PADDING,
-							y - LINE + 6, WIDTH - PADDING, y - LINE + 6));
+					body.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#dde3ea\"/>",
+							PADDING, y - LINE + 6, WIDTH - PADDING, y - LINE + 6));
 					body.append(text(PADDING, y, item.value(), "#125287", true));
 				}
 				case TEXT -> {
@@ -111,7 +114,9 @@ final class SvgCard {
 				+ ">" + HtmlUtils.htmlEscape(text, "UTF-8") + "</text>";
 	}
 
-	/** Greedy wrapping by an estimated glyph width: CJK full width, the rest about half. */
+	/**
+	 * Greedy wrapping by an estimated glyph width: CJK full width, the rest about half.
+	 */
 	static List<String> wrap(String text, int width) {
 		List<String> lines = new ArrayList<>();
 		for (String paragraph : text.split("\\R")) {

@@ -25,9 +25,9 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 /**
  * The actuator endpoints. Health stays public (load balancers); everything else, metrics
  * ({@code /actuator/prometheus}) included, is for review leads and administrators
- * ({@code hcp-review-leads}, {@code camunda-admin}): either signed in to the Camunda webapps
- * (a lead opening it in the browser), or with HTTP Basic against Camunda's identity service
- * (Prometheus scraping with a staff account made for it, e.g. a user in
+ * ({@code hcp-review-leads}, {@code camunda-admin}): either signed in to the Camunda
+ * webapps (a lead opening it in the browser), or with HTTP Basic against Camunda's
+ * identity service (Prometheus scraping with a staff account made for it, e.g. a user in
  * {@code hcp-review-leads}). Readers and reviewers are refused; no session is created.
  */
 @Configuration
@@ -62,13 +62,16 @@ class ActuatorSecurity {
 	}
 
 	private static boolean inMetricsGroup(Authentication authentication) {
-		return authentication != null && authentication.isAuthenticated()
-				&& authentication.getAuthorities()
-					.stream()
-					.anyMatch(a -> METRICS_GROUPS.stream().anyMatch(g -> (GROUP_AUTHORITY_PREFIX + g).equals(a.getAuthority())));
+		return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities()
+			.stream()
+			.anyMatch(
+					a -> METRICS_GROUPS.stream().anyMatch(g -> (GROUP_AUTHORITY_PREFIX + g).equals(a.getAuthority())));
 	}
 
-	/** HTTP Basic against Camunda's users; their groups become {@code GROUP_<id>} authorities. */
+	/**
+	 * HTTP Basic against Camunda's users; their groups become {@code GROUP_<id>}
+	 * authorities.
+	 */
 	static final class CamundaStaffAuthentication
 			implements org.springframework.security.authentication.AuthenticationProvider {
 

@@ -19,16 +19,16 @@ import org.springframework.stereotype.Component;
  * The first Camunda administrator, before the server takes a request.
  * <ol>
  * <li>From configuration: {@code camunda.bpm.admin-user.id} and {@code .password} (the
- * starter creates the user). Outside the {@code demo} profile the password must be set, may
- * not be the id (the starter's silent default) and has at least
+ * starter creates the user). Outside the {@code demo} profile the password must be set,
+ * may not be the id (the starter's silent default) and has at least
  * {@value #MIN_PASSWORD_LENGTH} characters.</li>
  * <li>Otherwise, on the very first start ({@code camunda-admin} without a member), a user
- * {@code hcp-gate.security.initial-admin.id} (default {@code admin}) with a random password,
- * printed once in the log; {@code hcp-gate.security.initial-admin.generate=false} turns
- * this off.</li>
+ * {@code hcp-gate.security.initial-admin.id} (default {@code admin}) with a random
+ * password, printed once in the log;
+ * {@code hcp-gate.security.initial-admin.generate=false} turns this off.</li>
  * <li>Then start-up fails unless {@code camunda-admin} has a direct member: while it has
- * none, the Admin webapp's first-run setup would let anyone create an administrator
- * (the setup endpoint is refused by the security configuration as well).</li>
+ * none, the Admin webapp's first-run setup would let anyone create an administrator (the
+ * setup endpoint is refused by the security configuration as well).</li>
  * </ol>
  */
 @Component
@@ -74,7 +74,8 @@ class AdminProvisioning implements SmartInitializingSingleton {
 		}
 	}
 
-	/** @throws IllegalStateException when {@code camunda-admin} has no direct member */
+	/**
+	 * @throws IllegalStateException when {@code camunda-admin} has no direct member */
 	static void requireAdministrator(IdentityService identity) {
 		if (!hasDirectMember(identity)) {
 			throw new IllegalStateException("Group " + Groups.CAMUNDA_ADMIN + " has no member: set "
@@ -107,7 +108,8 @@ class AdminProvisioning implements SmartInitializingSingleton {
 		admin.setPassword(password);
 		this.identity.saveUser(admin);
 		this.identity.createMembership(id, Groups.CAMUNDA_ADMIN);
-		// Printed once, on this first start only: the next start finds the member and says nothing.
+		// Printed once, on this first start only: the next start finds the member and
+		// says nothing.
 		log.warn("\n\n  First Camunda administrator created: user '{}', one-time password: {}\n"
 				+ "  Sign in at /camunda/app/admin/ and change it now (or give one with camunda.bpm.admin-user.*).\n",
 				id, password);

@@ -13,14 +13,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * What the engine must never do here, whatever the configuration says (Camunda 7.24 CE gets
- * no more security fixes, so the application closes what the engine leaves open):
+ * What the engine must never do here, whatever the configuration says (Camunda 7.24 CE
+ * gets no more security fixes, so the application closes what the engine leaves open):
  * <ul>
  * <li>evaluate an expression in a task or filter query, ad hoc or stored, in any
  * {@code or} branch ({@link ExpressionFreeQueries}, {@link ExpressionGuardFilter});</li>
- * <li>run a script ({@link NoScriptsParseListener} at deployment, {@link NoScriptEngines} at
- * run time);</li>
- * <li>deserialize Java-serialized variables (Java serialization off, type validation on);</li>
+ * <li>run a script ({@link NoScriptsParseListener} at deployment, {@link NoScriptEngines}
+ * at run time);</li>
+ * <li>deserialize Java-serialized variables (Java serialization off, type validation
+ * on);</li>
  * <li>skip authorization checks for staff.</li>
  * </ul>
  * Tunable settings (history clean-up window, query result limit) are in application.yml.
@@ -47,7 +48,9 @@ class EngineHardening {
 		return registration;
 	}
 
-	/** Applied after the starter's own configuration, so nothing can switch these back. */
+	/**
+	 * Applied after the starter's own configuration, so nothing can switch these back.
+	 */
 	static class HardenedEngine extends AbstractProcessEnginePlugin {
 
 		@Override

@@ -13,12 +13,12 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * The engine's own switches ({@code enableExpressionsInAdhocQueries},
- * {@code enableExpressionsInStoredQueries}) validate only the first query of a task query:
- * the {@code or()} branches ({@code orQueries} over REST) carry no validator, and their
- * expressions are evaluated. This interceptor refuses, before any evaluation, a task query,
- * a filter execution (its extending query) or a filter being saved whose query has an
- * expression in any branch. {@link ExpressionGuardFilter} refuses the same at the HTTP edge;
- * this is the second line for every other caller.
+ * {@code enableExpressionsInStoredQueries}) validate only the first query of a task
+ * query: the {@code or()} branches ({@code orQueries} over REST) carry no validator, and
+ * their expressions are evaluated. This interceptor refuses, before any evaluation, a
+ * task query, a filter execution (its extending query) or a filter being saved whose
+ * query has an expression in any branch. {@link ExpressionGuardFilter} refuses the same
+ * at the HTTP edge; this is the second line for every other caller.
  */
 class ExpressionFreeQueries extends CommandInterceptor {
 

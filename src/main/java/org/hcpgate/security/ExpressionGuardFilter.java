@@ -24,17 +24,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses task and filter queries that carry an expression ({@code ${…}} or {@code #{…}})
- * anywhere: in a query parameter, or in any name or value of the JSON body, {@code orQueries}
- * included. Covers the REST API ({@code /engine-rest/task}, {@code /engine-rest/filter/**},
- * also under {@code /engine-rest/engine/{name}/}) and the webapps' own copy of it
- * ({@code /camunda/api/engine/engine/{name}/task}, {@code …/filter/**}). The body is parsed
- * as JSON, so an escaped {@code \u0024{} is found too; a body that is no JSON is refused.
- * The engine would evaluate an expression in an {@code or} branch even with expressions
- * switched off; nothing that reaches it from here can carry one.
+ * anywhere: in a query parameter, or in any name or value of the JSON body,
+ * {@code orQueries} included. Covers the REST API ({@code /engine-rest/task},
+ * {@code /engine-rest/filter/**}, also under {@code /engine-rest/engine/{name}/}) and the
+ * webapps' own copy of it ({@code /camunda/api/engine/engine/{name}/task},
+ * {@code …/filter/**}). The body is parsed as JSON, so an escaped {@code \u0024{} is
+ * found too; a body that is no JSON is refused. The engine would evaluate an expression
+ * in an {@code or} branch even with expressions switched off; nothing that reaches it
+ * from here can carry one.
  */
 class ExpressionGuardFilter extends OncePerRequestFilter {
 
-	/** Task queries (list, count) and everything about filters (create, update, execute). */
+	/**
+	 * Task queries (list, count) and everything about filters (create, update, execute).
+	 */
 	static final Pattern GUARDED = Pattern.compile(
 			"^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/(task(/count)?/?|filter(/.*)?)$",
 			Pattern.CASE_INSENSITIVE);
@@ -135,8 +138,7 @@ class ExpressionGuardFilter extends OncePerRequestFilter {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}");
+		response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}");
 	}
 
 	/** The request with its body read once and served again to the REST servlet. */
@@ -185,7 +187,8 @@ class ExpressionGuardFilter extends OncePerRequestFilter {
 		@Override
 		public BufferedReader getReader() {
 			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
-			return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+			return new BufferedReader(
+					new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
 		}
 
 		@Override

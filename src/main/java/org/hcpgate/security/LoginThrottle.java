@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts failed reader sign-ins per user name and per client address; past the limit, the
- * name (or address) is locked until {@code hcp-gate.security.login-lock} has passed since its
- * first counted failure. Unknown user names count like known ones, so a lock says nothing
- * about whether an account exists. Kept per node, in memory: a cluster of n nodes allows up
- * to n times the attempts. Staff sign in at the Camunda webapps, which delay repeated
- * failures themselves ({@code loginDelay*} engine settings).
+ * name (or address) is locked until {@code hcp-gate.security.login-lock} has passed since
+ * its first counted failure. Unknown user names count like known ones, so a lock says
+ * nothing about whether an account exists. Kept per node, in memory: a cluster of n nodes
+ * allows up to n times the attempts. Staff sign in at the Camunda webapps, which delay
+ * repeated failures themselves ({@code loginDelay*} engine settings).
  */
 @Component
 class LoginThrottle {

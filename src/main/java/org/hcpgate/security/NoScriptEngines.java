@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 
 /**
  * The engine finds no script engine for any language, whatever lands on the class path
- * later (Groovy, GraalJS): a script that slipped past {@link NoScriptsParseListener} (a CMMN
- * or DMN model, a script variable) fails instead of running.
+ * later (Groovy, GraalJS): a script that slipped past {@link NoScriptsParseListener} (a
+ * CMMN or DMN model, a script variable) fails instead of running.
  */
 class NoScriptEngines implements ScriptEngineResolver {
 

@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Refuses, at deployment, every BPMN model that would run a script: script tasks, scripts in
- * execution or task listeners and in input/output mappings, and conditions written in a
- * script language (or loaded from a resource). Expressions (JUEL) stay allowed: they are
- * how the models call the application's beans. The message names the element, so a designer
- * knows what to change.
+ * Refuses, at deployment, every BPMN model that would run a script: script tasks, scripts
+ * in execution or task listeners and in input/output mappings, and conditions written in
+ * a script language (or loaded from a resource). Expressions (JUEL) stay allowed: they
+ * are how the models call the application's beans. The message names the element, so a
+ * designer knows what to change.
  */
 class NoScriptsParseListener extends AbstractBpmnParseListener {
 
@@ -36,8 +36,7 @@ class NoScriptsParseListener extends AbstractBpmnParseListener {
 			throw refused("script in '" + owner + "' (camunda:script)", element);
 		}
 		if (("conditionExpression".equals(tag) || "condition".equals(tag)) && isScriptCondition(element)) {
-			throw refused("script condition '" + here + "' (language " + element.attribute("language") + ")",
-					element);
+			throw refused("script condition '" + here + "' (language " + element.attribute("language") + ")", element);
 		}
 		for (Element child : element.elements()) {
 			refuseScripts(child, here);
@@ -50,7 +49,9 @@ class NoScriptsParseListener extends AbstractBpmnParseListener {
 
 	private static boolean isScriptCondition(Element condition) {
 		String language = condition.attribute("language");
-		boolean external = condition.attributes().stream().anyMatch(a -> a.equals("resource") || a.endsWith(":resource"));
+		boolean external = condition.attributes()
+			.stream()
+			.anyMatch(a -> a.equals("resource") || a.endsWith(":resource"));
 		return (language != null && !language.isBlank()) || external;
 	}
 

@@ -49,9 +49,9 @@ class SecurityConfig {
 			context) -> new AuthorizationDecision(!isReader(authentication.get()));
 
 	/**
-	 * What the site's pages need and no more: their own scripts, styles and images only (no
-	 * inline script or style anywhere), forms posting to the site, framing by the site itself
-	 * (staff views may be embedded in Tasklist's forms on the same origin).
+	 * What the site's pages need and no more: their own scripts, styles and images only
+	 * (no inline script or style anywhere), forms posting to the site, framing by the
+	 * site itself (staff views may be embedded in Tasklist's forms on the same origin).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -62,7 +62,9 @@ class SecurityConfig {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** Readers sign in with their user name and BCrypt password, throttled after failures. */
+	/**
+	 * Readers sign in with their user name and BCrypt password, throttled after failures.
+	 */
 	@Bean
 	AuthenticationProvider readerAuthentication(ReaderAccountService readers, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
@@ -74,7 +76,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
-		// Authentication itself is Camunda's ProcessEngineAuthenticationFilter (below), which
+		// Authentication itself is Camunda's ProcessEngineAuthenticationFilter (below),
+		// which
 		// also sets the engine's authenticated user for authorization checks.
 		return http.securityMatcher(antMatcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().access(NOT_A_READER))
@@ -86,8 +89,10 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
-		// The webapps have their own sign-in and CSRF protection. The first-run setup page
-		// would let anyone create an administrator while camunda-admin has no member: closed.
+		// The webapps have their own sign-in and CSRF protection. The first-run setup
+		// page
+		// would let anyone create an administrator while camunda-admin has no member:
+		// closed.
 		return http.securityMatcher(antMatcher("/camunda/**"))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher("/camunda/api/admin/setup/**"))
 				.denyAll()
@@ -102,25 +107,24 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
-		return http
-			.authorizeHttpRequests(requests -> requests
-				// the audit trail and the dashboard are for leads only
-				.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
-				.access(new StaffSession(StaffGroups.REVIEW_LEADS))
-				.requestMatchers("/staff/**")
-				.access(new StaffSession(StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
-				.requestMatchers("/account/deleted")
-				.permitAll()
-				.requestMatchers("/journey/**", "/account/**")
-				.hasAuthority(Reader.ROLE)
-				.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
-						"/favicon.ico", "/error", "/actuator/health/**")
-				.permitAll()
-				// the site's search and Atom feed: teasers only, like the home page
-				.requestMatchers("/search", "/feed.atom")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+		return http.authorizeHttpRequests(requests -> requests
+			// the audit trail and the dashboard are for leads only
+			.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
+			.access(new StaffSession(StaffGroups.REVIEW_LEADS))
+			.requestMatchers("/staff/**")
+			.access(new StaffSession(StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
+			.requestMatchers("/account/deleted")
+			.permitAll()
+			.requestMatchers("/journey/**", "/account/**")
+			.hasAuthority(Reader.ROLE)
+			.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
+					"/favicon.ico", "/error", "/actuator/health/**")
+			.permitAll()
+			// the site's search and Atom feed: teasers only, like the home page
+			.requestMatchers("/search", "/feed.atom")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			// Staff sign in at Tasklist, not at the readers' sign-in page.
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(siteEntryPoint()))
 			.formLogin(login -> login.loginPage("/login").failureHandler(loginFailures()).permitAll())
@@ -139,7 +143,10 @@ class SecurityConfig {
 			.build();
 	}
 
-	/** A locked user name is told so (the same for unknown names); other failures say "wrong". */
+	/**
+	 * A locked user name is told so (the same for unknown names); other failures say
+	 * "wrong".
+	 */
 	private static AuthenticationFailureHandler loginFailures() {
 		ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
@@ -147,7 +154,9 @@ class SecurityConfig {
 		return failures;
 	}
 
-	/** Readers are sent to sign in; staff pages just refuse (staff sign in at Tasklist). */
+	/**
+	 * Readers are sent to sign in; staff pages just refuse (staff sign in at Tasklist).
+	 */
 	private static AuthenticationEntryPoint siteEntryPoint() {
 		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
 		entryPoints.put(antMatcher("/staff/**"), new Http403ForbiddenEntryPoint());

@@ -18,14 +18,15 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The grants each staff group needs, with the engine's authorization checks on. Created at
- * start-up when missing (a restart or a second node adds none); permissions an
+ * The grants each staff group needs, with the engine's authorization checks on. Created
+ * at start-up when missing (a restart or a second node adds none); permissions an
  * administrator added in Camunda Admin are kept.
  * <ul>
  * <li>{@code hcp-reviewers}: Tasklist; read the staff filters and the process definitions
  * (names, forms). Review tasks themselves come from the task's candidate group (READ and
  * TASK_WORK, {@code defaultUserPermissionNameForTask}): a reviewer sees the review tasks,
- * never the readers' own tasks (assigned to the reader id), and no instance or history.</li>
+ * never the readers' own tasks (assigned to the reader id), and no instance or
+ * history.</li>
  * <li>{@code hcp-review-leads}: the same, plus Cockpit; instances and history of the
  * processes (backlog, decision times), and starting {@code verification-revocation}.</li>
  * <li>{@code camunda-admin}: everything. Only administrators may create filters.</li>
@@ -57,7 +58,10 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 		grantAdministrators();
 	}
 
-	/** ALL on every resource for {@code camunda-admin}, as Camunda's own first-run setup does. */
+	/**
+	 * ALL on every resource for {@code camunda-admin}, as Camunda's own first-run setup
+	 * does.
+	 */
 	void grantAdministrators() {
 		for (Resources resource : Resources.values()) {
 			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
@@ -65,8 +69,8 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Staff may read this shared filter (filters are granted one by one, so that each staff
-	 * member's own 我的 stays theirs).
+	 * Staff may read this shared filter (filters are granted one by one, so that each
+	 * staff member's own 我的 stays theirs).
 	 */
 	public void grantStaffRead(Resource resource, String resourceId) {
 		for (String staff : StaffGroups.ALL) {
@@ -96,7 +100,8 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 			}
 		}
 		catch (ProcessEngineException raced) {
-			// another node created the same grant at the same moment: fine if it is there now
+			// another node created the same grant at the same moment: fine if it is there
+			// now
 			if (find(groupId, resource, resourceId) == null) {
 				throw raced;
 			}

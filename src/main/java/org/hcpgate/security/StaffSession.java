@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Staff sign in once, in the Camunda webapps; the webapps keep that sign-in in the HTTP
- * session. This lets the site's staff pages ({@code /staff/**}, opened from review forms in
- * Tasklist) trust the same sign-in: a member of one of the given groups (the reviewers and
- * the leads, who get escalated reviews) may pass; an administrator who is neither may not.
+ * session. This lets the site's staff pages ({@code /staff/**}, opened from review forms
+ * in Tasklist) trust the same sign-in: a member of one of the given groups (the reviewers
+ * and the leads, who get escalated reviews) may pass; an administrator who is neither may
+ * not.
  */
 class StaffSession implements AuthorizationManager<RequestAuthorizationContext> {
 

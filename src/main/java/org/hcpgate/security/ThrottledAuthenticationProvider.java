@@ -7,8 +7,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Readers' sign-in (user name, BCrypt password) behind {@link LoginThrottle}: a locked name
- * is refused before its password is even checked, so guessing on stops counting.
+ * Readers' sign-in (user name, BCrypt password) behind {@link LoginThrottle}: a locked
+ * name is refused before its password is even checked, so guessing on stops counting.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Applies {@code hcp-gate.security.https} to the Camunda webapps as well, so one switch
  * covers the site and the webapps. The session cookie is one for both, the container's
- * ({@code server.servlet.session.cookie.*}: HttpOnly, SameSite=Lax, Secure with the switch), so
- * the webapps' own session cookie filter adds nothing (it would repeat the attributes). The
- * webapps' CSRF cookie gets {@code Secure} and stays {@code SameSite=Lax}; the webapps' header
- * filter sends HSTS. A bean post processor, because the webapps read these properties while
- * the server is being set up.
+ * ({@code server.servlet.session.cookie.*}: HttpOnly, SameSite=Lax, Secure with the
+ * switch), so the webapps' own session cookie filter adds nothing (it would repeat the
+ * attributes). The webapps' CSRF cookie gets {@code Secure} and stays
+ * {@code SameSite=Lax}; the webapps' header filter sends HSTS. A bean post processor,
+ * because the webapps read these properties while the server is being set up.
  */
 @Component
 class WebappHardening implements BeanPostProcessor, EnvironmentAware {
@@ -24,8 +24,7 @@ class WebappHardening implements BeanPostProcessor, EnvironmentAware {
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		this.settings = Binder.get(environment)
-			.bindOrCreate("hcp-gate.security", SecuritySettings.class);
+		this.settings = Binder.get(environment).bindOrCreate("hcp-gate.security", SecuritySettings.class);
 	}
 
 	@Override

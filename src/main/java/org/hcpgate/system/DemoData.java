@@ -33,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo: the seed's zone (agreement, informed consent, questions with information
- * review) and article, a reader and a reviewer. Only in the {@code demo} profile (the default on H2); idempotent, so a restart
- * or a second node adds nothing twice.
+ * review) and article, a reader and a reviewer. Only in the {@code demo} profile (the
+ * default on H2); idempotent, so a restart or a second node adds nothing twice.
  */
 @Component
 @Profile("demo")
@@ -52,7 +52,10 @@ class DemoData implements ApplicationRunner {
 	/** Demo comments belong to no real reader: no one can delete them from the site. */
 	static final String DEMO_COMMENTER = "demo-commenter";
 
-	/** A review lead: confirms final rejections (four-eyes), gets escalations, reads the dashboard. */
+	/**
+	 * A review lead: confirms final rejections (four-eyes), gets escalations, reads the
+	 * dashboard.
+	 */
 	static final String LEAD = "demo-lead";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -72,8 +75,8 @@ class DemoData implements ApplicationRunner {
 	private final CommentRepository comments;
 
 	DemoData(ZoneRepository zones, ArticleRepository articles, ZoneQuestionRepository questions,
-			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService,
-			IdentityService identity, CommentRepository comments) {
+			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService, IdentityService identity,
+			CommentRepository comments) {
 		this.comments = comments;
 		this.zones = zones;
 		this.articles = articles;
@@ -92,8 +95,8 @@ class DemoData implements ApplicationRunner {
 				.withInformationReview());
 			this.questions.save(new ZoneQuestion(ZONE_KEY, 1, "您的执业类别是?", true, List.of("医师", "护士", "药师", "其他")));
 			this.questions.save(new ZoneQuestion(ZONE_KEY, 2, "您在脓毒症免疫治疗方面最关注的问题是什么?", false));
-			this.articles.save(new Article(ZONE_KEY, true, "北京站|脓毒症免疫功能监测和治疗流调与最佳临床实践项目在北区启动",
-					"医学论坛报醒醒活动", "脓毒症免疫治疗", LocalDate.of(2019, 11, 20),
+			this.articles.save(new Article(ZONE_KEY, true, "北京站|脓毒症免疫功能监测和治疗流调与最佳临床实践项目在北区启动", "医学论坛报醒醒活动", "脓毒症免疫治疗",
+					LocalDate.of(2019, 11, 20),
 					"继西南区、南区、中区启动会之后,11月16日在首都北京成功召开北区启动会!来自华北、东北和西北地区的30余位重症领域专家学者、医师同道齐聚一堂。",
 					text("demo/article-sepsis.html")));
 			log.info("Demo zone {} and its article created", ZONE_KEY);
@@ -105,12 +108,12 @@ class DemoData implements ApplicationRunner {
 			.orElseThrow();
 		if (this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(ZONE_KEY).stream().noneMatch(a -> !a.isGated())) {
 			this.articles.save(new Article(ZONE_KEY, false, OPEN_ARTICLE_TITLE, "HCP Gate 演示编辑部", "脓毒症早期识别",
-					LocalDate.of(2019, 12, 2),
-					"【演示】两种床旁评分工具速览:qSOFA 用于快速筛查,SOFA 用于评估器官功能障碍。本文对所有读者开放。",
+					LocalDate.of(2019, 12, 2), "【演示】两种床旁评分工具速览:qSOFA 用于快速筛查,SOFA 用于评估器官功能障碍。本文对所有读者开放。",
 					text("demo/article-qsofa.html")));
 		}
 		if (this.comments.countByArticleId(seed.getId()) == 0) {
-			// the seed shows "200 评论": a thread long enough to page through (20 at a time)
+			// the seed shows "200 评论": a thread long enough to page through (20 at a
+			// time)
 			List<String> lines = text("demo/comments.txt").lines().filter(l -> !l.isBlank()).toList();
 			Instant first = LocalDate.of(2019, 11, 20).atTime(9, 0).toInstant(ZoneOffset.ofHours(8));
 			for (int i = 0; i < lines.size(); i++) {

@@ -16,8 +16,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What the layout needs on every page: the link that switches the language (back to the same
- * page, also when the page answered a POST), and the sign-in link that returns to it.
+ * What the layout needs on every page: the link that switches the language (back to the
+ * same page, also when the page answered a POST), and the sign-in link that returns to
+ * it.
  */
 @ControllerAdvice(annotations = Controller.class)
 class SiteModel {
@@ -52,7 +53,8 @@ class SiteModel {
 
 	/**
 	 * The page the reader is looking at, as a local path with its query: for a GET the
-	 * request itself; for a form that came back with errors (a POST) the page that sent it.
+	 * request itself; for a form that came back with errors (a POST) the page that sent
+	 * it.
 	 */
 	static String pageUrl(HttpServletRequest request) {
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
@@ -67,7 +69,8 @@ class SiteModel {
 			try {
 				URI uri = URI.create(referer);
 				if (uri.getHost() == null || uri.getHost().equals(request.getServerName())) {
-					return LocalPaths.of(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+					return LocalPaths
+						.of(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
 				}
 			}
 			catch (IllegalArgumentException malformed) {

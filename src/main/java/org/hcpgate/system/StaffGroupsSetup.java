@@ -9,7 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The staff groups the models name (candidate groups), created at start-up if missing. */
+/**
+ * The staff groups the models name (candidate groups), created at start-up if missing.
+ */
 @Component
 @Order(StaffGroupsSetup.ORDER)
 class StaffGroupsSetup implements ApplicationRunner {

@@ -9,7 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Read model: where a reader's platform-wide HCP verification stands. Written by the processes. */
+/**
+ * Read model: where a reader's platform-wide HCP verification stands. Written by the
+ * processes.
+ */
 @Entity
 @Table(name = "hcp_verification")
 public class HcpVerification {

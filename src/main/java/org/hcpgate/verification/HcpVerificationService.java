@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The verification read model. Bean {@code hcpVerificationService} is called from
- * {@code processes/zone-access.bpmn} ({@code isVerified(readerId)}); the record-* delegates
- * write it. Every write is an upsert: a retried job changes nothing twice.
+ * {@code processes/zone-access.bpmn} ({@code isVerified(readerId)}); the record-*
+ * delegates write it. Every write is an upsert: a retried job changes nothing twice.
  */
 @Service("hcpVerificationService")
 public class HcpVerificationService {

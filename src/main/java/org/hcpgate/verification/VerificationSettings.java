@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code hcp-gate.verification.*}. The models read it as bean {@code verificationSettings}
- * (attempt limit, resubmission timer, review due date), so operators tune the journey by
- * configuration.
+ * {@code hcp-gate.verification.*}. The models read it as bean
+ * {@code verificationSettings} (attempt limit, resubmission timer, review due date), so
+ * operators tune the journey by configuration.
  */
 @Component("verificationSettings")
 @ConfigurationProperties("hcp-gate.verification")
@@ -20,13 +20,19 @@ public class VerificationSettings {
 	/** Review rounds a reader gets before a rejection becomes final. */
 	private int maxAttempts = 3;
 
-	/** ISO-8601 duration an unanswered resubmission waits before the verification is abandoned. */
+	/**
+	 * ISO-8601 duration an unanswered resubmission waits before the verification is
+	 * abandoned.
+	 */
 	private String resubmissionTimeout = "P30D";
 
 	/** ISO-8601 duration after which a waiting review also goes to the review leads. */
 	private String reviewEscalation = "PT48H";
 
-	/** ISO-8601 duration a reader step of a zone journey waits before the journey is abandoned. */
+	/**
+	 * ISO-8601 duration a reader step of a zone journey waits before the journey is
+	 * abandoned.
+	 */
 	private String journeyTimeout = "P30D";
 
 	/** How long a review may wait before it is due. */

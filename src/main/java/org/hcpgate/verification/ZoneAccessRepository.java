@@ -13,8 +13,8 @@ public interface ZoneAccessRepository extends JpaRepository<ZoneAccess, Long> {
 	Optional<ZoneAccess> findByReaderIdAndZoneKey(String readerId, String zoneKey);
 
 	/**
-	 * The gate's one query: the zone was granted for its current agreement version and the
-	 * reader's HCP verification is still valid (every row found by its key).
+	 * The gate's one query: the zone was granted for its current agreement version and
+	 * the reader's HCP verification is still valid (every row found by its key).
 	 */
 	@Query("""
 			select count(a) > 0 from ZoneAccess a, HcpVerification v, Zone z

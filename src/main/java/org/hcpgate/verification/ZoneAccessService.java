@@ -18,15 +18,19 @@ public class ZoneAccessService {
 		this.access = access;
 	}
 
-	/** May the reader read the zone now? False once the verification expired or was revoked. */
+	/**
+	 * May the reader read the zone now? False once the verification expired or was
+	 * revoked.
+	 */
 	@Transactional(readOnly = true)
 	public boolean isGranted(String readerId, String zoneKey) {
 		return this.access.isOpen(readerId, zoneKey, HcpVerification.Status.VERIFIED, Instant.now());
 	}
 
 	/**
-	 * Opens the zone at the end of a journey, for the agreement version the reader accepted.
-	 * Idempotent: a retried job renews the same row (the unique key backs this up).
+	 * Opens the zone at the end of a journey, for the agreement version the reader
+	 * accepted. Idempotent: a retried job renews the same row (the unique key backs this
+	 * up).
 	 */
 	@Transactional
 	public void grant(String readerId, String zoneKey, int agreementVersion) {
@@ -35,7 +39,10 @@ public class ZoneAccessService {
 					() -> this.access.save(new ZoneAccess(readerId, zoneKey, agreementVersion)));
 	}
 
-	/** The reader withdrew the zone's agreement: the zone closes at once, in the same transaction. */
+	/**
+	 * The reader withdrew the zone's agreement: the zone closes at once, in the same
+	 * transaction.
+	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void agreementWithdrawn(AgreementWithdrawn withdrawal) {

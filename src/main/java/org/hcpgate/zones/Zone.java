@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A content zone: what it asks of a reader before letting them in. The agreement (separate
- * consent) is versioned; the informed consent is optional.
+ * A content zone: what it asks of a reader before letting them in. The agreement
+ * (separate consent) is versioned; the informed consent is optional.
  */
 @Entity
 @Table(name = "zone")

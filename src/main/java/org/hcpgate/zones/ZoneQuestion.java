@@ -23,7 +23,9 @@ public class ZoneQuestion {
 
 	}
 
-	/** Separates the options of a single-choice question in the {@code options} column. */
+	/**
+	 * Separates the options of a single-choice question in the {@code options} column.
+	 */
 	static final String OPTION_SEPARATOR = "|";
 
 	@Id

@@ -28,8 +28,8 @@ public class ZoneService {
 	}
 
 	/**
-	 * Publishes a new version of the zone's agreement. Grants are tied to the version a reader
-	 * accepted, so the zone closes for every reader until they accept the new one.
+	 * Publishes a new version of the zone's agreement. Grants are tied to the version a
+	 * reader accepted, so the zone closes for every reader until they accept the new one.
 	 */
 	@Transactional
 	public Zone publishAgreement(String zoneKey, String title, String body) {

@@ -24,7 +24,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Registration's rhythm: errors re-show the form with the input kept, success redirects. */
+/**
+ * Registration's rhythm: errors re-show the form with the input kept, success redirects.
+ */
 @WebSliceTest(RegistrationController.class)
 class RegistrationControllerWebTest {
 

@@ -33,8 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Registration, sign-in back to the page asked for, sign-out, the language switch, and the
- * friendly error pages, on the running application.
+ * Registration, sign-in back to the page asked for, sign-out, the language switch, and
+ * the friendly error pages, on the running application.
  */
 class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 
@@ -122,11 +122,14 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("用户名或密码错误。")));
 
 		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").param("username", reader.getUsername())
-			.param("password", "secret-password")
-			.session(session)
-			.with(csrf())).andExpect(redirectedUrl("/"));
-		this.mvc.perform(get("/account").session(session)).andExpect(status().isOk())
+		this.mvc
+			.perform(post("/login").param("username", reader.getUsername())
+				.param("password", "secret-password")
+				.session(session)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		this.mvc.perform(get("/account").session(session))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"sign-out\"")));
 		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/"));
 		assertThat(session.isInvalid()).isTrue();
@@ -135,7 +138,8 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void theLanguageSwitchIsOnEveryPageAndRemembered() throws Exception {
-		this.mvc.perform(get("/")).andExpect(content().string(containsString("最新文章")))
+		this.mvc.perform(get("/"))
+			.andExpect(content().string(containsString("最新文章")))
 			.andExpect(content().string(containsString("href=\"/?lang=en\"")))
 			.andExpect(content().string(containsString("<html lang=\"zh-CN\"")));
 		MvcResult english = this.mvc.perform(get("/articles/1").param("lang", "en"))
@@ -147,8 +151,9 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("At least 8 characters, not your username, not only digits.")))
 			.andExpect(content().string(containsString("<html lang=\"en\"")));
 		// a page that answered a POST switches back to the page the form was on
-		this.mvc.perform(post("/register").param("username", "x").header("Referer", "http://localhost/register")
-			.with(csrf())).andExpect(content().string(containsString("href=\"/register?lang=en\"")));
+		this.mvc.perform(
+				post("/register").param("username", "x").header("Referer", "http://localhost/register").with(csrf()))
+			.andExpect(content().string(containsString("href=\"/register?lang=en\"")));
 		for (String page : new String[] { "/", "/login", "/register", "/search", "/articles/1", "/articles/2" }) {
 			this.mvc.perform(get(page)).andExpect(content().string(containsString("id=\"switch-locale\"")));
 		}
@@ -165,7 +170,8 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 
 		ResponseEntity<String> failed = html("/articles/test-support/boom", "zh-CN");
 		assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-		assertThat(failed.getBody()).contains("出错了").contains("服务器暂时无法完成您的请求")
+		assertThat(failed.getBody()).contains("出错了")
+			.contains("服务器暂时无法完成您的请求")
 			.doesNotContain("BOOM-SECRET")
 			.doesNotContain("IllegalStateException")
 			.doesNotContain("at org.");

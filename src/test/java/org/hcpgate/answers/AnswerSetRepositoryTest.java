@@ -45,7 +45,8 @@ class AnswerSetRepositoryTest extends PostgresRepositoryTest {
 		answers("zone-elsewhere", "别的专区");
 		this.answerSets.flush();
 
-		AnswerSet latest = this.answerSets.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(this.reader, this.zone)
+		AnswerSet latest = this.answerSets
+			.findFirstByReaderIdAndZoneKeyOrderBySubmittedAtDescIdDesc(this.reader, this.zone)
 			.orElseThrow();
 		assertThat(latest.getId()).isEqualTo(second.getId()).isNotEqualTo(first.getId());
 		assertThat(latest.getAnswers()).extracting(Answer::getText).containsExactly("第二次");

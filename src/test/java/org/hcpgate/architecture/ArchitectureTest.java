@@ -25,9 +25,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The plan of the code as a build check (README, "Layout"): packages stand on floors, and a
- * package uses only packages on lower floors; the engine is reached through its doors, the
- * delegates and listeners, security and configuration only.
+ * The plan of the code as a build check (README, "Layout"): packages stand on floors, and
+ * a package uses only packages on lower floors; the engine is reached through its doors,
+ * the delegates and listeners, security and configuration only.
  */
 class ArchitectureTest {
 
@@ -37,8 +37,8 @@ class ArchitectureTest {
 	static final Map<String, List<String>> FLOORS = floors();
 
 	/**
-	 * Glue that the delegates and listeners of the staff side share: they read the delegate's
-	 * execution or task, or are the refusal a listener throws.
+	 * Glue that the delegates and listeners of the staff side share: they read the
+	 * delegate's execution or task, or are the refusal a listener throws.
 	 */
 	static final Set<String> LISTENER_GLUE = Set.of("org.hcpgate.review.ReviewActors",
 			"org.hcpgate.review.ReviewAssignment", "org.hcpgate.review.ReviewDecision",
@@ -48,7 +48,8 @@ class ArchitectureTest {
 	static final Set<String> ENGINE_DOORS = Set.of("org.hcpgate.journey.JourneyEngine",
 			"org.hcpgate.review.ReviewEngine");
 
-	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
 	private static Map<String, List<String>> floors() {
@@ -133,7 +134,10 @@ class ArchitectureTest {
 				|| isConfiguration(top);
 	}
 
-	/** Configuration and start-up set-up: the engine's plugins, groups, filters and demo data. */
+	/**
+	 * Configuration and start-up set-up: the engine's plugins, groups, filters and demo
+	 * data.
+	 */
 	static boolean isConfiguration(JavaClass type) {
 		return type.isAnnotatedWith(Configuration.class) || type.isAnnotatedWith(ConfigurationProperties.class)
 				|| type.isAssignableTo(ApplicationRunner.class);
@@ -147,7 +151,10 @@ class ArchitectureTest {
 		return current;
 	}
 
-	/** The feature package of a class: the first segment under the root, or null for the root. */
+	/**
+	 * The feature package of a class: the first segment under the root, or null for the
+	 * root.
+	 */
 	static String feature(String packageName) {
 		if (!packageName.startsWith(ROOT + ".")) {
 			return null;

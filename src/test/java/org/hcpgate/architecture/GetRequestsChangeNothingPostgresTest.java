@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every GET the site maps, asked by a signed-in reader who has no journey yet (and by an
- * anonymous visitor): none starts a process, completes a task or records a consent. Prefetch,
- * crawlers and a reload must never move a reader's journey.
+ * anonymous visitor): none starts a process, completes a task or records a consent.
+ * Prefetch, crawlers and a reload must never move a reader's journey.
  */
 class GetRequestsChangeNothingPostgresTest extends PostgresIntegrationTest {
 
@@ -96,7 +96,10 @@ class GetRequestsChangeNothingPostgresTest extends PostgresIntegrationTest {
 		}
 	}
 
-	/** The site's own GET mappings (not the webapps' or the REST API's), path variables filled in. */
+	/**
+	 * The site's own GET mappings (not the webapps' or the REST API's), path variables
+	 * filled in.
+	 */
 	private List<String> getPaths(String zone) {
 		List<String> paths = new ArrayList<>();
 		this.mappings.getHandlerMethods().forEach((info, method) -> {

@@ -33,7 +33,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The article page's rhythm: the teaser's button is a POST, a bad comment comes back kept. */
+/**
+ * The article page's rhythm: the teaser's button is a POST, a bad comment comes back
+ * kept.
+ */
 @WebSliceTest(ArticleController.class)
 class ArticleControllerWebTest {
 
@@ -60,7 +63,8 @@ class ArticleControllerWebTest {
 		ReflectionTestUtils.setField(article, "id", 7L);
 		given(this.articles.findById(7L)).willReturn(Optional.of(article));
 		given(this.zones.get("cardiology")).willReturn(new Zone("cardiology", "心血管专区", "协议", "正文", 1));
-		given(this.comments.page(anyLong(), org.mockito.ArgumentMatchers.anyInt())).willReturn(new SliceImpl<>(java.util.List.of()));
+		given(this.comments.page(anyLong(), org.mockito.ArgumentMatchers.anyInt()))
+			.willReturn(new SliceImpl<>(java.util.List.of()));
 	}
 
 	@Test

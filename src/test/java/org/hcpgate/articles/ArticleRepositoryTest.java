@@ -45,8 +45,8 @@ class ArticleRepositoryTest extends PostgresRepositoryTest {
 	}
 
 	private Article article(boolean gated, String title, String teaser, String body, int daysAgo) {
-		return this.articles.save(new Article(this.zone, gated, title, "作者", "标签", LocalDate.now().minusDays(daysAgo),
-				teaser, body));
+		return this.articles
+			.save(new Article(this.zone, gated, title, "作者", "标签", LocalDate.now().minusDays(daysAgo), teaser, body));
 	}
 
 }

@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Home, articles, search, feed and comments on the running application: a gated body never
- * reaches a reader without access, in any of the site's outputs.
+ * Home, articles, search, feed and comments on the running application: a gated body
+ * never reaches a reader without access, in any of the site's outputs.
  */
 class ArticlesPostgresTest extends PostgresIntegrationTest {
 
@@ -76,12 +76,14 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	org.hcpgate.verification.HcpVerificationService verifications;
 
-
 	String zone;
 
 	String marker;
 
-	/** In the body, never typed anywhere: must not appear on any page of a reader without access. */
+	/**
+	 * In the body, never typed anywhere: must not appear on any page of a reader without
+	 * access.
+	 */
 	String hidden;
 
 	String teaser;
@@ -115,13 +117,15 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 			}
 			assertThat(pages).allSatisfy(page -> assertThat(page).doesNotContain(this.hidden));
 			// the search page repeats what was searched for, and nothing more
-			assertThat(pages.get(3).replace("value=\"" + this.marker + "\"", "")
+			assertThat(pages.get(3)
+				.replace("value=\"" + this.marker + "\"", "")
 				.replace("“" + this.marker + "”", "")
 				.replace("q=" + this.marker, "")
 				.replace("q%3D" + this.marker, "")).doesNotContain(this.marker);
 			assertThat(List.of(pages.get(0), pages.get(1), pages.get(2), pages.get(4), pages.get(5)))
 				.allSatisfy(page -> assertThat(page).doesNotContain(this.marker));
-			// the teaser is there: on the list, the teaser page, its metadata, search and the feed
+			// the teaser is there: on the list, the teaser page, its metadata, search and
+			// the feed
 			assertThat(pages.get(0)).contains(this.teaser);
 			assertThat(pages.get(2)).contains("<meta name=\"description\" content=\"" + this.teaser + "\">")
 				.contains("<meta property=\"og:description\" content=\"" + this.teaser + "\">")
@@ -147,8 +151,7 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 		Article open = this.journeys.newArticle(this.zone, false, "open teaser", "<p>open body</p>");
 		String home = this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
 		assertThat(home).contains("/?zone=" + this.zone).contains("专区");
-		assertThat(home.indexOf("href=\"/?zone=" + this.zone + "\""))
-			.as("zones in the order of their newest article")
+		assertThat(home.indexOf("href=\"/?zone=" + this.zone + "\"")).as("zones in the order of their newest article")
 			.isLessThan(home.indexOf("href=\"/?zone=sepsis-immunotherapy\""));
 		List<Article> all = this.articles.findAllByOrderByPublishedOnDescIdDesc();
 		List<Integer> positions = all.stream().map(a -> home.indexOf("/articles/" + a.getId() + "\"")).toList();
@@ -165,7 +168,8 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/search").param("q", "open body"))
 			.andExpect(content().string(containsString("/articles/" + open.getId())));
 		// the demo's own open article
-		this.mvc.perform(get("/articles/2")).andExpect(content().string(containsString("qSOFA")))
+		this.mvc.perform(get("/articles/2"))
+			.andExpect(content().string(containsString("qSOFA")))
 			.andExpect(content().string(containsString("【演示内容】")));
 	}
 
@@ -212,8 +216,7 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void onlyReadersWhoAreLetInMayCommentAndTextIsEscapedAndBounded() throws Exception {
 		String url = "/articles/" + this.gated.getId() + "/comments";
-		this.mvc.perform(post(url).param("text", "anonymous").with(csrf()))
-			.andExpect(redirectedUrlPattern("**/login"));
+		this.mvc.perform(post(url).param("text", "anonymous").with(csrf())).andExpect(redirectedUrlPattern("**/login"));
 		Reader outsider = this.readers.newReader();
 		this.mvc.perform(post(url).param("text", "not let in").with(user(outsider)).with(csrf()))
 			.andExpect(status().isForbidden());
@@ -290,8 +293,12 @@ class ArticlesPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private String fragment(Reader reader, int page) throws Exception {
-		return this.mvc.perform(get("/articles/" + this.gated.getId() + "/comments").param("page", "" + page)
-			.with(user(reader))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return this.mvc
+			.perform(get("/articles/" + this.gated.getId() + "/comments").param("page", "" + page).with(user(reader)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static List<String> texts(String html) {

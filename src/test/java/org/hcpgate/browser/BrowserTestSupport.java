@@ -135,8 +135,8 @@ abstract class BrowserTestSupport extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * The page's first h1, or "" while the page is being replaced (a self-refreshing page can
-	 * drop the element between finding and reading it).
+	 * The page's first h1, or "" while the page is being replaced (a self-refreshing page
+	 * can drop the element between finding and reading it).
 	 */
 	static String heading(WebDriver driver) {
 		try {
@@ -169,8 +169,7 @@ abstract class BrowserTestSupport extends PostgresIntegrationTest {
 
 	void screenshot(WebDriver driver, String name) {
 		this.screenshotNumber++;
-		Path target = SCREENSHOTS
-			.resolve(String.format("%s-%02d-%s.png", this.scenario, this.screenshotNumber, name));
+		Path target = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", this.scenario, this.screenshotNumber, name));
 		try {
 			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

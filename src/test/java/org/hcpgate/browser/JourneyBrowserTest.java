@@ -26,14 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The whole journey in real browsers: a new reader registers, signs in, opens the gated
- * article, agrees, consents, submits credentials with a licence photo; a reviewer (a second
- * browser) rejects the submission in Camunda Tasklist, the reader resubmits, the reviewer
- * approves, and the reader lands on the full article by itself.
+ * article, agrees, consents, submits credentials with a licence photo; a reviewer (a
+ * second browser) rejects the submission in Camunda Tasklist, the reader resubmits, the
+ * reviewer approves, and the reader lands on the full article by itself.
  * <p>
- * Needs Chromium and its chromedriver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver};
- * override with {@code -Dhcpgate.chromium=...} and {@code -Dhcpgate.chromedriver=...}). It
- * fails, never skips, when they are missing. Selenium Manager is never used. Every page
- * visited is saved to {@code target/screenshots/journey-NN-<name>.png}.
+ * Needs Chromium and its chromedriver ({@code /usr/bin/chromium},
+ * {@code /usr/bin/chromedriver}; override with {@code -Dhcpgate.chromium=...} and
+ * {@code -Dhcpgate.chromedriver=...}). It fails, never skips, when they are missing.
+ * Selenium Manager is never used. Every page visited is saved to
+ * {@code target/screenshots/journey-NN-<name>.png}.
  */
 class JourneyBrowserTest extends BrowserTestSupport {
 
@@ -45,7 +46,10 @@ class JourneyBrowserTest extends BrowserTestSupport {
 
 	private static final String REVIEWERS = "hcp-reviewers";
 
-	/** The in-review page asks every 2 s (10 s without JS); the passed page counts down 5 s. */
+	/**
+	 * The in-review page asks every 2 s (10 s without JS); the passed page counts down 5
+	 * s.
+	 */
 	private static final Duration SELF_REFRESH = Duration.ofSeconds(40);
 
 	@Autowired
@@ -81,8 +85,7 @@ class JourneyBrowserTest extends BrowserTestSupport {
 	}
 
 	private void journey() throws Exception {
-		String suffix = Long.toString(System.currentTimeMillis(), 36)
-				+ UUID.randomUUID().toString().substring(0, 6);
+		String suffix = Long.toString(System.currentTimeMillis(), 36) + UUID.randomUUID().toString().substring(0, 6);
 		String username = "browser-" + suffix;
 		String password = "pw-" + suffix + "!";
 		String realName = "张医生" + suffix;
@@ -150,7 +153,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		screenshot(this.reader, "credentials-filled");
 		submitMainForm(this.reader);
 
-		// 5. in review: the page asks where the journey stands and reloads itself when it moves
+		// 5. in review: the page asks where the journey stands and reloads itself when it
+		// moves
 		waitForHeading(this.reader, "工作人员正在审核中,", WAIT);
 		assertThat(this.reader.findElement(By.id("journey-waiting")).getAttribute("data-status-url"))
 			.endsWith("/journey/" + ZONE + "/status");
@@ -174,18 +178,17 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		screenshot(this.reviewer, "tasklist-rejecting");
 		completeInTasklist(firstReview, "tasklist-rejected");
 
-		// 7. the reader's page updates by itself: rejected, prefilled; resubmit without a file
+		// 7. the reader's page updates by itself: rejected, prefilled; resubmit without a
+		// file
 		waitFor(this.reader, SELF_REFRESH)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".rejected h2")));
 		WebElement rejected = this.reader.findElement(By.cssSelector(".rejected"));
 		assertThat(rejected.findElement(By.tagName("h2")).getText()).isEqualTo("审核未通过");
-		assertThat(rejected.findElements(By.tagName("li"))).extracting(WebElement::getText)
-			.containsExactly("照片无法辨认");
+		assertThat(rejected.findElements(By.tagName("li"))).extracting(WebElement::getText).containsExactly("照片无法辨认");
 		assertThat(rejected.findElement(By.cssSelector("p.note")).getText()).isEqualTo(note);
 		assertThat(this.reader.findElement(By.tagName("h1")).getText()).isEqualTo("完善信息");
 		assertThat(this.reader.findElement(By.id("realName")).getDomProperty("value")).isEqualTo(realName);
-		assertThat(this.reader.findElement(By.id("licenceNumber")).getDomProperty("value"))
-			.isEqualTo("LIC-" + suffix);
+		assertThat(this.reader.findElement(By.id("licenceNumber")).getDomProperty("value")).isEqualTo("LIC-" + suffix);
 		assertThat(this.reader.findElement(By.id("photo")).getDomProperty("value")).isEmpty();
 		WebElement resubmit = this.reader.findElement(By.cssSelector("main form button[type=submit]"));
 		assertThat(resubmit.getText()).isEqualTo("重新提交");
@@ -200,8 +203,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		claimInTasklist(secondReview);
 		assertPhotoShownInForm(secondReview, "tasklist-review-2");
 		chooseInForm("通过");
-		assertThat(this.reviewer.findElements(By.xpath(
-				"//div[contains(@class,'fjs-container')]//label[normalize-space(.)='照片无法辨认']")))
+		assertThat(this.reviewer
+			.findElements(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='照片无法辨认']")))
 			.as("rejection reasons are hidden once the decision is 通过")
 			.isEmpty();
 		screenshot(this.reviewer, "tasklist-approving");
@@ -211,7 +214,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		waitFor(this.reader, SELF_REFRESH).until(d -> {
 			return "收集问题".equals(heading(d));
 		});
-		WebElement choice = this.reader.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='医师']"));
+		WebElement choice = this.reader
+			.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='医师']"));
 		choice.click();
 		this.reader.findElement(By.cssSelector(".question textarea")).sendKeys("免疫监测的最佳时机");
 		screenshot(this.reader, "questions");
@@ -269,8 +273,7 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("figcaption")));
 		assertThat(this.reader.getCurrentUrl()).endsWith("/articles/1");
 		assertThat(this.reader.findElement(By.tagName("h1")).getText()).startsWith("北京站|脓毒症");
-		assertThat(this.reader.findElements(By.tagName("figcaption"))).extracting(WebElement::getText)
-			.contains("会议现场");
+		assertThat(this.reader.findElements(By.tagName("figcaption"))).extracting(WebElement::getText).contains("会议现场");
 		assertThat(this.reader.findElements(By.id("enter-zone"))).isEmpty();
 		assertThat(this.reader.findElements(By.cssSelector("article.gated, p.teaser"))).isEmpty();
 		screenshot(this.reader, "article-full");
@@ -279,7 +282,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		screenshot(this.reader, "article-full-figure");
 	}
 
-	// ---- Tasklist ------------------------------------------------------------------------
+	// ---- Tasklist
+	// ------------------------------------------------------------------------
 
 	private void signInToTasklist() {
 		this.reviewer.get(url("/camunda/app/tasklist/"));
@@ -299,9 +303,12 @@ class JourneyBrowserTest extends BrowserTestSupport {
 	 * application creates at start-up lists it.
 	 */
 	private void openTaskInTasklist(Task task) {
-		// The filter "待审核" (created at start-up) must list the task. Other tests of this JVM
-		// leave open reviews too, and the filter shows the oldest first, a page at a time: so
-		// the reviewer selects the filter and opens the task by its link within the filter.
+		// The filter "待审核" (created at start-up) must list the task. Other tests of this
+		// JVM
+		// leave open reviews too, and the filter shows the oldest first, a page at a
+		// time: so
+		// the reviewer selects the filter and opens the task by its link within the
+		// filter.
 		Filter openReviews = this.filterService.createFilterQuery().filterName("待审核").singleResult();
 		assertThat(openReviews).as("filter 待审核").isNotNull();
 		assertThat(this.filterService.list(openReviews.getId())).extracting(t -> ((Task) t).getId())
@@ -311,9 +318,10 @@ class JourneyBrowserTest extends BrowserTestSupport {
 				+ "//h4[contains(@class,'name')]/a[contains(normalize-space(.),'待审核')]");
 		waitFor(this.reviewer, Duration.ofSeconds(40)).until(ExpectedConditions.visibilityOfElementLocated(selected));
 		screenshot(this.reviewer, "tasklist-list");
-		this.reviewer.get(url("/camunda/app/tasklist/default/#/?filter=" + openReviews.getId() + "&task=" + task.getId()));
-		waitFor(this.reviewer, Duration.ofSeconds(40)).until(ExpectedConditions.textToBePresentInElementLocated(
-				By.cssSelector(".task-card h2.task"), task.getName()));
+		this.reviewer
+			.get(url("/camunda/app/tasklist/default/#/?filter=" + openReviews.getId() + "&task=" + task.getId()));
+		waitFor(this.reviewer, Duration.ofSeconds(40)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), task.getName()));
 	}
 
 	private void claimInTasklist(Task task) {
@@ -327,8 +335,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		screenshot(this.reviewer, "tasklist-task");
 		claim.click();
 		waitFor(this.reviewer).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
-		waitFor(this.taskService).until(ts -> REVIEWER
-			.equals(ts.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+		waitFor(this.taskService)
+			.until(ts -> REVIEWER.equals(ts.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
 	}
 
 	private void assertPhotoShownInForm(Task task, String name) {
@@ -339,8 +347,8 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		waitFor(this.reviewer).until(d -> d.findElement(photo)
 			.getAttribute("src")
 			.endsWith("/staff/submissions/" + submissionId + "/photo"));
-		waitFor(this.reviewer).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-				"var i = arguments[0]; return i.complete && i.naturalWidth > 0;", d.findElement(photo))));
+		waitFor(this.reviewer).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+			.executeScript("var i = arguments[0]; return i.complete && i.naturalWidth > 0;", d.findElement(photo))));
 		image = this.reviewer.findElement(photo);
 		Object width = ((JavascriptExecutor) this.reviewer).executeScript("return arguments[0].naturalWidth;", image);
 		assertThat(((Number) width).intValue()).isEqualTo(64);
@@ -360,8 +368,7 @@ class JourneyBrowserTest extends BrowserTestSupport {
 	private void completeInTasklist(Task task, String name) {
 		By button = By.cssSelector("button[ng-click='complete()']");
 		WebElement complete = waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(button));
-		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-				complete);
+		((JavascriptExecutor) this.reviewer).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
 		waitFor(this.reviewer).until(ExpectedConditions.elementToBeClickable(button)).click();
 		waitFor(this.taskService)
 			.until(ts -> ts.createTaskQuery().taskId(task.getId()).count() == 0 ? Boolean.TRUE : null);

@@ -30,9 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every reader path of the site in a real browser, one scenario per test, a screenshot of
- * every page ({@code target/screenshots/<scenario>-NN-<name>.png}). Reviewers decide through
- * the engine's TaskService here (Tasklist itself is {@link JourneyBrowserTest}'s subject), and
- * the reader's page must follow by itself.
+ * every page ({@code target/screenshots/<scenario>-NN-<name>.png}). Reviewers decide
+ * through the engine's TaskService here (Tasklist itself is {@link JourneyBrowserTest}'s
+ * subject), and the reader's page must follow by itself.
  */
 class ReaderPathsBrowserTest extends BrowserTestSupport {
 
@@ -75,8 +75,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			assertThat(browser.findElement(By.cssSelector(".document")).getText()).contains("本项目是由壹生提供的专业性学术分享");
 			button(browser, "拒绝").click();
 			waitForHeading(browser, "本服务仅面向医疗卫生专业人士");
-			assertThat(browser.findElement(By.tagName("main")).getText()).contains("您拒绝了身份认证协议书")
-				.contains("重新阅读协议");
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("您拒绝了身份认证协议书").contains("重新阅读协议");
 			screenshot(browser, "refused");
 			button(browser, "重新阅读协议").click();
 			waitForHeading(browser, "壹生身份认证协议书");
@@ -114,7 +113,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			openGatedArticle(browser, "/articles/" + article.getId());
 			button(browser, "同意").click();
 			waitForHeading(browser, "完善信息");
-			// a mistake first: the form comes back with the input kept and the error at the field
+			// a mistake first: the form comes back with the input kept and the error at
+			// the field
 			fillCredentials(browser, "孔医生", "12");
 			browser.findElement(By.id("photo")).sendKeys(writePng().toString());
 			submitMainForm(browser);
@@ -129,8 +129,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			waitForHeading(browser, "工作人员正在审核中,");
 			screenshot(browser, "in-review");
 
-			decide(reviewTask(reader), Map.of("decision", "rejected-final", "rejectionReasons", "not-hcp",
-					"reviewNote", "请联系客服核实身份"));
+			decide(reviewTask(reader),
+					Map.of("decision", "rejected-final", "rejectionReasons", "not-hcp", "reviewNote", "请联系客服核实身份"));
 			this.reviewer.confirmFinalRejection(reader);
 			waitForHeading(browser, "身份认证未通过", Duration.ofSeconds(20));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("非医疗卫生专业人士")
@@ -208,8 +208,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 				.until(ExpectedConditions.elementToBeClickable(By.id("withdraw-" + article.getZoneKey())));
 			screenshot(browser, "account");
 			withdraw.click();
-			waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"),
-					"已撤回同意"));
+			waitFor(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "已撤回同意"));
 			assertThat(browser.findElement(By.id("consents")).getText()).contains("已撤回");
 			screenshot(browser, "withdrawn");
 
@@ -303,7 +303,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 
 			type(browser, By.id("comment-text"), "<b>很有启发</b> 感谢分享");
 			browser.findElement(By.cssSelector(".comment-form button[type=submit]")).click();
-			waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "评论已发表"));
+			waitFor(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "评论已发表"));
 			WebElement first = comments(browser).get(0);
 			assertThat(first.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("<b>很有启发</b> 感谢分享");
 			assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo((total + 1) + " 评论");
@@ -311,7 +312,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			screenshot(browser, "posted");
 			assertThat(browser.findElements(By.cssSelector(".comment-delete"))).hasSize(1);
 			first.findElement(By.cssSelector(".comment-delete button")).click();
-			waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "评论已删除"));
+			waitFor(browser)
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "评论已删除"));
 			assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo(total + " 评论");
 			screenshot(browser, "deleted");
 
@@ -330,7 +332,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 		});
 	}
 
-	// ---- helpers -------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------
 
 	interface Scenario {
 
@@ -361,8 +364,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	}
 
 	private static WebElement button(WebDriver browser, String text) {
-		return waitFor(browser).until(ExpectedConditions
-			.elementToBeClickable(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
+		return waitFor(browser).until(
+				ExpectedConditions.elementToBeClickable(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
 	}
 
 	private static void fillCredentials(WebDriver browser, String realName, String licenceNumber) {
@@ -374,7 +377,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	}
 
 	private static void answer(WebDriver browser, String choice, String text) {
-		browser.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='" + choice + "']")).click();
+		browser.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='" + choice + "']"))
+			.click();
 		WebElement free = browser.findElement(By.cssSelector(".question textarea"));
 		free.clear();
 		free.sendKeys(text);
@@ -393,8 +397,8 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	private Article newZoneWithArticle() {
 		String key = "z" + UUID.randomUUID().toString().substring(0, 8);
 		this.zones.save(new Zone(key, "浏览器测试专区 " + key, "测试协议", "测试协议正文:仅面向医疗卫生专业人士。", 1));
-		return this.articles.save(new Article(key, true, "浏览器测试文章 " + key, "测试作者", "测试", LocalDate.now(),
-				"这是摘要。", "<p>仅供认证读者的正文。</p>"));
+		return this.articles.save(
+				new Article(key, true, "浏览器测试文章 " + key, "测试作者", "测试", LocalDate.now(), "这是摘要。", "<p>仅供认证读者的正文。</p>"));
 	}
 
 	private Task reviewTask(Reader reader) {
@@ -414,6 +418,5 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	private void decide(Task task, Map<String, Object> variables) {
 		this.taskService.complete(task.getId(), variables);
 	}
-
 
 }

@@ -29,13 +29,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Reviewers and a lead in real browsers (headless Debian Chromium): a reviewer signs in to
- * Tasklist, opens 待审核, sees the submission card and the licence photo in the Camunda Form,
- * cannot send a rejection without a reason, sends it back with one; the resubmission comes
- * back to the same reviewer's 我的, who rejects it finally, cannot confirm that themselves;
- * the lead confirms it, then reads the decisions and the dashboard. The reader's side goes
- * through the site's services (JourneyBrowserTest drives it in a browser). Screenshots:
- * {@code target/screenshots/review-NN-<name>.png}.
+ * Reviewers and a lead in real browsers (headless Debian Chromium): a reviewer signs in
+ * to Tasklist, opens 待审核, sees the submission card and the licence photo in the Camunda
+ * Form, cannot send a rejection without a reason, sends it back with one; the
+ * resubmission comes back to the same reviewer's 我的, who rejects it finally, cannot
+ * confirm that themselves; the lead confirms it, then reads the decisions and the
+ * dashboard. The reader's side goes through the site's services (JourneyBrowserTest
+ * drives it in a browser). Screenshots: {@code target/screenshots/review-NN-<name>.png}.
  */
 class ReviewBrowserTest extends PostgresIntegrationTest {
 
@@ -124,11 +124,12 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		reviewer.choose("退回修改(可重新提交)");
 		reviewer.write("给读者的说明", "请上传清晰的执业证书照片");
 		reviewer.clickComplete();
-		WebElement required = this.reviewerBrowser
-			.visible(By.xpath("//div[contains(@class,'fjs-form-field-error')][contains(normalize-space(.),'required')]"));
+		WebElement required = this.reviewerBrowser.visible(
+				By.xpath("//div[contains(@class,'fjs-form-field-error')][contains(normalize-space(.),'required')]"));
 		this.reviewerBrowser.scrollTo(required);
 		this.reviewerBrowser.screenshot("rejection-without-reason-refused");
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
 			.until(() -> this.taskService.createTaskQuery().taskId(first.getId()).count() == 1);
 
 		// 3. with a reason and an internal note it goes
@@ -144,7 +145,11 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		Submitted again = submitted.resubmit(this.journeys, "张医生(更正)", false);
 		Task second = again.review();
 		assertThat(second.getAssignee()).isEqualTo(REVIEWER);
-		String mine = this.filterService.createFilterQuery().filterName("我的").filterOwner(REVIEWER).singleResult().getId();
+		String mine = this.filterService.createFilterQuery()
+			.filterName("我的")
+			.filterOwner(REVIEWER)
+			.singleResult()
+			.getId();
 		reviewer.openFilterById(mine);
 		this.reviewerBrowser.screenshot("mine");
 		reviewer.openTask(second);
@@ -162,9 +167,12 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		assertThat(this.verifications.find(submitted.readerId()).orElseThrow().getStatus())
 			.isEqualTo(HcpVerification.Status.IN_REVIEW);
 
-		// 6. four-eyes: the confirmation is the leads' (a reviewer who is no lead does not even
+		// 6. four-eyes: the confirmation is the leads' (a reviewer who is no lead does
+		// not even
 		// see it; a lead who decided it is refused: ReviewPostgresTest)
-		assertThat(this.taskService.createTaskQuery().taskId(confirmation.getId()).taskCandidateGroup("hcp-review-leads")
+		assertThat(this.taskService.createTaskQuery()
+			.taskId(confirmation.getId())
+			.taskCandidateGroup("hcp-review-leads")
 			.count()).isEqualTo(1);
 
 		// 7. the lead confirms it
@@ -207,9 +215,10 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 
 	private void assertImagesShown(Browser browser, Submitted submitted) {
 		for (By image : List.of(PHOTO, CARD)) {
-			browser.waitFor().until(d -> d.findElement(image)
-				.getAttribute("src")
-				.contains("/staff/submissions/" + submitted.submission().getId() + "/"));
+			browser.waitFor()
+				.until(d -> d.findElement(image)
+					.getAttribute("src")
+					.contains("/staff/submissions/" + submitted.submission().getId() + "/"));
 			browser.waitFor().until(d -> browser.loaded(d.findElement(image)));
 		}
 		assertThat(browser.naturalWidth(browser.driver().findElement(PHOTO))).isEqualTo(64);

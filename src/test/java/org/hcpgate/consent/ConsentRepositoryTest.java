@@ -39,8 +39,8 @@ class ConsentRepositoryTest extends PostgresRepositoryTest {
 	void forgettingClientAddressesKeepsEveryDecisionOfTheReaderAndTouchesNoOneElse() {
 		this.consents.save(decision(Document.AGREEMENT, Choice.AGREED));
 		this.consents.save(decision(Document.INFORMED_CONSENT, Choice.AGREED));
-		Consent someoneElse = this.consents.save(new Consent(this.reader + "1", "zone", Document.AGREEMENT, 1,
-				Choice.AGREED, "10.0.0.9", null, null));
+		Consent someoneElse = this.consents
+			.save(new Consent(this.reader + "1", "zone", Document.AGREEMENT, 1, Choice.AGREED, "10.0.0.9", null, null));
 		this.consents.flush();
 
 		assertThat(this.consents.forgetClientAddresses(this.reader)).isEqualTo(2);

@@ -36,10 +36,11 @@ class LicencePhotoStoreTest {
 	@Test
 	void anythingElseIsRefusedAndNothingIsWritten() throws IOException {
 		LicencePhotoStore store = new LicencePhotoStore(this.directory, this.crypto);
-		assertThatThrownBy(() -> store
-			.store(new MockMultipartFile("photo", "licence.png", "image/png", "<html>".getBytes()), "7"))
+		assertThatThrownBy(
+				() -> store.store(new MockMultipartFile("photo", "licence.png", "image/png", "<html>".getBytes()), "7"))
 			.isInstanceOf(UnacceptablePhotoException.class);
-		assertThatThrownBy(() -> store.store(new MockMultipartFile("photo", "x.png", "image/png", new byte[] { 1 }), "7"))
+		assertThatThrownBy(
+				() -> store.store(new MockMultipartFile("photo", "x.png", "image/png", new byte[] { 1 }), "7"))
 			.isInstanceOf(UnacceptablePhotoException.class);
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).isEmpty();

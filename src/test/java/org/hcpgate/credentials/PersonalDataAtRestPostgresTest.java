@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Licence numbers on PostgreSQL: encrypted in the row, bound to their reader, found again by
- * keyed hash when two readers give the same number, shown in clear to the reviewer only.
+ * Licence numbers on PostgreSQL: encrypted in the row, bound to their reader, found again
+ * by keyed hash when two readers give the same number, shown in clear to the reviewer
+ * only.
  */
 class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 
@@ -52,8 +53,8 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theLicenceNumberIsEncryptedInTheRowAndReadsBackInClear() throws Exception {
 		Reader reader = this.readers.newReader();
-		this.journeys.toReview(reader,
-				new Credentials("张医生", "协和医院", "ICU", "主治医师", "ENC123456789"), JourneyDriver.PNG);
+		this.journeys.toReview(reader, new Credentials("张医生", "协和医院", "ICU", "主治医师", "ENC123456789"),
+				JourneyDriver.PNG);
 		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(reader.getReaderId())
 			.get(0);
 		assertThat(submission.getLicenceNumber()).isEqualTo("ENC123456789");
@@ -64,7 +65,8 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		assertThat(row.get("licence_number_hash")).asString().isNotBlank().doesNotContain("ENC123456789");
 		assertThat(this.jdbc.queryForList(
 				"select column_name from information_schema.columns where table_name = 'credential_submission'",
-				String.class)).doesNotContain("licence_number");
+				String.class))
+			.doesNotContain("licence_number");
 	}
 
 	@Test
@@ -76,10 +78,12 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		journey.toReview(two, new Credentials("乙", "医院", "科室", "职称", "TWO1234567"), JourneyDriver.PNG);
 		long first = this.submissions.findByReaderIdOrderBySubmittedAtDesc(one.getReaderId()).get(0).getId();
 		long second = this.submissions.findByReaderIdOrderBySubmittedAtDesc(two.getReaderId()).get(0).getId();
-		this.jdbc.update("update credential_submission set licence_number_enc = "
-				+ "(select licence_number_enc from credential_submission where id = ?) where id = ?", first, second);
-		assertThatThrownBy(() -> this.submissions.findById(second)).hasRootCauseInstanceOf(
-				java.security.GeneralSecurityException.class);
+		this.jdbc.update(
+				"update credential_submission set licence_number_enc = "
+						+ "(select licence_number_enc from credential_submission where id = ?) where id = ?",
+				first, second);
+		assertThatThrownBy(() -> this.submissions.findById(second))
+			.hasRootCauseInstanceOf(java.security.GeneralSecurityException.class);
 	}
 
 	@Test
@@ -97,16 +101,19 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		assertThat(latest.get(0).getLicenceNumberHash()).isEqualTo(latest.get(1).getLicenceNumberHash());
 
 		HttpHeaders staff = StaffSessions.signIn(this.rest, "demo-reviewer", "demo-reviewer");
-		String page = this.rest.exchange("/staff/submissions/{id}", HttpMethod.GET, new HttpEntity<>(staff),
-				String.class, latest.get(1).getId()).getBody();
+		String page = this.rest
+			.exchange("/staff/submissions/{id}", HttpMethod.GET, new HttpEntity<>(staff), String.class,
+					latest.get(1).getId())
+			.getBody();
 		assertThat(page).contains("licence-elsewhere").contains(number.toLowerCase());
 
 		Reader alone = this.readers.newReader();
 		journey.toReview(alone, new Credentials("丙", "医院", "科室", "职称", "UNIQUE" + System.nanoTime() % 1_000_000L),
 				JourneyDriver.PNG);
 		long aloneId = this.submissions.findByReaderIdOrderBySubmittedAtDesc(alone.getReaderId()).get(0).getId();
-		assertThat(this.rest.exchange("/staff/submissions/{id}", HttpMethod.GET, new HttpEntity<>(staff), String.class,
-				aloneId).getBody()).doesNotContain("licence-elsewhere");
+		assertThat(this.rest
+			.exchange("/staff/submissions/{id}", HttpMethod.GET, new HttpEntity<>(staff), String.class, aloneId)
+			.getBody()).doesNotContain("licence-elsewhere");
 	}
 
 }

@@ -41,9 +41,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.validation.Errors;
 
 /**
- * The journey's web rhythm: a GET shows and changes nothing, a POST changes and redirects,
- * a form with errors comes back with what the reader typed, a step answered twice shows the
- * current one.
+ * The journey's web rhythm: a GET shows and changes nothing, a POST changes and
+ * redirects, a form with errors comes back with what the reader typed, a step answered
+ * twice shows the current one.
  */
 @WebSliceTest(JourneyController.class)
 class JourneyControllerWebTest {
@@ -87,7 +87,8 @@ class JourneyControllerWebTest {
 
 	@Test
 	void thePostStartsTheJourneyAndRedirectsToItsPage() throws Exception {
-		this.mvc.perform(post("/journey/{zone}/start", ZONE).param("article", "7").with(signedIn(this.reader)).with(csrf()))
+		this.mvc
+			.perform(post("/journey/{zone}/start", ZONE).param("article", "7").with(signedIn(this.reader)).with(csrf()))
 			.andExpect(redirectedUrl("/journey/" + ZONE + "?article=7"));
 		verify(this.journey).start("42", ZONE, 7L);
 	}
@@ -170,9 +171,9 @@ class JourneyControllerWebTest {
 	}
 
 	private org.springframework.test.web.servlet.ResultActions consent(String step, String choice) throws Exception {
-		return this.mvc.perform(
-				post("/journey/{zone}/{step}", ZONE, step).param("choice", choice).with(signedIn(this.reader)).with(csrf()));
+		return this.mvc.perform(post("/journey/{zone}/{step}", ZONE, step).param("choice", choice)
+			.with(signedIn(this.reader))
+			.with(csrf()));
 	}
-
 
 }

@@ -44,8 +44,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The reader's journey through the web layer, the engine and its job executor on PostgreSQL;
- * the reviewer decides through Camunda's REST API, as an integrator would.
+ * The reader's journey through the web layer, the engine and its job executor on
+ * PostgreSQL; the reviewer decides through Camunda's REST API, as an integrator would.
  */
 class JourneyPostgresTest extends PostgresIntegrationTest {
 
@@ -112,7 +112,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("enter-zone")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("会议现场"))));
 
-		// a GET shows the journey's first page and starts nothing; the button's POST starts it
+		// a GET shows the journey's first page and starts nothing; the button's POST
+		// starts it
 		this.mvc.perform(get(journey()).with(user(this.reader)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("开始认证")));
@@ -174,8 +175,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 				.singleResult(), java.util.Objects::nonNull);
 		assertThat(this.taskService.getVariable(informationReview.getId(), "answerSetId")).isNotNull();
 		decideOverRest(informationReview.getId(), "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), ZONE));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), ZONE));
 
 		assertThat(this.verifications.isVerified(this.reader.getReaderId())).isTrue();
 		page().andExpect(content().string(org.hamcrest.Matchers.containsString("您已通过HCP身份认证和信息审核")))
@@ -189,7 +189,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 
 		List<Consent> recorded = this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId());
 		assertThat(recorded).extracting(Consent::getDocument, Consent::getChoice)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Consent.Document.AGREEMENT, Consent.Choice.AGREED),
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(Consent.Document.AGREEMENT, Consent.Choice.AGREED),
 					org.assertj.core.groups.Tuple.tuple(Consent.Document.INFORMED_CONSENT, Consent.Choice.REFUSED));
 		assertThat(recorded).allSatisfy(c -> {
 			assertThat(c.getDocumentVersion()).isEqualTo(1);
@@ -228,8 +229,9 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		answer("informed-consent", "agree");
 
 		this.mvc
-			.perform(multipart("/journey/" + ZONE + "/credentials").file(new MockMultipartFile("photo", "licence.png",
-					"image/png", "<script>not an image</script>".getBytes()))
+			.perform(multipart("/journey/" + ZONE + "/credentials")
+				.file(new MockMultipartFile("photo", "licence.png", "image/png",
+						"<script>not an image</script>".getBytes()))
 				.param("realName", "李护士")
 				.param("hospital", "")
 				.param("department", "ICU")
@@ -277,8 +279,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		String taskId = reviewTask().getId();
 
 		ResponseEntity<String>[] answers = new ResponseEntity[2];
-		Thread approve = new Thread(() -> answers[0] = decideOverRest(taskId,
-				"{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"));
+		Thread approve = new Thread(
+				() -> answers[0] = decideOverRest(taskId, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"));
 		Thread reject = new Thread(() -> answers[1] = decideOverRest(taskId,
 				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\"x\"},"
 						+ "\"rejectionReasons\":{\"value\":\"[\\\"not-hcp\\\"]\",\"type\":\"Json\"}}}"));
@@ -288,7 +290,8 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		reject.join();
 
 		assertThat(answers).filteredOn(a -> a.getStatusCode().is2xxSuccessful()).hasSize(1);
-		assertThat(answers).filteredOn(a -> a.getStatusCode().is5xxServerError() || a.getStatusCode().is4xxClientError())
+		assertThat(answers)
+			.filteredOn(a -> a.getStatusCode().is5xxServerError() || a.getStatusCode().is4xxClientError())
 			.hasSize(1);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.verifications.find(this.reader.getReaderId())

@@ -43,9 +43,9 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The journey pages as the site shows them: seed texts, the status the waiting pages poll,
- * the way back to the article asked for, and the licence upload (limits, sanitizing, input
- * kept, thumbnails only for their owner).
+ * The journey pages as the site shows them: seed texts, the status the waiting pages
+ * poll, the way back to the article asked for, and the licence upload (limits,
+ * sanitizing, input kept, thumbnails only for their owner).
  */
 class JourneySitePostgresTest extends PostgresIntegrationTest {
 
@@ -94,7 +94,6 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	org.hcpgate.consent.ConsentRepository consents;
 
-
 	Reader reader;
 
 	String zone;
@@ -118,13 +117,17 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("本项目是由壹生提供的专业性学术分享")))
 			.andExpect(content().string(containsString(">同意</button>")))
 			.andExpect(content().string(containsString(">拒绝</button>")));
-		this.mvc.perform(post("/journey/" + demo + "/agreement").param("choice", "agree").param("article", "1")
-			.with(user(this.reader)).with(csrf()));
+		this.mvc.perform(post("/journey/" + demo + "/agreement").param("choice", "agree")
+			.param("article", "1")
+			.with(user(this.reader))
+			.with(csrf()));
 		this.journeys.journey(this.reader, demo, 1L)
 			.andExpect(content().string(containsString("<h1 id=\"step-title\">知情同意书</h1>")))
 			.andExpect(content().string(containsString(">不同意并跳过</button>")));
-		this.mvc.perform(post("/journey/" + demo + "/informed-consent").param("choice", "skip").param("article", "1")
-			.with(user(this.reader)).with(csrf()));
+		this.mvc.perform(post("/journey/" + demo + "/informed-consent").param("choice", "skip")
+			.param("article", "1")
+			.with(user(this.reader))
+			.with(csrf()));
 		this.journeys.awaitStep(this.reader, demo, "submit-credentials");
 		this.journeys.journey(this.reader, demo, 1L)
 			.andExpect(content().string(containsString("<h1 id=\"step-title\">完善信息</h1>")))
@@ -135,7 +138,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("请您耐心等待")))
 			.andExpect(content().string(containsString("data-status-url=\"/journey/" + demo + "/status\"")))
 			.andExpect(content().string(containsString("src=\"/js/journey-status.js\"")))
-			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>")));
+			.andExpect(content()
+				.string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>")));
 		this.mvc.perform(get("/journey/" + demo + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.kind").value("IN_REVIEW"))
 			.andExpect(jsonPath("$.state").value("IN_REVIEW"))
@@ -149,12 +153,15 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("READER_STEP:accept-agreement"));
 		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "refuse")
-			.param("article", "" + this.article.getId()).with(user(this.reader)).with(csrf()));
+			.param("article", "" + this.article.getId())
+			.with(user(this.reader))
+			.with(csrf()));
 		this.journeys.journey(this.reader, this.zone, this.article.getId())
 			.andExpect(content().string(containsString("本服务仅面向医疗卫生专业人士")))
 			.andExpect(content().string(containsString("您拒绝了身份认证协议书,因此无法使用本专区")))
 			.andExpect(content().string(containsString("重新阅读协议")))
-			.andExpect(content().string(containsString("/journey/" + this.zone + "/start?article=" + this.article.getId())));
+			.andExpect(content()
+				.string(containsString("/journey/" + this.zone + "/start?article=" + this.article.getId())));
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("ENDED:agreement-refused"));
 	}
@@ -162,7 +169,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aJourneyBusyOnTheEngineSideAndAStepTheSiteDoesNotKnowHaveTheirPages() throws Exception {
 		String journeyKey = this.reader.getReaderId() + ":" + this.zone;
-		// a journey waiting for a verification that has no task: nothing for reader or staff
+		// a journey waiting for a verification that has no task: nothing for reader or
+		// staff
 		var waiting = this.runtimeService.createProcessInstanceByKey("zone-access")
 			.businessKey(journeyKey)
 			.setVariable("readerId", this.reader.getReaderId())
@@ -172,21 +180,22 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		this.journeys.journey(this.reader, this.zone, null)
 			.andExpect(content().string(containsString("<h1>正在处理,请稍候</h1>")))
 			.andExpect(content().string(containsString("data-status-url=\"/journey/" + this.zone + "/status\"")))
-			.andExpect(content().string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")));
+			.andExpect(content()
+				.string(containsString("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")));
 		this.mvc.perform(get("/journey/" + this.zone + "/status").with(user(this.reader)))
 			.andExpect(jsonPath("$.state").value("PROCESSING"));
 
 		// a redeployed model with a reader step this site has no page for
 		this.repositoryService.createDeployment()
-			.addModelInstance("site-test-new-step.bpmn", org.camunda.bpm.model.bpmn.Bpmn
-				.createExecutableProcess("site-test-new-step")
-				.camundaHistoryTimeToLive(1)
-				.startEvent()
-				.userTask("new-step")
-				.camundaAssignee("${readerId}")
-				.camundaFormKey("site:new-step")
-				.endEvent()
-				.done())
+			.addModelInstance("site-test-new-step.bpmn",
+					org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("site-test-new-step")
+						.camundaHistoryTimeToLive(1)
+						.startEvent()
+						.userTask("new-step")
+						.camundaAssignee("${readerId}")
+						.camundaFormKey("site:new-step")
+						.endEvent()
+						.done())
 			.deploy();
 		var newStep = this.runtimeService.createProcessInstanceByKey("site-test-new-step")
 			.businessKey(this.reader.getReaderId())
@@ -196,7 +205,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("暂时无法继续")))
 			.andExpect(content().string(containsString("当前步骤(new-step)在本网站上没有对应页面,请联系客服。")));
 		this.runtimeService.deleteProcessInstance(newStep.getId(), "test over");
-		// staff deleted the journey (Cockpit): the next visit shows the start page, no error
+		// staff deleted the journey (Cockpit): the next visit shows the start page, no
+		// error
 		this.runtimeService.deleteProcessInstance(waiting.getId(), "deleted by staff");
 		this.journeys.journey(this.reader, this.zone, null)
 			.andExpect(status().isOk())
@@ -209,8 +219,11 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	void onlyThePagesOwnChoicesDecideAStep() throws Exception {
 		this.journeys.start(this.reader, this.zone, null);
 		this.journeys.awaitStep(this.reader, this.zone, "accept-agreement");
-		this.mvc.perform(post("/journey/" + this.zone + "/agreement").param("choice", "maybe")
-			.with(user(this.reader)).with(csrf())).andExpect(redirectedUrl("/journey/" + this.zone));
+		this.mvc
+			.perform(post("/journey/" + this.zone + "/agreement").param("choice", "maybe")
+				.with(user(this.reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/journey/" + this.zone));
 		this.mvc.perform(post("/journey/" + this.zone + "/agreement").with(user(this.reader)).with(csrf()))
 			.andExpect(status().isBadRequest());
 		assertThat(this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(this.reader.getReaderId())).isEmpty();
@@ -222,10 +235,12 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	void thePassedPageLeadsBackToTheArticleTheJourneyRemembers() throws Exception {
 		this.verifications.markVerified(this.reader.getReaderId());
 		this.journeys.agree(this.reader, this.zone, this.article.getId());
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), this.zone));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), this.zone));
 		assertThat(this.verification.requestedArticle(this.reader.getReaderId(), this.zone))
 			.contains(this.article.getId());
-		// no article parameter (a link from an e-mail, another device): the journey remembers
+		// no article parameter (a link from an e-mail, another device): the journey
+		// remembers
 		this.journeys.journey(this.reader, this.zone, null)
 			.andExpect(content().string(containsString("您已通过HCP身份认证和信息审核")))
 			.andExpect(content().string(containsString("data-target=\"/articles/" + this.article.getId() + "\"")))
@@ -257,13 +272,15 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains("EXIF-GPS-MARKER");
 		this.journeys.submitCredentials(this.reader, this.zone, this.article.getId(), "冯医生", withExif)
 			.andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
-		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
+		CredentialSubmission submission = this.submissions
+			.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
 			.get(0);
 		byte[] stored;
 		try (InputStream in = this.photos.open(submission.getPhotoFile(), this.reader.getReaderId())) {
 			stored = in.readAllBytes();
 		}
-		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("EXIF-GPS-MARKER").doesNotContain("Exif");
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("EXIF-GPS-MARKER")
+			.doesNotContain("Exif");
 		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(stored)).getWidth()).isEqualTo(64);
 
 		String photo = "/account/submissions/" + submission.getId() + "/photo";
@@ -297,8 +314,10 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").with(user(this.reader)))
 			.andExpect(status().isNotFound());
 
-		this.mvc.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null)
-			.session(session)).andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
+		this.mvc
+			.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null)
+				.session(session))
+			.andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
 		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()))
 			.extracting(CredentialSubmission::getPhotoContentType)
 			.containsExactly("image/png");
@@ -316,7 +335,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.getBytes(StandardCharsets.ISO_8859_1);
 		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", plain)
 			.andExpect(status().is3xxRedirection());
-		CredentialSubmission pdf = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()).get(0);
+		CredentialSubmission pdf = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
+			.get(0);
 		assertThat(pdf.getPhotoContentType()).isEqualTo("application/pdf");
 		try (InputStream in = this.photos.open(pdf.getPhotoFile(), this.reader.getReaderId())) {
 			assertThat(in.readAllBytes()).isEqualTo(plain);
@@ -343,6 +363,5 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		out.write(Arrays.copyOfRange(jpeg, 2, jpeg.length));
 		return out.toByteArray();
 	}
-
 
 }

@@ -42,8 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Zone access over time, on PostgreSQL: withdrawal, revocation, expiry, two zones sharing one
- * verification, final rejection. Each test makes zones of its own (agreement only, no
+ * Zone access over time, on PostgreSQL: withdrawal, revocation, expiry, two zones sharing
+ * one verification, final rejection. Each test makes zones of its own (agreement only, no
  * informed consent, no questions) so the journeys stay short.
  */
 class ZoneAccessPostgresTest extends PostgresIntegrationTest {
@@ -271,7 +271,8 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private void submitCredentials(String zone, String realName) throws Exception {
-		await().atMost(Duration.ofSeconds(10)).until(() -> step(zone).step(), s -> s != null && s.endsWith("credentials"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> step(zone).step(), s -> s != null && s.endsWith("credentials"));
 		this.journeys.submitCredentials(this.reader, zone, null, realName, PNG).andExpect(status().is3xxRedirection());
 	}
 

@@ -44,9 +44,9 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The reader hears of every decision on the site and by e-mail (a real SMTP server in this
- * JVM), once, after the decision committed, in their language, with the way back to the
- * article they asked for.
+ * The reader hears of every decision on the site and by e-mail (a real SMTP server in
+ * this JVM), once, after the decision committed, in their language, with the way back to
+ * the article they asked for.
  */
 class NotificationsPostgresTest extends PostgresIntegrationTest {
 
@@ -89,7 +89,6 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	ZoneService zoneService;
 
-
 	Reader reader;
 
 	@BeforeEach
@@ -116,15 +115,15 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(get("/account").with(user(this.reader)))
 			.andExpect(content().string(containsString("id=\"unread-count\"")))
 			.andExpect(content().string(containsString("HCP 身份认证审核未通过")))
-			.andExpect(content().string(containsString("href=\"/journey/" + zone + "?article=" + article.getId() + "\"")));
+			.andExpect(
+					content().string(containsString("href=\"/journey/" + zone + "?article=" + article.getId() + "\"")));
 
 		this.journeys.awaitStep(this.reader, zone, "resubmit-credentials");
 		this.journeys.submitCredentials(this.reader, zone, article.getId(), "褚医生", null);
 		this.reviewer.decide(this.reviewer.reviewTask(this.reader), "{\"decision\":{\"value\":\"approved\"}}");
 		awaitMail(Kind.CREDENTIALS_APPROVED, "HCP 身份认证已通过");
 		MimeMessage granted = awaitMail(Kind.ACCESS_GRANTED, "专区已开通");
-		assertThat(body(granted)).contains("测试专区 " + zone)
-			.contains("/journey/" + zone + "?article=" + article.getId());
+		assertThat(body(granted)).contains("测试专区 " + zone).contains("/journey/" + zone + "?article=" + article.getId());
 
 		assertThat(this.notifications.inbox(this.reader.getReaderId())).extracting(Notification::getKind)
 			.containsExactly(Kind.ACCESS_GRANTED, Kind.CREDENTIALS_APPROVED, Kind.CREDENTIALS_REJECTED);
@@ -157,8 +156,10 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 		this.verifications.markVerified(this.reader.getReaderId());
 		this.journeys.agree(this.reader, demo, 1L);
 		this.journeys.awaitStep(this.reader, demo, "informed-consent");
-		this.mvc.perform(post("/journey/" + demo + "/informed-consent").param("choice", "agree").param("article", "1")
-			.with(user(this.reader)).with(csrf()));
+		this.mvc.perform(post("/journey/" + demo + "/informed-consent").param("choice", "agree")
+			.param("article", "1")
+			.with(user(this.reader))
+			.with(csrf()));
 		this.journeys.awaitStep(this.reader, demo, "answer-questions");
 		answer(demo);
 		this.taskService.complete(informationReview().getId(),
@@ -203,11 +204,15 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 				.singleResult(), Objects::nonNull);
 	}
 
-	/** Waits for the notification and its e-mail (sent after commit), and returns the e-mail. */
+	/**
+	 * Waits for the notification and its e-mail (sent after commit), and returns the
+	 * e-mail.
+	 */
 	private MimeMessage awaitMail(Kind kind, String subject) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.notificationRepository.findByReaderIdOrderByCreatedAtDescIdDesc(this.reader.getReaderId(),
-					org.springframework.data.domain.PageRequest.of(0, 20))
+			.until(() -> this.notificationRepository
+				.findByReaderIdOrderByCreatedAtDescIdDesc(this.reader.getReaderId(),
+						org.springframework.data.domain.PageRequest.of(0, 20))
 				.stream()
 				.anyMatch(n -> n.getKind() == kind && n.getEmailedAt() != null));
 		return await().atMost(Duration.ofSeconds(10))
@@ -245,6 +250,5 @@ class NotificationsPostgresTest extends PostgresIntegrationTest {
 			return "";
 		}
 	}
-
 
 }

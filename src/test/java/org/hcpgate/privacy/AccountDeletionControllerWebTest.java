@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Deleting the account needs the tick and the password; only then is the reader erased. */
+/**
+ * Deleting the account needs the tick and the password; only then is the reader erased.
+ */
 @WebSliceTest(AccountDeletionController.class)
 class AccountDeletionControllerWebTest {
 

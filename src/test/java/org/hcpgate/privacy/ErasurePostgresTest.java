@@ -53,10 +53,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Plants unique markers for a reader (name, hospital, department, title, licence number,
- * user name, display name, e-mail, a reviewer's note, bytes in the licence photo), takes the
- * reader through review, rejection, resubmission and approval, erases, and then searches the
- * whole database (every text and binary column of every table, the app's and Camunda's
- * {@code ACT_*}), the stored files and the captured log for any of them.
+ * user name, display name, e-mail, a reviewer's note, bytes in the licence photo), takes
+ * the reader through review, rejection, resubmission and approval, erases, and then
+ * searches the whole database (every text and binary column of every table, the app's and
+ * Camunda's {@code ACT_*}), the stored files and the captured log for any of them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ErasurePostgresTest extends PostgresIntegrationTest {
@@ -153,8 +153,7 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
 			.extracting(ErasureRecord::getReason, ErasureRecord::getSubmissions, ErasureRecord::getPhotos)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(ErasureRecord.Reason.ACCOUNT_DELETED, 2, 1));
-		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()).get(0).getAnswerSets())
-			.isOne();
+		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()).get(0).getAnswerSets()).isOne();
 	}
 
 	@Test
@@ -162,10 +161,8 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		Reader reader = markedReader();
 		throughReviewRejectionAndApproval(reader);
 
-		this.mvc
-			.perform(post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE)
-				.with(user(reader))
-				.with(csrf()))
+		this.mvc.perform(
+				post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE).with(user(reader)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 
 		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
@@ -187,23 +184,21 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		Reader reader = markedReader();
 		throughReviewRejectionAndApproval(reader);
 		// an agreement in force in a second zone: the verification still serves it
-		this.transactions.executeWithoutResult(status -> this.consentService.record(reader.getReaderId(),
-				"other-zone", Consent.Document.AGREEMENT, 1, true, "127.0.0.1", null, null));
+		this.transactions.executeWithoutResult(status -> this.consentService.record(reader.getReaderId(), "other-zone",
+				Consent.Document.AGREEMENT, 1, true, "127.0.0.1", null, null));
 		String journeyKey = reader.getReaderId() + ":" + JourneyDriver.ZONE;
-		assertThat(this.historyService.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(journeyKey)
-			.count()).isPositive();
+		assertThat(
+				this.historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(journeyKey).count())
+			.isPositive();
 
-		this.mvc
-			.perform(post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE)
-				.with(user(reader))
-				.with(csrf()))
+		this.mvc.perform(
+				post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE).with(user(reader)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 
 		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
-		assertThat(this.historyService.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(journeyKey)
-			.count()).isZero();
+		assertThat(
+				this.historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(journeyKey).count())
+			.isZero();
 		assertThat(this.historyService.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(reader.getReaderId())
 			.count()).as("the verification stays").isOne();
@@ -219,12 +214,12 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 	void theDeletionNeedsTheConfirmationAndThePassword() throws Exception {
 		Reader reader = markedReader();
 		this.mvc
-			.perform(post("/account/delete").param("password", "wrong-password").param("confirm", "true")
+			.perform(post("/account/delete").param("password", "wrong-password")
+				.param("confirm", "true")
 				.with(user(reader))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/account"));
-		this.mvc
-			.perform(post("/account/delete").param("password", "secret-password-1").with(user(reader)).with(csrf()))
+		this.mvc.perform(post("/account/delete").param("password", "secret-password-1").with(user(reader)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isPresent();
 	}
@@ -245,8 +240,9 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		System.arraycopy(mark, 0, photo, JourneyDriver.PNG.length, mark.length);
 
 		String review = this.journey.toReview(reader, credentials, photo).getId();
-		decide(review, "{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\""
-				+ marker("note") + "\"},\"rejectionReasons\":{\"value\":\"[\\\"photo-unreadable\\\"]\",\"type\":\"Json\"}}}");
+		decide(review,
+				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"reviewNote\":{\"value\":\"" + marker("note")
+						+ "\"},\"rejectionReasons\":{\"value\":\"[\\\"photo-unreadable\\\"]\",\"type\":\"Json\"}}}");
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.taskService.createTaskQuery()
 				.taskAssignee(reader.getReaderId())

@@ -66,7 +66,8 @@ import org.mockito.ArgumentCaptor;
 		"forms/confirm-final-rejection.form" })
 class HcpVerificationProcessTest {
 
-	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
+	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine
+	// lookup
 	// in the Spring Boot tests and start a second engine there.
 	@RegisterExtension
 	ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -97,7 +98,10 @@ class HcpVerificationProcessTest {
 	/** Tells waiting zone journeys that the verification ended, whatever the end. */
 	private ExecutionListener announceVerificationOutcome;
 
-	/** The audit table behind {@code recordReviewDecision}; the listeners themselves are real. */
+	/**
+	 * The audit table behind {@code recordReviewDecision}; the listeners themselves are
+	 * real.
+	 */
 	private DecisionAudit audit;
 
 	static final String REVIEWER_A = "reviewer-a";
@@ -207,7 +211,10 @@ class HcpVerificationProcessTest {
 		assertThat(instance).isWaitingAt("confirm-final-rejection");
 		Task confirmation = task();
 		assertThat(confirmation).hasCandidateGroup("hcp-review-leads").isNotAssigned().hasDueDate(REVIEW_DUE);
-		assertThat(taskQuery().taskId(confirmation.getId()).initializeFormKeys().singleResult().getCamundaFormRef()
+		assertThat(taskQuery().taskId(confirmation.getId())
+			.initializeFormKeys()
+			.singleResult()
+			.getCamundaFormRef()
 			.getKey()).isEqualTo("confirm-final-rejection");
 		assertThat(runtimeService().getVariable(instance.getId(), "reviewedBy")).isEqualTo(REVIEWER_A);
 		verifyNoInteractions(this.recordFinalRejection, this.announceVerificationOutcome);
@@ -225,7 +232,8 @@ class HcpVerificationProcessTest {
 			.containsEntry("reviewNote", "非医疗卫生专业人士")
 			.containsEntry("finalRejectionConfirmed", true);
 		assertThat(instance)
-			.hasPassedInOrder("review-credentials", "confirm-final-rejection", "record-final-rejection", "rejected-final")
+			.hasPassedInOrder("review-credentials", "confirm-final-rejection", "record-final-rejection",
+					"rejected-final")
 			.hasNotPassed("record-rejection")
 			.isEnded();
 		assertOutcomeAnnouncedOnce("rejected-final");
@@ -259,15 +267,15 @@ class HcpVerificationProcessTest {
 				reasons("licence-invalid"), "reviewNote", "编号查无", "internalNote", "疑似伪造")));
 		Task confirmation = task();
 
-		as(LEAD, () -> complete(confirmation, withVariables("finalRejectionConfirmed", false, "confirmationNote",
-				"编号格式是旧版,请重新核对")));
+		as(LEAD, () -> complete(confirmation,
+				withVariables("finalRejectionConfirmed", false, "confirmationNote", "编号格式是旧版,请重新核对")));
 
 		// back to the group (not to the reviewer whose decision was overturned), blank
 		assertThat(instance).isWaitingAt("review-credentials");
 		Task review = task();
 		assertIsReview(review);
-		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("decision", "rejectionReasons",
-				"reviewNote", "internalNote")
+		assertThat(runtimeService().getVariables(instance.getId()))
+			.doesNotContainKeys("decision", "rejectionReasons", "reviewNote", "internalNote")
 			.containsEntry("submissionId", 101L)
 			.containsEntry("attempt", 1);
 		assertThat(jobQuery().timers().activityId("review-overdue").count()).as("a new review SLA").isEqualTo(1);
@@ -288,19 +296,20 @@ class HcpVerificationProcessTest {
 		ProcessInstance instance = startBeforeReview(1, 101L);
 		staff(identityService(), REVIEWER_A, "hcp-review-leads");
 		try {
-			as(REVIEWER_A, () -> complete(task(), withVariables("decision", "rejected-final", "rejectionReasons",
-					reasons("not-hcp"))));
+			as(REVIEWER_A, () -> complete(task(),
+					withVariables("decision", "rejected-final", "rejectionReasons", reasons("not-hcp"))));
 			Task confirmation = task();
 
-			// a lead too, but the same person: refused on claim, on assignment by someone else, on completion
+			// a lead too, but the same person: refused on claim, on assignment by someone
+			// else, on completion
 			assertThatThrownBy(() -> taskService().claim(confirmation.getId(), REVIEWER_A))
 				.isInstanceOf(ProcessEngineException.class)
 				.hasMessageContaining("[same-reviewer]")
 				.hasMessageContaining(REVIEWER_A);
 			assertThatThrownBy(() -> taskService().setAssignee(confirmation.getId(), REVIEWER_A))
 				.hasMessageContaining("[same-reviewer]");
-			assertThatThrownBy(() -> as(REVIEWER_A,
-					() -> complete(confirmation, withVariables("finalRejectionConfirmed", true))))
+			assertThatThrownBy(
+					() -> as(REVIEWER_A, () -> complete(confirmation, withVariables("finalRejectionConfirmed", true))))
 				.hasMessageContaining("[same-reviewer]");
 			// nobody known cannot confirm either
 			assertThatThrownBy(() -> complete(confirmation, withVariables("finalRejectionConfirmed", true)))
@@ -333,11 +342,11 @@ class HcpVerificationProcessTest {
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("[reasons-required]")
 			.hasMessageContaining("至少选择一个未通过原因");
-		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected-final", "rejectionReasons",
-				reasons())))
+		assertThatThrownBy(
+				() -> complete(review, withVariables("decision", "rejected-final", "rejectionReasons", reasons())))
 			.hasMessageContaining("[reasons-required]");
-		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected", "rejectionReasons",
-				reasons("looks-odd"))))
+		assertThatThrownBy(
+				() -> complete(review, withVariables("decision", "rejected", "rejectionReasons", reasons("looks-odd"))))
 			.hasMessageContaining("[reason-unknown]")
 			.hasMessageContaining("looks-odd");
 		assertThatThrownBy(() -> complete(review, withVariables("decision", "rejected", "rejectionReasons",
@@ -384,8 +393,8 @@ class HcpVerificationProcessTest {
 			.as("the group keeps it as candidates")
 			.contains("hcp-reviewers");
 		// the new round opens blank: no decision of the last round to complete it with
-		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("decision", "rejectionReasons",
-				"reviewNote", "internalNote")
+		assertThat(runtimeService().getVariables(instance.getId()))
+			.doesNotContainKeys("decision", "rejectionReasons", "reviewNote", "internalNote")
 			.containsEntry("reviewedBy", REVIEWER_A);
 		assertThatThrownBy(() -> as(REVIEWER_A, () -> complete(task(), withVariables("reviewNote", "ok"))))
 			.hasMessageContaining("[decision-unknown]");
@@ -394,8 +403,8 @@ class HcpVerificationProcessTest {
 	@Test
 	void aResubmissionGoesToTheGroupWhenTheReviewerIsNoLongerAReviewer() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
-		as(REVIEWER_B, () -> complete(task(), withVariables("decision", "rejected", "rejectionReasons",
-				reasons("photo-unreadable"))));
+		as(REVIEWER_B, () -> complete(task(),
+				withVariables("decision", "rejected", "rejectionReasons", reasons("photo-unreadable"))));
 		execute(job());
 		identityService().deleteMembership(REVIEWER_B, "hcp-reviewers");
 		try {
@@ -411,8 +420,8 @@ class HcpVerificationProcessTest {
 	@Test
 	void anApprovalKeepsNoRejectionReasons() throws Exception {
 		ProcessInstance instance = startBeforeReview(1, 101L);
-		as(REVIEWER_A, () -> complete(task(), withVariables("decision", "approved", "rejectionReasons",
-				reasons("not-hcp"), "internalNote", "证件清楚")));
+		as(REVIEWER_A, () -> complete(task(),
+				withVariables("decision", "approved", "rejectionReasons", reasons("not-hcp"), "internalNote", "证件清楚")));
 
 		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("rejectionReasons");
 		execute(job());
@@ -442,7 +451,8 @@ class HcpVerificationProcessTest {
 		complete(task(), withVariables("decision", "rejected", "rejectionReasons", reasons("information-incomplete"),
 				"reviewNote", "信息不完整"));
 
-		// no attempt left: final without a lead's confirmation (nobody chose rejected-final)
+		// no attempt left: final without a lead's confirmation (nobody chose
+		// rejected-final)
 		assertThat(instance).isWaitingAt("record-final-rejection");
 		execute(job());
 		assertThat(instance).hasNotPassed("confirm-final-rejection");
@@ -564,11 +574,14 @@ class HcpVerificationProcessTest {
 
 		verify(this.escalateReview).execute(any());
 		assertThat(instance).hasPassed("verified", "review-escalated").isEnded();
-		// The listener sees the end reached last: it cannot tell the outcome by the end event.
+		// The listener sees the end reached last: it cannot tell the outcome by the end
+		// event.
 		assertOutcomeAnnouncedOnce("review-escalated");
 	}
 
-	/** The process-level end listener ran once, when the instance ended at {@code end}. */
+	/**
+	 * The process-level end listener ran once, when the instance ended at {@code end}.
+	 */
 	private void assertOutcomeAnnouncedOnce(String end) throws Exception {
 		verify(this.announceVerificationOutcome, times(1)).notify(any());
 		Call call = this.delegates.lastCallOf("announceVerificationOutcome");
@@ -577,7 +590,10 @@ class HcpVerificationProcessTest {
 		assertThat(call.activityId()).isEqualTo(end);
 	}
 
-	/** Runs {@code action} as the signed-in staff member {@code userId}, as Tasklist and REST do. */
+	/**
+	 * Runs {@code action} as the signed-in staff member {@code userId}, as Tasklist and
+	 * REST do.
+	 */
 	private static void as(String userId, Runnable action) {
 		identityService().setAuthenticatedUserId(userId);
 		try {

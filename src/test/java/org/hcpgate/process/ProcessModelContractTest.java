@@ -57,9 +57,11 @@ class ProcessModelContractTest {
 		// a resubmission goes back to the reviewer who sent it back, if still a reviewer
 		assertThat(element(model, "review-credentials", UserTask.class).getCamundaAssignee())
 			.isEqualTo("${reviewAssignment.returningReviewer(execution)}");
-		assertTaskListeners(model, "review-credentials", "create ${openReviewRound}", "complete ${recordReviewDecision}");
+		assertTaskListeners(model, "review-credentials", "create ${openReviewRound}",
+				"complete ${recordReviewDecision}");
 
-		// Four-eyes: a reviewer's rejected-final goes to a lead, who cannot be that reviewer.
+		// Four-eyes: a reviewer's rejected-final goes to a lead, who cannot be that
+		// reviewer.
 		assertStaffTask(model, "confirm-final-rejection", "hcp-review-leads");
 		assertThat(element(model, "confirm-final-rejection", UserTask.class).getCamundaAssignee()).isNull();
 		assertTaskListeners(model, "confirm-final-rejection", "create ${openReviewRound}",
@@ -68,15 +70,20 @@ class ProcessModelContractTest {
 		assertThat(flowInto(model, "confirm-final-rejection").getConditionExpression().getTextContent())
 			.isEqualTo("${decision == 'rejected-final'}");
 		assertThat(flowInto(model, "confirm-final-rejection").getSource().getId()).isEqualTo("Gateway_ReviewOutcome");
-		List<SequenceFlow> afterConfirmation = List.copyOf(
-				element(model, "confirm-final-rejection", UserTask.class).getSucceedingNodes().singleResult().getOutgoing());
+		List<SequenceFlow> afterConfirmation = List
+			.copyOf(element(model, "confirm-final-rejection", UserTask.class).getSucceedingNodes()
+				.singleResult()
+				.getOutgoing());
 		assertThat(afterConfirmation).extracting(flow -> flow.getConditionExpression().getTextContent())
 			.containsExactlyInAnyOrder("${finalRejectionConfirmed}", "${!finalRejectionConfirmed}");
-		assertThat(afterConfirmation).allSatisfy(flow -> assertThat(reaches(flow.getTarget(),
-				flow.getConditionExpression().getTextContent().startsWith("${!") ? "review-credentials"
-						: "record-final-rejection"))
-			.as(flow.getId())
-			.isTrue());
+		assertThat(afterConfirmation)
+			.allSatisfy(
+					flow -> assertThat(
+							reaches(flow.getTarget(),
+									flow.getConditionExpression().getTextContent().startsWith("${!")
+											? "review-credentials" : "record-final-rejection"))
+						.as(flow.getId())
+						.isTrue());
 
 		assertServiceTask(model, "record-verification", "${recordVerification}");
 		assertServiceTask(model, "record-rejection", "${recordRejection}");
@@ -114,11 +121,13 @@ class ProcessModelContractTest {
 		assertReaderTask(model, "answer-questions");
 		assertStaffTask(model, "review-information", "hcp-reviewers");
 		assertThat(element(model, "review-information", UserTask.class).getCamundaAssignee()).isNull();
-		assertTaskListeners(model, "review-information", "create ${openReviewRound}", "complete ${recordReviewDecision}");
+		assertTaskListeners(model, "review-information", "create ${openReviewRound}",
+				"complete ${recordReviewDecision}");
 		assertServiceTask(model, "record-information-rejection", "${recordInformationRejection}");
 		assertServiceTask(model, "grant-zone-access", "${grantZoneAccess}");
 
-		// A running verification of the reader is awaited: its end is announced by message,
+		// A running verification of the reader is awaited: its end is announced by
+		// message,
 		// and an hourly re-check catches a missed message.
 		EventBasedGateway await = element(model, "await-verification", EventBasedGateway.class);
 		assertThat(await.getSucceedingNodes().list()).extracting(FlowNode::getId)
@@ -132,7 +141,8 @@ class ProcessModelContractTest {
 		assertBoundaryTimer(model, "agreement-expired", "accept-agreement", true, journeyTimeout);
 		assertBoundaryTimer(model, "informed-consent-expired", "informed-consent", true, journeyTimeout);
 		assertBoundaryTimer(model, "answers-expired", "answer-questions", true, journeyTimeout);
-		assertThat(element(model, "abandoned", EndEvent.class).getIncoming()).extracting(flow -> flow.getSource().getId())
+		assertThat(element(model, "abandoned", EndEvent.class).getIncoming())
+			.extracting(flow -> flow.getSource().getId())
 			.containsExactlyInAnyOrder("agreement-expired", "informed-consent-expired", "answers-expired");
 
 		CallActivity verifyHcp = element(model, "verify-hcp", CallActivity.class);
@@ -158,7 +168,9 @@ class ProcessModelContractTest {
 		assertThat(ids(model, EndEvent.class)).containsExactly("revoked");
 	}
 
-	/** Each form's JSON id is its file name and its fields are the contract's variables. */
+	/**
+	 * Each form's JSON id is its file name and its fields are the contract's variables.
+	 */
 	@ParameterizedTest
 	@CsvSource({ "review-credentials, decision rejectionReasons reviewNote internalNote, decision",
 			"review-information, decision reviewNote internalNote, decision",
@@ -185,7 +197,8 @@ class ProcessModelContractTest {
 	/**
 	 * The review form cannot send a rejection without a reason: the reasons are required
 	 * whenever they are shown, and hidden (so neither validated nor sent) only for an
-	 * approval. Its options are the catalogue. The photo is shown inline, by submission id.
+	 * approval. Its options are the catalogue. The photo is shown inline, by submission
+	 * id.
 	 */
 	@Test
 	void reviewFormRequiresReasonsFromTheCatalogueForARejection() throws IOException {
@@ -199,8 +212,8 @@ class ProcessModelContractTest {
 		reasons.path("values").forEach(v -> codes.add(v.path("value").asText()));
 		assertThat(codes).containsExactlyInAnyOrderElementsOf(
 				java.util.Arrays.stream(org.hcpgate.processes.RejectionReason.values()).map(r -> r.getCode()).toList());
-		assertThat(field(form, "decision").path("values").findValuesAsText("value"))
-			.containsExactly("approved", "rejected", "rejected-final");
+		assertThat(field(form, "decision").path("values").findValuesAsText("value")).containsExactly("approved",
+				"rejected", "rejected-final");
 		String html = form.path("components").get(0).path("content").asText();
 		assertThat(html).contains("<img src=\"/staff/submissions/{{submissionId}}/photo\"")
 			.contains("/staff/submissions/{{submissionId}}/card.svg")

@@ -33,8 +33,8 @@ public final class ProcessTestBeans {
 
 	/**
 	 * The staff tasks' listeners and assignment bean, the real ones (they hold the review
-	 * rules: reasons required, four-eyes, back to the last reviewer), with the audit table
-	 * mocked.
+	 * rules: reasons required, four-eyes, back to the last reviewer), with the audit
+	 * table mocked.
 	 * @return the mocked audit, to verify what was recorded
 	 */
 	public static DecisionAudit registerReviewBeans() {
@@ -93,7 +93,10 @@ public final class ProcessTestBeans {
 			this.journeyTimeout = journeyTimeout;
 		}
 
-		/** The defaults of {@code application.yml}, with the review due at {@code reviewDueDate}. */
+		/**
+		 * The defaults of {@code application.yml}, with the review due at
+		 * {@code reviewDueDate}.
+		 */
 		public static VerificationSettings defaults(Date reviewDueDate) {
 			return new VerificationSettings(3, "P30D", reviewDueDate, "PT48H", "P30D");
 		}
@@ -170,7 +173,10 @@ public final class ProcessTestBeans {
 			return delegate;
 		}
 
-		/** An execution listener mock that also does {@code effect} with the execution it got. */
+		/**
+		 * An execution listener mock that also does {@code effect} with the execution it
+		 * got.
+		 */
 		public ExecutionListener registerListener(String beanName, ListenerEffect effect) {
 			ExecutionListener listener = mock(ExecutionListener.class, beanName);
 			try {

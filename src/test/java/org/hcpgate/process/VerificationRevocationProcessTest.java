@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "processes/verification-revocation.bpmn")
 class VerificationRevocationProcessTest {
 
-	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
+	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine
+	// lookup
 	// in the Spring Boot tests and start a second engine there.
 	@RegisterExtension
 	ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -58,7 +59,8 @@ class VerificationRevocationProcessTest {
 
 	@Test
 	void revokedMessageWithTheReaderAsBusinessKeyEndsRevoked() throws Exception {
-		// What the REST API does for {"messageName":"verification-revoked","businessKey":"reader-42",
+		// What the REST API does for
+		// {"messageName":"verification-revoked","businessKey":"reader-42",
 		// "processVariables":{"revocationReason":{"value":"执业证书已注销"}}}.
 		MessageCorrelationResult result = runtimeService().createMessageCorrelation("verification-revoked")
 			.processInstanceBusinessKey(READER)

@@ -68,7 +68,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 		"forms/review-credentials.form", "forms/review-information.form", "forms/confirm-final-rejection.form" })
 class ZoneAccessProcessTest {
 
-	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine lookup
+	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine
+	// lookup
 	// in the Spring Boot tests and start a second engine there.
 	@RegisterExtension
 	ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -145,8 +146,7 @@ class ZoneAccessProcessTest {
 		complete(task(), withVariables("agreementAccepted", false));
 
 		assertThat(instance).hasPassed("agreement-refused").isEnded();
-		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.journeyEngine,
-				this.grantZoneAccess);
+		verifyNoInteractions(this.zoneService, this.hcpVerificationService, this.journeyEngine, this.grantZoneAccess);
 	}
 
 	@Test
@@ -338,14 +338,13 @@ class ZoneAccessProcessTest {
 		assertThat(job("verification-recheck").getDuedate())
 			.isEqualTo(Date.from(NOW.toInstant().plus(Duration.ofHours(2))));
 
-		// Approved, but the message was missed: the next re-check finds the reader verified.
+		// Approved, but the message was missed: the next re-check finds the reader
+		// verified.
 		this.readerVerified.set(true);
 		executeRecheck(NOW.toInstant().plus(Duration.ofHours(2)));
 		assertThat(instance).isWaitingAt("grant-zone-access");
 		execute(job());
-		assertThat(instance).hasPassed("access-granted")
-			.hasNotPassed("verification-completed", "verify-hcp")
-			.isEnded();
+		assertThat(instance).hasPassed("access-granted").hasNotPassed("verification-completed", "verify-hcp").isEnded();
 		verify(this.journeyEngine, times(2)).isVerificationRunning(READER);
 	}
 
@@ -368,10 +367,10 @@ class ZoneAccessProcessTest {
 	 */
 	@Test
 	void secondJourneyOfTheReaderJoinsTheRunningVerification() throws Exception {
-		when(this.journeyEngine.isVerificationRunning(READER)).thenAnswer(call -> processInstanceQuery()
-			.processDefinitionKey("hcp-verification")
-			.processInstanceBusinessKey(READER)
-			.count() > 0);
+		when(this.journeyEngine.isVerificationRunning(READER))
+			.thenAnswer(call -> processInstanceQuery().processDefinitionKey("hcp-verification")
+				.processInstanceBusinessKey(READER)
+				.count() > 0);
 		this.delegates.registerListener("announceVerificationOutcome",
 				ZoneAccessProcessTest::announceAsTheRealListenerDoes);
 		ProcessInstance first = startInto(ZONE);
@@ -534,7 +533,9 @@ class ZoneAccessProcessTest {
 		return instance;
 	}
 
-	/** What {@code announceVerificationOutcome} sends when the reader's verification ends. */
+	/**
+	 * What {@code announceVerificationOutcome} sends when the reader's verification ends.
+	 */
 	private static void correlateVerificationCompleted() {
 		runtimeService().createMessageCorrelation("verification-completed")
 			.processInstanceVariableEquals("readerId", READER)

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reader accounts: look-ups, and the row lock that serialises one reader's steps, on PostgreSQL. */
+/**
+ * Reader accounts: look-ups, and the row lock that serialises one reader's steps, on
+ * PostgreSQL.
+ */
 class ReaderAccountRepositoryTest extends PostgresRepositoryTest {
 
 	@Autowired
@@ -35,13 +38,17 @@ class ReaderAccountRepositoryTest extends PostgresRepositoryTest {
 		assertThat(this.accounts.existsByEmail("nobody-" + name + "@example.org")).isFalse();
 	}
 
-	/** Two requests of one reader (two tabs, two nodes): the second waits for the first's commit. */
+	/**
+	 * Two requests of one reader (two tabs, two nodes): the second waits for the first's
+	 * commit.
+	 */
 	@Test
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	void lockByIdMakesASecondTransactionWaitUntilTheFirstCommits() throws Exception {
 		TransactionTemplate tx = new TransactionTemplate(this.transactions);
 		String name = "r" + UUID.randomUUID().toString().substring(0, 8);
-		long id = tx.execute(s -> this.accounts.save(new ReaderAccount(name, "{noop}x", "读者", name + "@example.org")).getId());
+		long id = tx
+			.execute(s -> this.accounts.save(new ReaderAccount(name, "{noop}x", "读者", name + "@example.org")).getId());
 		try {
 			CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
 			AtomicLong firstCommitted = new AtomicLong();

@@ -8,7 +8,10 @@ import org.camunda.spin.Spin;
 import org.hcpgate.processes.RejectionReason;
 import org.junit.jupiter.api.Test;
 
-/** Reason codes arrive as Tasklist's JSON list, a Java list over Java API, or text over REST. */
+/**
+ * Reason codes arrive as Tasklist's JSON list, a Java list over Java API, or text over
+ * REST.
+ */
 class ReviewDecisionTest {
 
 	@Test

@@ -49,9 +49,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What staff do with reviews, on PostgreSQL through the REST API and the staff pages: the
- * audit trail, the rules a decision must satisfy (reasons, four-eyes, claims), the return of
- * a resubmission to its reviewer, the Tasklist filters, and who may see the leads' pages and
- * the metrics.
+ * audit trail, the rules a decision must satisfy (reasons, four-eyes, claims), the return
+ * of a resubmission to its reviewer, the Tasklist filters, and who may see the leads'
+ * pages and the metrics.
  */
 class ReviewPostgresTest extends PostgresIntegrationTest {
 
@@ -119,7 +119,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		staffMember(OTHER_REVIEWER, "hcp-reviewers");
 	}
 
-	// ---- audit ---------------------------------------------------------------------------
+	// ---- audit
+	// ---------------------------------------------------------------------------
 
 	@Test
 	void everyDecisionIsAuditedOnceWithWhoWhatWhyAndTheInternalNoteTheReaderNeverSees() throws Exception {
@@ -128,8 +129,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 		assertThat(complete(REVIEWER, review.getId(), REJECT_PHOTO).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		List<AuditedDecision> rows = this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(
-				review.getProcessInstanceId());
+		List<AuditedDecision> rows = this.audited
+			.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(review.getProcessInstanceId());
 		assertThat(rows).singleElement().satisfies(row -> {
 			assertThat(row.getTaskId()).isEqualTo(review.getId());
 			assertThat(row.getTaskKey()).isEqualTo("review-credentials");
@@ -144,14 +145,17 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			assertThat(row.getTaskCreatedAt()).isBeforeOrEqualTo(row.getDecidedAt());
 		});
 		// ... and in Camunda's history
-		assertThat(this.historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult()
+		assertThat(this.historyService.createHistoricTaskInstanceQuery()
+			.taskId(review.getId())
+			.singleResult()
 			.getAssignee()).isNull();
 		assertThat(this.historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).finished().count())
 			.isEqualTo(1);
 		assertThat(this.historyService.createHistoricDetailQuery()
 			.processInstanceId(review.getProcessInstanceId())
 			.variableUpdates()
-			.list()).anySatisfy(detail -> assertThat(
+			.list())
+			.anySatisfy(detail -> assertThat(
 					((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
 				.isEqualTo("internalNote"));
 
@@ -162,9 +166,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 		// the reader sees the note meant for them, never the internal one
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> "rejected".equals(this.credentialSubmissions.findById(submitted.submission().getId())
-				.orElseThrow()
-				.getDecision()));
+			.until(() -> "rejected".equals(
+					this.credentialSubmissions.findById(submitted.submission().getId()).orElseThrow().getDecision()));
 		this.mvc.perform(get("/journey/" + submitted.zone()).with(user(submitted.reader())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("请上传清晰的照片")))
@@ -185,7 +188,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		assertThat(complete(REVIEWER, review.getId(), REJECT_PHOTO).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
-	// ---- assignment and four-eyes ---------------------------------------------------------
+	// ---- assignment and four-eyes
+	// ---------------------------------------------------------
 
 	@Test
 	void aResubmissionGoesBackToTheReviewerWhoRejectedIt() {
@@ -196,7 +200,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 		assertThat(again.review().getId()).isNotEqualTo(submitted.review().getId());
 		assertThat(again.review().getAssignee()).isEqualTo(REVIEWER);
-		assertThat(complete(REVIEWER, again.review().getId(), APPROVE).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(complete(REVIEWER, again.review().getId(), APPROVE).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 	@Test
@@ -206,7 +211,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.isEqualTo(HttpStatus.NO_CONTENT);
 		Task confirmation = this.reviewer.reviewTask(submitted.readerId(), "confirm-final-rejection");
 
-		// a reviewer who is no lead may not even touch the leads' confirmation (authorization)
+		// a reviewer who is no lead may not even touch the leads' confirmation
+		// (authorization)
 		ResponseEntity<String> claim = claim(REVIEWER, confirmation.getId(), REVIEWER);
 		assertThat(claim.getStatusCode().isError()).isTrue();
 		ResponseEntity<String> confirm = complete(REVIEWER, confirmation.getId(),
@@ -251,7 +257,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.isEqualTo(HcpVerification.Status.IN_REVIEW);
 	}
 
-	// ---- claim conflicts ------------------------------------------------------------------
+	// ---- claim conflicts
+	// ------------------------------------------------------------------
 
 	@Test
 	void aClaimedReviewIsRefusedToASecondReviewerAndDecidedOnce() {
@@ -271,7 +278,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		ResponseEntity<String> late = complete(OTHER_REVIEWER, taskId, APPROVE);
 		assertThat(late.getStatusCode().isError()).isTrue();
 		assertThat(late.getBody()).contains("Cannot find task");
-		assertThat(this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
+		assertThat(
+				this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
 			.extracting(AuditedDecision::getDecision)
 			.containsExactly("rejected");
 	}
@@ -300,18 +308,22 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 				() -> complete(OTHER_REVIEWER, taskId, REJECT_PHOTO));
 
 		assertThat(answers).filteredOn(a -> a.getStatusCode().is2xxSuccessful()).hasSize(1);
-		assertThat(answers).filteredOn(a -> a.getStatusCode().isError()).singleElement()
+		assertThat(answers).filteredOn(a -> a.getStatusCode().isError())
+			.singleElement()
 			.satisfies(a -> assertThat(a.getBody()).isNotBlank());
 		String landed = answers.get(0).getStatusCode().is2xxSuccessful() ? "approved" : "rejected";
-		assertThat(this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
+		assertThat(
+				this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
 			.extracting(AuditedDecision::getDecision)
 			.containsExactly(landed);
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.credentialSubmissions.findById(submitted.submission().getId()).orElseThrow().getDecision(),
-					landed::equals);
+			.until(() -> this.credentialSubmissions.findById(submitted.submission().getId())
+				.orElseThrow()
+				.getDecision(), landed::equals);
 	}
 
-	// ---- Tasklist filters -------------------------------------------------------------------
+	// ---- Tasklist filters
+	// -------------------------------------------------------------------
 
 	@Test
 	void theFiltersAreCreatedOnceEachAndListWhatTheirNamesSay() {
@@ -331,8 +343,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		}
 		assertThat(shared(ReviewFilters.OPEN_REVIEWS).get(0).getProperties()).containsKey("variables")
 			.containsEntry(ReviewFilters.VERSION_PROPERTY, ReviewFilters.VERSION);
-		for (Filter filter : List.of(shared(ReviewFilters.OPEN_REVIEWS).get(0), shared(ReviewFilters.OVERDUE_REVIEWS).get(0),
-				mine(REVIEWER).get(0))) {
+		for (Filter filter : List.of(shared(ReviewFilters.OPEN_REVIEWS).get(0),
+				shared(ReviewFilters.OVERDUE_REVIEWS).get(0), mine(REVIEWER).get(0))) {
 			assertThat(((org.camunda.bpm.engine.impl.TaskQueryImpl) filter.getQuery()).getExpressions())
 				.as("expressions in %s", filter.getName())
 				.isEmpty();
@@ -346,7 +358,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		claim(OTHER_REVIEWER, taskId, OTHER_REVIEWER);
 		assertThat(listed(mine(OTHER_REVIEWER).get(0))).contains(taskId);
 		assertThat(listed(mine(REVIEWER).get(0))).doesNotContain(taskId);
-		assertThat(listed(shared(ReviewFilters.OPEN_REVIEWS).get(0))).as("claimed reviews stay in 待审核").contains(taskId);
+		assertThat(listed(shared(ReviewFilters.OPEN_REVIEWS).get(0))).as("claimed reviews stay in 待审核")
+			.contains(taskId);
 
 		// past due: the review-overdue timer escalates and marks it
 		this.reviewService.escalateReview(submitted.review().getProcessInstanceId());
@@ -360,17 +373,19 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		assertThat(mine(late)).isEmpty();
 
 		HttpHeaders session = StaffSessions.signIn(this.rest, late, late + "-pw");
-		ResponseEntity<String> filters = this.rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
+		ResponseEntity<String> filters = this.rest.exchange(
+				"/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
 				HttpMethod.GET, new HttpEntity<>(session), String.class);
 
 		assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(mine(late)).hasSize(1);
-		this.rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50", HttpMethod.GET,
-				new HttpEntity<>(session), String.class);
+		this.rest.exchange("/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
+				HttpMethod.GET, new HttpEntity<>(session), String.class);
 		assertThat(mine(late)).hasSize(1);
 	}
 
-	// ---- leads' pages and metrics ---------------------------------------------------------
+	// ---- leads' pages and metrics
+	// ---------------------------------------------------------
 
 	@Test
 	void theDecisionsAndTheDashboardAreForLeadsOnly() throws Exception {
@@ -382,7 +397,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		for (String page : List.of("/staff/decisions", "/staff/dashboard")) {
 			this.mvc.perform(get(page)).andExpect(status().isForbidden());
 			this.mvc.perform(get(page).with(user(this.readers.newReader()))).andExpect(status().isForbidden());
-			assertThat(page(page, reviewer).getStatusCode()).as("a reviewer on %s", page).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(page(page, reviewer).getStatusCode()).as("a reviewer on %s", page)
+				.isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(page(page, lead).getStatusCode()).as("a lead on %s", page).isEqualTo(HttpStatus.OK);
 		}
 		String decisions = page("/staff/decisions", lead).getBody();
@@ -395,7 +411,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.contains("<rect class=\"bar\"")
 			.doesNotContain("<script");
 
-		// both may open the submission views the forms reference; the card shows what changed
+		// both may open the submission views the forms reference; the card shows what
+		// changed
 		Submitted again = submitted.resubmit(this.journeys, "褚医师", false);
 		for (HttpHeaders staff : List.of(reviewer, lead)) {
 			assertThat(page("/staff/submissions/" + again.submission().getId(), staff).getBody()).contains("褚医师")
@@ -403,7 +420,9 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			ResponseEntity<String> card = page("/staff/submissions/" + again.submission().getId() + "/card.svg", staff);
 			assertThat(card.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
 			assertThat(card.getHeaders().getCacheControl()).contains("no-store");
-			assertThat(card.getBody()).startsWith("<svg").contains("褚医师").contains("上次:褚医生")
+			assertThat(card.getBody()).startsWith("<svg")
+				.contains("褚医师")
+				.contains("上次:褚医生")
 				.contains("fill=\"#fff3b0\"")
 				.contains("照片无法辨认")
 				.doesNotContain("<script");
@@ -420,7 +439,8 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		assertThat(this.rest.withBasicAuth(submitted.reader().getUsername(), "secret-password")
 			.getForEntity("/actuator/prometheus", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.rest.withBasicAuth(REVIEWER, REVIEWER).getForEntity("/actuator/prometheus", String.class)
+		assertThat(this.rest.withBasicAuth(REVIEWER, REVIEWER)
+			.getForEntity("/actuator/prometheus", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		HttpHeaders reviewerSession = StaffSessions.signIn(this.rest, REVIEWER, REVIEWER);
 		assertThat(page("/actuator/prometheus", reviewerSession).getStatusCode()).isIn(HttpStatus.UNAUTHORIZED,
@@ -436,11 +456,13 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 				.contains("hcpgate_reviews_open{task=\"confirm-final-rejection\"}")
 				.contains("hcpgate_reviews_overdue ")
 				.contains("hcpgate_review_decisions_total{decision=\"approved\",task=\"review-credentials\"}")
-				.contains("hcpgate_review_time_to_decision_seconds_count{decision=\"approved\",task=\"review-credentials\"}");
+				.contains(
+						"hcpgate_review_time_to_decision_seconds_count{decision=\"approved\",task=\"review-credentials\"}");
 		}
 	}
 
-	// ---- helpers ----------------------------------------------------------------------------
+	// ---- helpers
+	// ----------------------------------------------------------------------------
 
 	private ResponseEntity<String> complete(String user, String taskId, String json) {
 		return this.rest.withBasicAuth(user, password(user))

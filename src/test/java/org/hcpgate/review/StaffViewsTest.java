@@ -8,7 +8,9 @@ import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
 
-/** The pieces the staff views are drawn from: refusal texts, the SVG card, the bar charts. */
+/**
+ * The pieces the staff views are drawn from: refusal texts, the SVG card, the bar charts.
+ */
 class StaffViewsTest {
 
 	@Test
@@ -19,7 +21,8 @@ class StaffViewsTest {
 						ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 				assertThat(bundle.getString(refusal.getMessageKey())).as("%s %s", refusal, locale).isNotBlank();
 			}
-			assertThat(new ReviewRefusedException(refusal, "x", "y").getMessage()).startsWith("[" + refusal.getCode() + "] ")
+			assertThat(new ReviewRefusedException(refusal, "x", "y").getMessage())
+				.startsWith("[" + refusal.getCode() + "] ")
 				.contains(" / ");
 		}
 	}
@@ -33,12 +36,14 @@ class StaffViewsTest {
 			.doesNotContain("<script>")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;")
 			.contains("fill=\"#fff3b0\"");
-		assertThat(SvgCard.wrap("北".repeat(80), 520)).hasSizeGreaterThan(1).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(37));
+		assertThat(SvgCard.wrap("北".repeat(80), 520)).hasSizeGreaterThan(1)
+			.allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(37));
 	}
 
 	@Test
 	void barsScaleToTheLargestValueOrTheGivenMaximum() {
-		BarChart chart = BarChart.of("c", List.of(new BarChart.Point("a", 2, "2"), new BarChart.Point("b", 4, "4")), null);
+		BarChart chart = BarChart.of("c", List.of(new BarChart.Point("a", 2, "2"), new BarChart.Point("b", 4, "4")),
+				null);
 		assertThat(chart.bars()).extracting(BarChart.Bar::height).containsExactly(80.0, 160.0);
 		assertThat(chart.bars().get(1).y() + chart.bars().get(1).height()).isEqualTo(chart.baseline());
 		BarChart percent = BarChart.of("p", List.of(new BarChart.Point("w", 50, "50%")), 100.0);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * The start-up check on its own, on an engine of its own (not the application's): start-up
- * fails with a clear message while {@code camunda-admin} has no direct member, and outside
- * the demo no administrator comes with a default password.
+ * The start-up check on its own, on an engine of its own (not the application's):
+ * start-up fails with a clear message while {@code camunda-admin} has no direct member,
+ * and outside the demo no administrator comes with a default password.
  */
 class AdminProvisioningTest {
 
@@ -98,10 +98,8 @@ class AdminProvisioningTest {
 			provisioning.afterSingletonsInstantiated();
 			assertThat(identity.createUserQuery().userId("admin").singleResult().getPassword())
 				.isEqualTo(admin.getPassword());
-			assertThat(engine.getAuthorizationService()
-				.createAuthorizationQuery()
-				.groupIdIn("camunda-admin")
-				.count()).isPositive();
+			assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("camunda-admin").count())
+				.isPositive();
 		}
 		finally {
 			identity.deleteUser("admin");
@@ -111,8 +109,8 @@ class AdminProvisioningTest {
 
 	@Test
 	void generationCanBeTurnedOffAndThenStartUpFails() {
-		MockEnvironment noGeneration = new MockEnvironment()
-			.withProperty("hcp-gate.security.initial-admin.generate", "false");
+		MockEnvironment noGeneration = new MockEnvironment().withProperty("hcp-gate.security.initial-admin.generate",
+				"false");
 		AdminProvisioning provisioning = new AdminProvisioning(identity,
 				new StaffAuthorizations(engine.getAuthorizationService()), noGeneration);
 		assertThatThrownBy(provisioning::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)

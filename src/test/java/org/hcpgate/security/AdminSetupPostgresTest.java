@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The Admin webapp's first-run setup creates an administrator for anyone while
- * {@code camunda-admin} has no direct member (the CVE-2026-77226 advisory). It is refused to
- * everyone, with members and without.
+ * {@code camunda-admin} has no direct member (the CVE-2026-77226 advisory). It is refused
+ * to everyone, with members and without.
  */
 class AdminSetupPostgresTest extends PostgresIntegrationTest {
 

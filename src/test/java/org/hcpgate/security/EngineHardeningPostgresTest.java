@@ -30,8 +30,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The engine on PostgreSQL refuses what Camunda 7.24 CE leaves open: expressions in task and
- * filter queries ({@code orQueries} included, over REST and the webapps' API, never
+ * The engine on PostgreSQL refuses what Camunda 7.24 CE leaves open: expressions in task
+ * and filter queries ({@code orQueries} included, over REST and the webapps' API, never
  * evaluated), scripts in models, Java serialization.
  */
 class EngineHardeningPostgresTest extends PostgresIntegrationTest {
@@ -77,7 +77,8 @@ class EngineHardeningPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void expressionsAreFoundHoweverTheyAreWritten() {
-		// JSON escape of "$", "#{" deferred syntax, named engine path, count endpoint, query parameter
+		// JSON escape of "$", "#{" deferred syntax, named engine path, count endpoint,
+		// query parameter
 		assertThat(postAsReviewer("/engine-rest/task?maxResults=10",
 				"{\"orQueries\":[{\"candidateUserExpression\":\"\\u0024{expressionCanary.touch()}\"}]}")
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -107,15 +108,18 @@ class EngineHardeningPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void filtersWithAnExpressionCannotBeCreatedUpdatedOrExecuted() {
 		ResponseEntity<String> create = this.rest.withBasicAuth("demo-admin", "demo-admin")
-			.postForEntity("/engine-rest/filter/create", json("{\"resourceType\":\"Task\",\"name\":\"probe\","
-					+ "\"query\":{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}}"), String.class);
+			.postForEntity("/engine-rest/filter/create",
+					json("{\"resourceType\":\"Task\",\"name\":\"probe\","
+							+ "\"query\":{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}}"),
+					String.class);
 		assertThat(create.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
 		String filterId = this.filterService.createFilterQuery().filterName("待审核").singleResult().getId();
 		ResponseEntity<String> update = this.rest.withBasicAuth("demo-admin", "demo-admin")
-			.exchange("/engine-rest/filter/{id}", HttpMethod.PUT, json("{\"resourceType\":\"Task\",\"name\":\"待审核\","
-					+ "\"query\":{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}}"), String.class,
-					filterId);
+			.exchange("/engine-rest/filter/{id}", HttpMethod.PUT,
+					json("{\"resourceType\":\"Task\",\"name\":\"待审核\","
+							+ "\"query\":{\"orQueries\":[{\"assigneeExpression\":\"" + CANARY + "\"}]}}"),
+					String.class, filterId);
 		assertThat(update.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
 		ResponseEntity<String> execute = postAsReviewer("/engine-rest/filter/" + filterId + "/list?maxResults=10",
@@ -235,29 +239,35 @@ class EngineHardeningPostgresTest extends PostgresIntegrationTest {
 				<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>
 				<bpmn:endEvent id="end"/>
 				"""), "script in 'execution-listener-probe'");
-		assertRefused(model("script-condition-probe", """
-				<bpmn:startEvent id="start"/>
-				<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose"/>
-				<bpmn:exclusiveGateway id="choose" default="otherwise"/>
-				<bpmn:sequenceFlow id="by-script" sourceRef="choose" targetRef="end">
-				  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">x &gt; 1</bpmn:conditionExpression>
-				</bpmn:sequenceFlow>
-				<bpmn:sequenceFlow id="otherwise" sourceRef="choose" targetRef="end"/>
-				<bpmn:endEvent id="end"/>
-				"""), "script condition 'by-script'");
-		assertRefused(model("io-mapping-probe", """
-				<bpmn:startEvent id="start"/>
-				<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="mapped"/>
-				<bpmn:userTask id="mapped">
-				  <bpmn:extensionElements>
-				    <camunda:inputOutput>
-				      <camunda:inputParameter name="x"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter>
-				    </camunda:inputOutput>
-				  </bpmn:extensionElements>
-				</bpmn:userTask>
-				<bpmn:sequenceFlow id="f2" sourceRef="mapped" targetRef="end"/>
-				<bpmn:endEvent id="end"/>
-				"""), "'mapped'");
+		assertRefused(
+				model("script-condition-probe",
+						"""
+								<bpmn:startEvent id="start"/>
+								<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="choose"/>
+								<bpmn:exclusiveGateway id="choose" default="otherwise"/>
+								<bpmn:sequenceFlow id="by-script" sourceRef="choose" targetRef="end">
+								  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">x &gt; 1</bpmn:conditionExpression>
+								</bpmn:sequenceFlow>
+								<bpmn:sequenceFlow id="otherwise" sourceRef="choose" targetRef="end"/>
+								<bpmn:endEvent id="end"/>
+								"""),
+				"script condition 'by-script'");
+		assertRefused(
+				model("io-mapping-probe",
+						"""
+								<bpmn:startEvent id="start"/>
+								<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="mapped"/>
+								<bpmn:userTask id="mapped">
+								  <bpmn:extensionElements>
+								    <camunda:inputOutput>
+								      <camunda:inputParameter name="x"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter>
+								    </camunda:inputOutput>
+								  </bpmn:extensionElements>
+								</bpmn:userTask>
+								<bpmn:sequenceFlow id="f2" sourceRef="mapped" targetRef="end"/>
+								<bpmn:endEvent id="end"/>
+								"""),
+				"'mapped'");
 	}
 
 	private static String model(String key, String body) {

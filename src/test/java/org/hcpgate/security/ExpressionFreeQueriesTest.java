@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Why {@link ExpressionFreeQueries} exists: on a plain Camunda 7.24 engine with expressions
- * in ad-hoc queries switched off, an expression in an {@code or()} branch of a task query is
- * still evaluated. With the interceptor it is refused before evaluation.
+ * Why {@link ExpressionFreeQueries} exists: on a plain Camunda 7.24 engine with
+ * expressions in ad-hoc queries switched off, an expression in an {@code or()} branch of
+ * a task query is still evaluated. With the interceptor it is refused before evaluation.
  */
 class ExpressionFreeQueriesTest {
 
@@ -62,8 +62,7 @@ class ExpressionFreeQueriesTest {
 			.or()
 			.taskAssigneeExpression("${canary.touch()}")
 			.endOr()
-			.list()).isInstanceOf(BadUserRequestException.class)
-			.hasMessage(ExpressionFreeQueries.MESSAGE);
+			.list()).isInstanceOf(BadUserRequestException.class).hasMessage(ExpressionFreeQueries.MESSAGE);
 		assertThat(this.canary.touches).hasValue(0);
 		assertThat(this.engine.getTaskService().createTaskQuery().or().taskAssignee("x").endOr().list()).isEmpty();
 	}

@@ -9,7 +9,9 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The request guard on its own: which paths it watches and how it finds an expression. */
+/**
+ * The request guard on its own: which paths it watches and how it finds an expression.
+ */
 class ExpressionGuardFilterTest {
 
 	final ExpressionGuardFilter guard = new ExpressionGuardFilter();
@@ -22,8 +24,8 @@ class ExpressionGuardFilterTest {
 		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/filter/create").matches()).isTrue();
 		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/filter/abc/list").matches()).isTrue();
 		assertThat(ExpressionGuardFilter.GUARDED.matcher("/camunda/api/engine/engine/default/task").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/camunda/api/engine/engine/default/filter/x/count")
-			.matches()).isTrue();
+		assertThat(ExpressionGuardFilter.GUARDED.matcher("/camunda/api/engine/engine/default/filter/x/count").matches())
+			.isTrue();
 		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/TASK").matches()).isTrue();
 		// completing a task is no query: a note may mention "${" without harm
 		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/task/abc/complete").matches()).isFalse();

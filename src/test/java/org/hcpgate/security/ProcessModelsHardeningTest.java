@@ -61,8 +61,7 @@ class ProcessModelsHardeningTest {
 		}
 		assertThat(model.getModelElementsByType(ScriptTask.class)).as(file + " script tasks").isEmpty();
 		assertThat(model.getModelElementsByType(CamundaScript.class)).as(file + " camunda:script").isEmpty();
-		assertThat(model.getModelElementsByType(ConditionExpression.class))
-			.as(file + " script conditions")
+		assertThat(model.getModelElementsByType(ConditionExpression.class)).as(file + " script conditions")
 			.allSatisfy(condition -> assertThat(condition.getLanguage()).isNullOrEmpty());
 	}
 

@@ -22,7 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Who may reach what: anonymous callers, readers and staff, on the running application. */
+/**
+ * Who may reach what: anonymous callers, readers and staff, on the running application.
+ */
 class SecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
@@ -38,8 +40,10 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 	void restApiRefusesAnonymousCallersAndAnswersStaffWithBasic() {
 		assertThat(this.rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		// (a wrong password for demo-reviewer would lock it for seconds: Camunda's login delay)
-		assertThat(this.rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
+		// (a wrong password for demo-reviewer would lock it for seconds: Camunda's login
+		// delay)
+		assertThat(this.rest.withBasicAuth("nobody", "wrong")
+			.getForEntity("/engine-rest/task", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.rest.withBasicAuth("demo-reviewer", "demo-reviewer")
 			.getForEntity("/engine-rest/task?maxResults=50", String.class)
@@ -70,9 +74,9 @@ class SecurityPostgresTest extends PostgresIntegrationTest {
 
 	@Test
 	void theWebappsFirstRunSetupIsClosed() throws Exception {
-		this.mvc.perform(post("/camunda/api/admin/setup/default/user/create")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-password\"}}"))
+		this.mvc
+			.perform(post("/camunda/api/admin/setup/default/user/create").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-password\"}}"))
 			.andExpect(status().isForbidden());
 	}
 

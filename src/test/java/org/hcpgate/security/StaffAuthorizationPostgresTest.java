@@ -25,7 +25,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Camunda's authorization checks are on: each staff member sees what their groups are granted. */
+/**
+ * Camunda's authorization checks are on: each staff member sees what their groups are
+ * granted.
+ */
 class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
@@ -57,8 +60,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aStaffMemberWithoutAGrantSeesNothing() throws Exception {
 		Reader reader = this.readers.newReader();
-		this.journeys.toReview(reader, JourneyDriver.Credentials.sample(),
-				JourneyDriver.PNG);
+		this.journeys.toReview(reader, JourneyDriver.Credentials.sample(), JourneyDriver.PNG);
 		String user = newStaffUser();
 
 		for (String query : new String[] { "/engine-rest/task", "/engine-rest/process-instance",
@@ -95,7 +97,8 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 		assertThat(readersOwn.getTaskDefinitionKey()).isEqualTo("accept-agreement");
 
 		JsonNode visible = getAsReviewer("/engine-rest/task?maxResults=2000");
-		assertThat(visible).extracting(t -> t.get("id").asText()).contains(review.getId())
+		assertThat(visible).extracting(t -> t.get("id").asText())
+			.contains(review.getId())
 			.doesNotContain(readersOwn.getId());
 		assertThat(visible).extracting(t -> t.get("taskDefinitionKey").asText())
 			.doesNotContain("accept-agreement", "informed-consent", "submit-credentials", "resubmit-credentials",

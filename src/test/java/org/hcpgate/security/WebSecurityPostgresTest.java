@@ -74,10 +74,14 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		Reader reader = this.readers.newReader();
 		this.mvc.perform(post("/account/consents/withdraw").param("zone", JourneyDriver.ZONE).with(user(reader)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/account/delete").param("password", "secret-password").param("confirm", "true")
-			.with(user(reader))).andExpect(status().isForbidden());
-		this.mvc.perform(post("/journey/" + JourneyDriver.ZONE + "/agreement").param("choice", "agree")
-			.with(user(reader))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/account/delete").param("password", "secret-password")
+				.param("confirm", "true")
+				.with(user(reader)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/journey/" + JourneyDriver.ZONE + "/agreement").param("choice", "agree").with(user(reader)))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/register").param("username", "csrf-probe")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/logout").with(user(reader))).andExpect(status().isForbidden());
 	}
@@ -100,11 +104,15 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		// with it (and no Spring Security token): signed in, and the API answers
 		HttpHeaders session = StaffSessions.signIn(this.rest, "demo-reviewer", "demo-reviewer");
 		session.setContentType(MediaType.APPLICATION_JSON);
-		assertThat(this.rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST,
-				new HttpEntity<>("{}", session), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.rest
+			.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST, new HttpEntity<>("{}", session),
+					String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		session.remove("X-XSRF-TOKEN");
-		assertThat(this.rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST,
-				new HttpEntity<>("{}", session), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.rest
+			.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.POST, new HttpEntity<>("{}", session),
+					String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -116,9 +124,8 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
 		assertThat(headers.getFirst("Strict-Transport-Security")).as("HSTS only with hcp-gate.security.https").isNull();
-		assertThat(headers.get(HttpHeaders.SET_COOKIE)).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
-			.contains("HttpOnly")
-			.contains("SameSite=Lax"));
+		assertThat(headers.get(HttpHeaders.SET_COOKIE)).anySatisfy(
+				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
 		// the webapps' own CSRF cookie is SameSite too; their pages get Camunda's CSP
 		ResponseEntity<String> tasklist = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
 		assertThat(tasklist.getHeaders().get(HttpHeaders.SET_COOKIE))
@@ -185,7 +192,8 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		Reader other = this.readers.newReader();
 		this.mvc.perform(formLogin("/login").user(other.getUsername()).password("secret-password"))
 			.andExpect(redirectedUrl("/"));
-		// an unknown name locks the same way: a lock tells nothing about which names exist
+		// an unknown name locks the same way: a lock tells nothing about which names
+		// exist
 		String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < 5; i++) {
 			this.mvc.perform(formLogin("/login").user(unknown).password("x")).andExpect(redirectedUrl("/login?error"));
@@ -210,8 +218,8 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		long id = latestSubmission(owner).getId();
 		Reader other = this.readers.newReader();
 
-		for (String url : List.of("/staff/submissions/" + id, "/staff/submissions/" + id + "/photo",
-				"/staff/answers/1", "/engine-rest/task?maxResults=10", "/engine-rest/history/variable-instance",
+		for (String url : List.of("/staff/submissions/" + id, "/staff/submissions/" + id + "/photo", "/staff/answers/1",
+				"/engine-rest/task?maxResults=10", "/engine-rest/history/variable-instance",
 				"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/default/task")) {
 			this.mvc.perform(get(url).with(user(other))).andExpect(status().isForbidden());
 			this.mvc.perform(get(url).with(user(owner))).andExpect(status().isForbidden());
@@ -244,7 +252,8 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		// an administrator is staff, but not a reviewer
 		assertThat(photo(StaffSessions.signIn(this.rest, "demo-admin", "demo-admin"), id).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		// a staff user in no group cannot even sign in to Tasklist; without a session: refused
+		// a staff user in no group cannot even sign in to Tasklist; without a session:
+		// refused
 		String nobody = staffUser(null);
 		ResponseEntity<String> entry = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
 		HttpHeaders headers = new HttpHeaders();
@@ -255,8 +264,9 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", nobody);
 		form.add("password", "probe-password-1");
-		assertThat(this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class)
+		assertThat(this.rest
+			.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
+					String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(photo(new HttpHeaders(), id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}

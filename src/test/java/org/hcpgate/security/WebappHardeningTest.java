@@ -7,14 +7,18 @@ import java.time.Duration;
 import org.camunda.bpm.spring.boot.starter.property.WebappProperty;
 import org.junit.jupiter.api.Test;
 
-/** One switch, {@code hcp-gate.security.https}, hardens the webapps' cookies and turns on HSTS. */
+/**
+ * One switch, {@code hcp-gate.security.https}, hardens the webapps' cookies and turns on
+ * HSTS.
+ */
 class WebappHardeningTest {
 
 	@Test
 	void overHttpsTheWebappsCsrfCookieIsSecureAndHstsIsSent() {
 		WebappProperty webapp = new WebappProperty();
 		WebappHardening.apply(webapp, new SecuritySettings(true, Duration.ofDays(180), 5, Duration.ofMinutes(15)));
-		// the session cookie is the container's (server.servlet.session.cookie.secure follows the switch)
+		// the session cookie is the container's (server.servlet.session.cookie.secure
+		// follows the switch)
 		assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isFalse();
 		assertThat(webapp.getSessionCookie().isEnableSameSiteCookie()).isFalse();
 		assertThat(webapp.getCsrf().isEnableSecureCookie()).isTrue();

@@ -1,6 +1,5 @@
 package org.hcpgate.support;
 
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +24,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian Chromium driven by Debian's chromedriver, as in JourneyBrowserTest
- * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}; {@code -Dhcpgate.chromium=...},
- * {@code -Dhcpgate.chromedriver=...}); fails, never skips, when they are missing; Selenium
- * Manager is never used. Screenshots go to {@code target/screenshots/<prefix>-NN-<name>.png},
- * numbered across the browsers of one test.
+ * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver};
+ * {@code -Dhcpgate.chromium=...}, {@code -Dhcpgate.chromedriver=...}); fails, never
+ * skips, when they are missing; Selenium Manager is never used. Screenshots go to
+ * {@code target/screenshots/<prefix>-NN-<name>.png}, numbered across the browsers of one
+ * test.
  */
 public final class Browser implements AutoCloseable {
 
@@ -124,7 +124,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void screenshot(String name) {
-		Path target = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", this.prefix, this.numbers.incrementAndGet(), name));
+		Path target = SCREENSHOTS
+			.resolve(String.format("%s-%02d-%s.png", this.prefix, this.numbers.incrementAndGet(), name));
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			File shot = this.driver.getScreenshotAs(OutputType.FILE);

@@ -12,10 +12,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium driven by Debian's chromedriver: the one way every browser test
- * starts a browser. Nothing downloads a browser of its own (Selenium Manager is never asked:
- * both paths are given). Override the paths with {@code -Dhcpgate.chromium=...} and
- * {@code -Dhcpgate.chromedriver=...}; a missing one fails the test with the way to install it.
+ * Debian's headless Chromium driven by Debian's chromedriver: the one way every browser
+ * test starts a browser. Nothing downloads a browser of its own (Selenium Manager is
+ * never asked: both paths are given). Override the paths with
+ * {@code -Dhcpgate.chromium=...} and {@code -Dhcpgate.chromedriver=...}; a missing one
+ * fails the test with the way to install it.
  */
 public final class Chromium {
 
@@ -35,7 +36,8 @@ public final class Chromium {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium);
-		// no background networking: this machine's network is closed, and the tests talk to
+		// no background networking: this machine's network is closed, and the tests talk
+		// to
 		// localhost only
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

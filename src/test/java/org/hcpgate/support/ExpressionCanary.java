@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * A bean an expression can call ({@code ${expressionCanary.touch()}}): tests that smuggle an
- * expression into a query prove it was never evaluated by the count staying where it was.
+ * A bean an expression can call ({@code ${expressionCanary.touch()}}): tests that smuggle
+ * an expression into a query prove it was never evaluated by the count staying where it
+ * was.
  */
 @Component("expressionCanary")
 public class ExpressionCanary {

@@ -36,8 +36,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 /**
  * The tests' one way through a reader's journey: on the site as the reader's browser does
- * (MockMvc: the pages' own posts), in any zone, the demo zone {@link #ZONE} by default; or,
- * for tests about what staff do, straight through the services those pages call
+ * (MockMvc: the pages' own posts), in any zone, the demo zone {@link #ZONE} by default;
+ * or, for tests about what staff do, straight through the services those pages call
  * ({@link #newSubmission}). The staff side is {@link Reviewer}.
  */
 @Component
@@ -91,7 +91,10 @@ public class JourneyDriver {
 		this.reviewer = reviewer;
 	}
 
-	/** A zone of the test's own that asks only for its agreement (no informed consent, no questions). */
+	/**
+	 * A zone of the test's own that asks only for its agreement (no informed consent, no
+	 * questions).
+	 */
 	public String newZone() {
 		String key = "z" + UUID.randomUUID().toString().substring(0, 8);
 		this.zones.save(new Zone(key, "测试专区 " + key, "测试协议", "协议正文", 1));
@@ -112,14 +115,15 @@ public class JourneyDriver {
 
 	/** The teaser's button: a POST starts the journey. */
 	public ResultActions start(Reader reader, String zone, Long article) throws Exception {
-		return mvc().perform(post("/journey/" + zone + "/start").param("article", articleParam(article))
-			.with(user(reader))
-			.with(csrf())).andExpect(status().is3xxRedirection());
+		return mvc()
+			.perform(post("/journey/" + zone + "/start").param("article", articleParam(article))
+				.with(user(reader))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	/** A consent step's button: {@code agreement} or {@code informed-consent}. */
-	public ResultActions answer(Reader reader, String zone, String step, String choice, Long article)
-			throws Exception {
+	public ResultActions answer(Reader reader, String zone, String step, String choice, Long article) throws Exception {
 		return mvc().perform(post("/journey/" + zone + "/" + step).param("article", articleParam(article))
 			.param("choice", choice)
 			.with(user(reader))
@@ -135,8 +139,8 @@ public class JourneyDriver {
 
 	/** Waits until the page the reader sees in the zone is {@code step}. */
 	public void awaitStep(Reader reader, String zone, String step) {
-		await().atMost(Reviewer.WAIT).until(() -> this.journey.currentStep(reader.getReaderId(), zone).step(),
-				step::equals);
+		await().atMost(Reviewer.WAIT)
+			.until(() -> this.journey.currentStep(reader.getReaderId(), zone).step(), step::equals);
 	}
 
 	/** 完善信息 as the form posts it, ready to be changed or performed. */
@@ -159,8 +163,8 @@ public class JourneyDriver {
 		return request;
 	}
 
-	public MockMultipartHttpServletRequestBuilder credentials(Reader reader, String zone, Long article,
-			String realName, byte[] photo) {
+	public MockMultipartHttpServletRequestBuilder credentials(Reader reader, String zone, Long article, String realName,
+			byte[] photo) {
 		return credentials(reader, zone, article, Credentials.of(realName), photo);
 	}
 
@@ -214,7 +218,10 @@ public class JourneyDriver {
 		return submitCredentials(reader, ZONE, ARTICLE, typed, photo);
 	}
 
-	/** Agreement, consent and credentials in the demo zone: the reader now waits for a reviewer. */
+	/**
+	 * Agreement, consent and credentials in the demo zone: the reader now waits for a
+	 * reviewer.
+	 */
 	public Task toReview(Reader reader, Credentials typed, byte[] photo) throws Exception {
 		agreeAndConsent(reader);
 		submitCredentials(reader, typed, photo).andExpect(status().is3xxRedirection());
@@ -232,7 +239,9 @@ public class JourneyDriver {
 
 	// straight through the services, for tests about staff
 
-	/** A new reader in a new zone, whose credentials wait at {@code review-credentials}. */
+	/**
+	 * A new reader in a new zone, whose credentials wait at {@code review-credentials}.
+	 */
 	public Submitted newSubmission(String realName) {
 		Reader reader = this.readers.newReader();
 		String zone = newZone();
@@ -248,7 +257,9 @@ public class JourneyDriver {
 			return this.reader.getReaderId();
 		}
 
-		/** Submits (again) once the reader's step is open; a new photo only when asked. */
+		/**
+		 * Submits (again) once the reader's step is open; a new photo only when asked.
+		 */
 		public Submitted resubmit(JourneyDriver driver, String realName, boolean newPhoto) {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> driver.journey.currentStep(readerId(), this.zone).step(),

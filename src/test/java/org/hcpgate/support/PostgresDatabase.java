@@ -82,8 +82,8 @@ public final class PostgresDatabase {
 	}
 
 	/**
-	 * Drops the databases of earlier runs (older than two hours, so that a run going on in
-	 * parallel keeps its own). Dropping at the end of a run instead would race the
+	 * Drops the databases of earlier runs (older than two hours, so that a run going on
+	 * in parallel keeps its own). Dropping at the end of a run instead would race the
 	 * application's own shutdown.
 	 */
 	private static void dropLeftovers(Statement statement) throws SQLException {

@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the repository tests: a {@code @DataJpaTest} slice (JPA and Flyway, no engine, no
- * web layer) on the same real PostgreSQL as {@link PostgresIntegrationTest}, never an
+ * Base of the repository tests: a {@code @DataJpaTest} slice (JPA and Flyway, no engine,
+ * no web layer) on the same real PostgreSQL as {@link PostgresIntegrationTest}, never an
  * embedded database. Each test runs in a transaction that is rolled back.
  */
 @DataJpaTest
@@ -25,7 +25,8 @@ public abstract class PostgresRepositoryTest {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
-		// the licence number's converter encrypts with the same demo keys as the application tests
+		// the licence number's converter encrypts with the same demo keys as the
+		// application tests
 		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
 	}
 

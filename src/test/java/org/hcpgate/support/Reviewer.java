@@ -19,9 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The tests' one reviewer: finds the staff task a reader's step or the job executor is about
- * to create, and decides it over Camunda's REST API as the demo reviewer (or lead) would. In
- * a browser, staff work through {@link Tasklist}.
+ * The tests' one reviewer: finds the staff task a reader's step or the job executor is
+ * about to create, and decides it over Camunda's REST API as the demo reviewer (or lead)
+ * would. In a browser, staff work through {@link Tasklist}.
  */
 @Component
 public class Reviewer {
@@ -41,7 +41,9 @@ public class Reviewer {
 		this.rest = rest;
 	}
 
-	/** The one open task of a kind in the instance with this business key, once it exists. */
+	/**
+	 * The one open task of a kind in the instance with this business key, once it exists.
+	 */
 	public static Task await(TaskService tasks, String businessKey, String taskKey) {
 		return org.awaitility.Awaitility.await()
 			.atMost(WAIT)
@@ -56,7 +58,9 @@ public class Reviewer {
 		return reviewTask(reader.getReaderId(), HcpVerificationProcess.TASK_REVIEW_CREDENTIALS);
 	}
 
-	/** An open staff task of the reader's verification: a review or a lead's confirmation. */
+	/**
+	 * An open staff task of the reader's verification: a review or a lead's confirmation.
+	 */
 	public Task reviewTask(String readerId, String taskKey) {
 		return await(this.tasks, readerId, taskKey);
 	}
@@ -79,9 +83,9 @@ public class Reviewer {
 	}
 
 	/**
-	 * A staff member (demo accounts: the password is the user name) posts a completion with
-	 * this body, as Tasklist or an integrator would; the answer is the test's to judge (a
-	 * refusal, a race lost to another reviewer).
+	 * A staff member (demo accounts: the password is the user name) posts a completion
+	 * with this body, as Tasklist or an integrator would; the answer is the test's to
+	 * judge (a refusal, a race lost to another reviewer).
 	 */
 	public ResponseEntity<String> complete(String staff, String taskId, String body) {
 		HttpHeaders headers = new HttpHeaders();

@@ -42,7 +42,8 @@ public final class StaffSessions {
 				new HttpEntity<>(form, headers), String.class);
 		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
 		cookies(login.getHeaders(), cookies);
-		// Signing in renews the session (and with it the CSRF token): fetch the new token.
+		// Signing in renews the session (and with it the CSRF token): fetch the new
+		// token.
 		HttpHeaders renewed = new HttpHeaders();
 		renewed.put(HttpHeaders.COOKIE, cookieHeader(cookies));
 		ResponseEntity<String> fetch = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,

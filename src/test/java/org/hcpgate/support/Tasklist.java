@@ -19,8 +19,8 @@ public final class Tasklist {
 	}
 
 	/**
-	 * Signs in at Tasklist's own login page. The page re-renders while Angular starts, which
-	 * can swallow what was typed: it types again until the filter list shows.
+	 * Signs in at Tasklist's own login page. The page re-renders while Angular starts,
+	 * which can swallow what was typed: it types again until the filter list shows.
 	 */
 	public void signIn(String user, String password) {
 		this.browser.open("/camunda/app/tasklist/");
@@ -34,7 +34,8 @@ public final class Tasklist {
 				this.browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
 				try {
 					this.browser.waitFor(java.time.Duration.ofSeconds(10))
-						.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+						.until(ExpectedConditions
+							.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
 					return;
 				}
 				catch (org.openqa.selenium.TimeoutException notYet) {
@@ -47,13 +48,15 @@ public final class Tasklist {
 	}
 
 	/**
-	 * Clicks the filter with this name (and maybe its count) in the filter list; the first, if
-	 * several share it. Stays in the page: reloading Tasklist right after its login can lose
-	 * the new session to a request still on its way with the old one.
+	 * Clicks the filter with this name (and maybe its count) in the filter list; the
+	 * first, if several share it. Stays in the page: reloading Tasklist right after its
+	 * login can lose the new session to a request still on its way with the old one.
 	 */
 	public void openFilter(String name) {
-		this.browser.clickable(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'"
-				+ name + "')]")).click();
+		this.browser.clickable(By.xpath(
+				"//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'"
+						+ name + "')]"))
+			.click();
 	}
 
 	/** Opens a filter by id (several filters may be called 我的: one per staff member). */
@@ -70,7 +73,8 @@ public final class Tasklist {
 		assertThat(link.getText()).isEqualTo(task.getName());
 		link.click();
 		this.browser.waitFor()
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), task.getName()));
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"),
+					task.getName()));
 	}
 
 	public boolean listed(Task task) {
@@ -88,21 +92,28 @@ public final class Tasklist {
 		this.browser.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
 	}
 
-	/** Chooses a radio option or ticks a checklist option of the Camunda Form by its label. */
+	/**
+	 * Chooses a radio option or ticks a checklist option of the Camunda Form by its
+	 * label.
+	 */
 	public void choose(String label) {
-		this.browser.clickable(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']"))
+		this.browser
+			.clickable(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']"))
 			.click();
 	}
 
 	/** Types into the Camunda Form's field with this label. */
 	public void write(String label, String text) {
-		WebElement field = this.browser.visible(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='"
-				+ label + "']/following::textarea[1]"));
+		WebElement field = this.browser
+			.visible(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label
+					+ "']/following::textarea[1]"));
 		this.browser.scrollTo(field);
 		field.sendKeys(text);
 	}
 
-	/** Clicks 完成 (Complete); whether the task really completes is for the caller to check. */
+	/**
+	 * Clicks 完成 (Complete); whether the task really completes is for the caller to check.
+	 */
 	public void clickComplete() {
 		dismissNotifications();
 		this.browser.clickable(By.cssSelector("button[ng-click='complete()']")).click();

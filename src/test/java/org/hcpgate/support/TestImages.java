@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /**
- * Real, small images for uploads: the site decodes and re-encodes every licence photo, so a
- * few magic bytes are no longer a "PNG".
+ * Real, small images for uploads: the site decodes and re-encodes every licence photo, so
+ * a few magic bytes are no longer a "PNG".
  */
 public final class TestImages {
 

@@ -18,8 +18,10 @@ public final class TestMail {
 
 	public static synchronized GreenMail server() {
 		if (server == null) {
-			// The test's SMTP server is no part of the application: its own log (the addresses
-			// it opens mailboxes for) stays out of the log that the erasure test searches.
+			// The test's SMTP server is no part of the application: its own log (the
+			// addresses
+			// it opens mailboxes for) stays out of the log that the erasure test
+			// searches.
 			((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
 				.setLevel(ch.qos.logback.classic.Level.WARN);
 			server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());

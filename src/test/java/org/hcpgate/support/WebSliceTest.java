@@ -13,9 +13,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * A controller's rhythm on its own: {@code @WebMvcTest} of the given controllers with the
- * site's templates and messages, Spring Boot's default security (sign-in required, CSRF on),
- * and a mocked {@link NotificationService} for the layout's unread count. No engine, no
- * database: the controller's collaborators are mocked by the test.
+ * site's templates and messages, Spring Boot's default security (sign-in required, CSRF
+ * on), and a mocked {@link NotificationService} for the layout's unread count. No engine,
+ * no database: the controller's collaborators are mocked by the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

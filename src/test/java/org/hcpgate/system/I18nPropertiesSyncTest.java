@@ -23,11 +23,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text a reader sees comes from the bundles, in both languages: the bundles hold the
- * same keys, every message key a template or the code names exists, and no template holds
- * literal text (PetClinic's rule: a text node, or a title/alt/placeholder/aria-label, with a
- * letter in it, that no th:text, th:utext, th:replace or th:insert of its own or of an
- * enclosing element replaces).
+ * Every text a reader sees comes from the bundles, in both languages: the bundles hold
+ * the same keys, every message key a template or the code names exists, and no template
+ * holds literal text (PetClinic's rule: a text node, or a
+ * title/alt/placeholder/aria-label, with a letter in it, that no th:text, th:utext,
+ * th:replace or th:insert of its own or of an enclosing element replaces).
  */
 class I18nPropertiesSyncTest {
 
@@ -66,12 +66,13 @@ class I18nPropertiesSyncTest {
 		}
 	}
 
-	static final Pattern TOKEN = Pattern.compile("<(/?)([a-zA-Z][\\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>|([^<]+)");
+	static final Pattern TOKEN = Pattern
+		.compile("<(/?)([a-zA-Z][\\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>|([^<]+)");
 
 	static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=\\s*(\"[^\"]*\"|'[^']*')");
 
-	static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
-			"link", "meta", "source", "track", "wbr");
+	static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+			"meta", "source", "track", "wbr");
 
 	static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors");
 
