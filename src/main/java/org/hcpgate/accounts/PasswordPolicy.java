@@ -14,7 +14,8 @@ final class PasswordPolicy {
 	}
 
 	/**
-	 * @return the message key of what is wrong, or empty when the password is fine */
+	 * @return the message key of what is wrong, or empty when the password is fine
+	 */
 	static Optional<String> check(String username, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			return Optional.of("register.password.policy");

@@ -34,7 +34,8 @@ public class LicencePhotoStore {
 	}
 
 	/**
-	 * @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF. */
+	 * @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF.
+	 */
 	public StoredPhoto store(MultipartFile upload, String readerId) {
 		try {
 			byte[] bytes = upload.getBytes();

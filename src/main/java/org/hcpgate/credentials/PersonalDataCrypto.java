@@ -106,7 +106,8 @@ public class PersonalDataCrypto {
 	}
 
 	/**
-	 * @throws IllegalStateException when the key or the context does not match */
+	 * @throws IllegalStateException when the key or the context does not match
+	 */
 	public byte[] decrypt(byte[] ciphertext, String context) {
 		try {
 			return this.aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));

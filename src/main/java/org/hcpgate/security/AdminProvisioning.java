@@ -75,7 +75,8 @@ class AdminProvisioning implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * @throws IllegalStateException when {@code camunda-admin} has no direct member */
+	 * @throws IllegalStateException when {@code camunda-admin} has no direct member
+	 */
 	static void requireAdministrator(IdentityService identity) {
 		if (!hasDirectMember(identity)) {
 			throw new IllegalStateException("Group " + Groups.CAMUNDA_ADMIN + " has no member: set "
