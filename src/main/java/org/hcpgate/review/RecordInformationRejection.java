@@ -21,7 +21,7 @@ class RecordInformationRejection implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Number answerSetId = (Number) execution.getVariable(ZoneAccessProcess.VAR_ANSWER_SET_ID);
-		this.reviews.recordInformationDecision(answerSetId.longValue(),
+		this.reviews.recordInformationDecision(execution.getProcessBusinessKey(), answerSetId.longValue(),
 				(String) execution.getVariable(ZoneAccessProcess.VAR_DECISION),
 				(String) execution.getVariable(ZoneAccessProcess.VAR_REVIEW_NOTE));
 	}

@@ -11,14 +11,15 @@ import org.hcpgate.processes.HcpVerificationProcess;
 /**
  * A reviewer's decision as the review task left it in the process: from Tasklist's
  * Camunda Form (a JSON list of reason codes) or from the REST API (JSON, a list or a
- * comma-separated string).
+ * comma-separated string). Whose it is comes from the instance's business key (the reader
+ * id the site started it with), never from a variable.
  */
 record ReviewDecision(String readerId, Long submissionId, String decision, List<String> rejectionReasons,
 		String reviewNote) {
 
 	static ReviewDecision of(DelegateExecution execution) {
 		Object submissionId = execution.getVariable(HcpVerificationProcess.VAR_SUBMISSION_ID);
-		return new ReviewDecision((String) execution.getVariable(HcpVerificationProcess.VAR_READER_ID),
+		return new ReviewDecision(execution.getProcessBusinessKey(),
 				(submissionId == null) ? null : ((Number) submissionId).longValue(),
 				(String) execution.getVariable(HcpVerificationProcess.VAR_DECISION),
 				reasonCodes(execution.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)),

@@ -1,9 +1,7 @@
 package org.hcpgate.review;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
-
+import org.hcpgate.processes.CodedMessage;
+import org.hcpgate.processes.CodedRefusal;
 import org.hcpgate.processes.RejectionReason;
 
 /**
@@ -14,30 +12,38 @@ import org.hcpgate.processes.RejectionReason;
 public enum ReviewRefusal {
 
 	/** The decision is none of the values the task's form offers. */
-	DECISION_UNKNOWN("decision-unknown"),
+	DECISION_UNKNOWN("decision-unknown", CodedRefusal.BAD_REQUEST),
 	/** {@code rejected} or {@code rejected-final} without a reason code. */
-	REASONS_REQUIRED("reasons-required"),
+	REASONS_REQUIRED("reasons-required", CodedRefusal.BAD_REQUEST),
 	/** A reason code that is not in {@link RejectionReason}. */
-	REASON_UNKNOWN("reason-unknown"),
+	REASON_UNKNOWN("reason-unknown", CodedRefusal.BAD_REQUEST),
 	/** An information review sent back without telling the reader what to change. */
-	NOTE_REQUIRED("note-required"),
+	NOTE_REQUIRED("note-required", CodedRefusal.BAD_REQUEST),
 	/** A note longer than the audit table keeps. */
-	NOTE_TOO_LONG("note-too-long"),
+	NOTE_TOO_LONG("note-too-long", CodedRefusal.BAD_REQUEST),
 	/** The task is claimed by another staff member. */
-	CLAIMED_BY_OTHER("claimed-by-other"),
+	CLAIMED_BY_OTHER("claimed-by-other", CodedRefusal.CONFLICT),
 	/** Four-eyes: the reviewer who decided {@code rejected-final} cannot confirm it. */
-	SAME_REVIEWER("same-reviewer"),
+	SAME_REVIEWER("same-reviewer", CodedRefusal.FORBIDDEN),
 	/** A final rejection can only be confirmed by a known, signed-in lead. */
-	CONFIRMER_UNKNOWN("confirmer-unknown"),
+	CONFIRMER_UNKNOWN("confirmer-unknown", CodedRefusal.FORBIDDEN),
 	/** {@code finalRejectionConfirmed} is neither true nor false. */
-	CONFIRMATION_REQUIRED("confirmation-required"),
+	CONFIRMATION_REQUIRED("confirmation-required", CodedRefusal.BAD_REQUEST),
 	/** Someone else decided the same task in the meantime. */
-	DECIDED_MEANWHILE("decided-meanwhile");
+	DECIDED_MEANWHILE("decided-meanwhile", CodedRefusal.CONFLICT);
 
 	private final String code;
 
-	ReviewRefusal(String code) {
+	private final int httpStatus;
+
+	ReviewRefusal(String code, int httpStatus) {
 		this.code = code;
+		this.httpStatus = httpStatus;
+	}
+
+	/** What a REST caller gets for this refusal. */
+	public int getHttpStatus() {
+		return this.httpStatus;
 	}
 
 	public String getCode() {
@@ -50,13 +56,7 @@ public enum ReviewRefusal {
 
 	/** {@code [code] 中文 / English}, with {@code arguments} filled in. */
 	String message(Object... arguments) {
-		return "[" + this.code + "] " + text(Locale.ROOT, arguments) + " / " + text(Locale.ENGLISH, arguments);
-	}
-
-	private String text(Locale locale, Object... arguments) {
-		ResourceBundle bundle = ResourceBundle.getBundle("messages", locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-		return new MessageFormat(bundle.getString(getMessageKey()), locale).format(arguments);
+		return CodedMessage.of(this.code, getMessageKey(), arguments);
 	}
 
 }

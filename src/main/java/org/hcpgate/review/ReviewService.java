@@ -10,6 +10,7 @@ import org.hcpgate.notifications.Notice;
 import org.hcpgate.notifications.Notification;
 import org.hcpgate.notifications.NotificationService;
 import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.springframework.stereotype.Service;
@@ -103,9 +104,16 @@ public class ReviewService {
 		this.zoneAccess.revokeAll(readerId);
 	}
 
+	/**
+	 * @param journey the business key of the zone-access instance that reviewed the
+	 * answers: the answer set must be its reader's, in its zone
+	 */
 	@Transactional
-	public void recordInformationDecision(long answerSetId, String decision, String reviewNote) {
+	public void recordInformationDecision(String journey, long answerSetId, String decision, String reviewNote) {
 		AnswerSet answers = answerSet(answerSetId);
+		if (!ZoneAccessProcess.businessKey(answers.getReaderId(), answers.getZoneKey()).equals(journey)) {
+			throw new IllegalStateException("Answer set " + answerSetId + " is not of journey " + journey);
+		}
 		answers.decide(decision, reviewNote);
 		if (HcpVerificationProcess.DECISION_REJECTED.equals(decision)) {
 			Long article = this.engine.requestedArticle(answers.getProcessInstanceId()).orElse(null);
@@ -140,6 +148,12 @@ public class ReviewService {
 			return;
 		}
 		CredentialSubmission submission = submission(decision.submissionId());
+		if (!submission.getReaderId().equals(decision.readerId())) {
+			// the instance names another reader's submission: record nothing (an
+			// incident)
+			throw new IllegalStateException(
+					"Submission " + submission.getId() + " is not the verified reader's " + decision.readerId());
+		}
 		submission.decide(decision.decision(), decision.rejectionReasons(), decision.reviewNote());
 	}
 

@@ -22,7 +22,9 @@ import org.springframework.core.annotation.Order;
  * at run time);</li>
  * <li>deserialize Java-serialized variables (Java serialization off, type validation
  * on);</li>
- * <li>skip authorization checks for staff.</li>
+ * <li>skip authorization checks for staff;</li>
+ * <li>write a variable their task's form does not own, end a task without a decision, or
+ * take a colleague's claimed task ({@link StaffChanges}).</li>
  * </ul>
  * Tunable settings (history clean-up window, query result limit) are in application.yml.
  */
@@ -69,7 +71,9 @@ class EngineHardening {
 				configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
 			}
 			configuration.getCustomPreCommandInterceptorsTxRequired().add(new ExpressionFreeQueries());
-			log.info("Engine hardened: no expressions in queries, no scripts, no Java serialization, authorization on");
+			configuration.getCustomPreCommandInterceptorsTxRequired().add(new StaffChanges(configuration));
+			log.info(
+					"Engine hardened: no expressions in queries, no scripts, no Java serialization, authorization on, staff change only what their forms own");
 		}
 
 	}

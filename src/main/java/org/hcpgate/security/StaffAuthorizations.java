@@ -3,6 +3,8 @@ package org.hcpgate.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,7 +15,9 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffAuthorizations implements SmartInitializingSingleton {
 
-	static final String REVOCATION_PROCESS = "verification-revocation";
-
 	private final AuthorizationService authorizations;
 
 	StaffAuthorizations(AuthorizationService authorizations) {
@@ -52,9 +54,15 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 		grant(StaffGroups.REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
-		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, REVOCATION_PROCESS,
+		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, HcpVerificationProcess.REVOCATION_PROCESS_KEY,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+		// leads reassign a review a colleague holds (StaffChanges refuses it to
+		// reviewers)
+		for (String process : List.of(HcpVerificationProcess.KEY, ZoneAccessProcess.KEY)) {
+			grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, process,
+					ProcessDefinitionPermissions.TASK_ASSIGN);
+		}
 		grantAdministrators();
 	}
 

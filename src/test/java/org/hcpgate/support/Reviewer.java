@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -88,11 +89,19 @@ public class Reviewer {
 	 * judge (a refusal, a race lost to another reviewer).
 	 */
 	public ResponseEntity<String> complete(String staff, String taskId, String body) {
+		return call(staff, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", body);
+	}
+
+	/**
+	 * Any call of the REST API as a staff member (demo accounts: the password is the user
+	 * name).
+	 */
+	public ResponseEntity<String> call(String staff, HttpMethod method, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return this.rest.getObject()
 			.withBasicAuth(staff, staff)
-			.postForEntity("/engine-rest/task/{id}/complete", new HttpEntity<>(body, headers), String.class, taskId);
+			.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private void complete(String staff, Task task, String variablesJson) {
