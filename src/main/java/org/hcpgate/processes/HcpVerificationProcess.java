@@ -1,5 +1,8 @@
 package org.hcpgate.processes;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Keys of {@code processes/hcp-verification.bpmn}; mirrored in docs/process-contract.md.
  */
@@ -57,6 +60,27 @@ public final class HcpVerificationProcess {
 	public static final String MESSAGE_VERIFICATION_REVOKED = "verification-revoked";
 
 	public static final String VAR_REVOCATION_REASON = "revocationReason";
+
+	/** A review lead lifts a final rejection: message start, business key = reader id. */
+	public static final String REOPENING_PROCESS_KEY = "verification-reopening";
+
+	public static final String MESSAGE_VERIFICATION_REOPENED = "verification-reopened";
+
+	public static final String TASK_REOPEN_VERIFICATION = "reopen-verification";
+
+	/**
+	 * Who reopened, when the site (a staff page) correlates the message for a signed-in
+	 * lead.
+	 */
+	public static final String VAR_REOPENED_BY = "reopenedBy";
+
+	/**
+	 * The variables a staff member may send with a message (REST {@code POST /message}),
+	 * by message: a revocation's reason, nothing else. Identity comes from the business
+	 * key.
+	 */
+	public static final Map<String, Set<String>> STAFF_MESSAGE_VARIABLES = Map.of(MESSAGE_VERIFICATION_REVOKED,
+			Set.of(VAR_REVOCATION_REASON), MESSAGE_VERIFICATION_REOPENED, Set.of());
 
 	public static final String END_VERIFIED = "verified";
 

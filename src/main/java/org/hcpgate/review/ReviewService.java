@@ -1,5 +1,6 @@
 package org.hcpgate.review;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.hcpgate.answers.AnswerSet;
@@ -23,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
+	/** The audited decision of a {@code reopen-verification}. */
+	static final String REOPENED = "reopened";
+
 	private final CredentialSubmissionRepository submissions;
 
 	private final HcpVerificationService verifications;
@@ -33,16 +37,19 @@ public class ReviewService {
 
 	private final ReviewEngine engine;
 
+	private final DecisionAudit audit;
+
 	private final NotificationService notifications;
 
 	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
 			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, ReviewEngine engine,
-			NotificationService notifications) {
+			NotificationService notifications, DecisionAudit audit) {
 		this.submissions = submissions;
 		this.verifications = verifications;
 		this.zoneAccess = zoneAccess;
 		this.answerSets = answerSets;
 		this.engine = engine;
+		this.audit = audit;
 		this.notifications = notifications;
 	}
 
@@ -95,6 +102,22 @@ public class ReviewService {
 	@Transactional
 	public void escalateReview(String processInstanceId) {
 		this.engine.escalate(processInstanceId);
+	}
+
+	/**
+	 * A lead lifts the reader's final rejection: the read model says so (the account page
+	 * shows it), the next zone journey starts a new verification, and the audit trail
+	 * keeps who did it. Nothing happens for a reader who is not finally rejected.
+	 * @param reopening the {@code verification-reopening} instance: the audit row's key
+	 */
+	@Transactional
+	public void reopenVerification(String readerId, String lead, String reopening) {
+		if (this.verifications.markReopened(readerId)) {
+			this.audit.record(new AuditedDecision(reopening, HcpVerificationProcess.TASK_REOPEN_VERIFICATION, reopening,
+					Instant.now(), REOPENED, lead)
+				.about(readerId, null, null, null, null)
+				.because(List.of(), null, null));
+		}
 	}
 
 	/** A lead revoked the reader's verification: every zone closes at once. */

@@ -54,8 +54,11 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 		grant(StaffGroups.REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
-		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, HcpVerificationProcess.REVOCATION_PROCESS_KEY,
-				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		for (String process : List.of(HcpVerificationProcess.REVOCATION_PROCESS_KEY,
+				HcpVerificationProcess.REOPENING_PROCESS_KEY)) {
+			grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, process,
+					ProcessDefinitionPermissions.CREATE_INSTANCE);
+		}
 		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
 		// leads reassign a review a colleague holds (StaffChanges refuses it to
 		// reviewers)

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.hcpgate.processes.CodedMessage;
 import org.hcpgate.processes.CodedRefusal;
+import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,9 +186,12 @@ class StaffChanges extends CommandInterceptor {
 		}
 		else if (command instanceof AbstractCorrelateMessageCmd) {
 			MessageCorrelationBuilderImpl builder = (MessageCorrelationBuilderImpl) get(MESSAGE_BUILDER, command);
-			if (!isEmpty(builder.getPayloadProcessInstanceVariables())
-					|| !isEmpty(builder.getPayloadProcessInstanceVariablesLocal())
-					|| !isEmpty(builder.getPayloadProcessInstanceVariablesToTriggeredScope())) {
+			Set<String> sent = keys(builder.getPayloadProcessInstanceVariables());
+			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesLocal()));
+			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesToTriggeredScope()));
+			Set<String> allowed = HcpVerificationProcess.STAFF_MESSAGE_VARIABLES.getOrDefault(builder.getMessageName(),
+					Set.of());
+			if (!allowed.containsAll(sent)) {
 				throw refused(NO_PROCESS_VARIABLES);
 			}
 		}
@@ -305,10 +309,6 @@ class StaffChanges extends CommandInterceptor {
 			collection.forEach(name -> result.add(String.valueOf(name)));
 		}
 		return result;
-	}
-
-	private static boolean isEmpty(Map<?, ?> variables) {
-		return variables == null || variables.isEmpty();
 	}
 
 	static StaffChangeRefused refused(String code, Object... arguments) {

@@ -19,7 +19,14 @@ public class HcpVerification {
 
 	public enum Status {
 
-		IN_REVIEW, REJECTED, VERIFIED, REJECTED_FINAL, ABANDONED, REVOKED
+		IN_REVIEW, REJECTED, VERIFIED,
+		/**
+		 * Final: a lead confirmed it, or the attempts ran out. No zone starts a new
+		 * verification; only a lead's reopening ({@link #REOPENED}) moves the reader on.
+		 */
+		REJECTED_FINAL, ABANDONED, REVOKED,
+		/** A review lead allowed a new verification after a final rejection. */
+		REOPENED
 
 	}
 
@@ -44,10 +51,23 @@ public class HcpVerification {
 		this.readerId = readerId;
 	}
 
-	void moveTo(Status status, Instant validUntil) {
+	/**
+	 * @return whether the status moved: a final rejection holds against every move but a
+	 * lead's reopening
+	 */
+	boolean moveTo(Status status, Instant validUntil) {
+		if (this.status == Status.REJECTED_FINAL && status != Status.REOPENED && status != Status.REJECTED_FINAL) {
+			return false;
+		}
 		this.status = status;
 		this.validUntil = validUntil;
 		this.updatedAt = Instant.now();
+		return true;
+	}
+
+	/** Finally rejected: no new verification until a lead reopens. */
+	public boolean isBarred() {
+		return this.status == Status.REJECTED_FINAL;
 	}
 
 	public boolean isValidAt(Instant when) {

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.hcpgate.verification.HcpVerification.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service("hcpVerificationService")
 public class HcpVerificationService {
+
+	private static final Logger log = LoggerFactory.getLogger(HcpVerificationService.class);
 
 	private final HcpVerificationRepository verifications;
 
@@ -28,6 +32,16 @@ public class HcpVerificationService {
 	@Transactional(readOnly = true)
 	public boolean isVerified(String readerId) {
 		return this.verifications.findById(readerId).map(v -> v.isValidAt(Instant.now())).orElse(false);
+	}
+
+	/**
+	 * Whether the reader's verification is finally rejected (a lead confirmed it, or the
+	 * attempts ran out): called by {@code processes/zone-access.bpmn} before any zone
+	 * starts a verification, the hourly re-check included.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isBarred(String readerId) {
+		return this.verifications.findById(readerId).map(HcpVerification::isBarred).orElse(false);
 	}
 
 	@Transactional(readOnly = true)
@@ -61,6 +75,20 @@ public class HcpVerificationService {
 		move(readerId, Status.ABANDONED, null);
 	}
 
+	/**
+	 * A review lead lifts a final rejection: the reader may verify again.
+	 * @return whether there was a final rejection to lift
+	 */
+	@Transactional
+	public boolean markReopened(String readerId) {
+		HcpVerification verification = this.verifications.findById(readerId).orElse(null);
+		if (verification == null || !verification.isBarred()) {
+			return false;
+		}
+		verification.moveTo(Status.REOPENED, null);
+		return true;
+	}
+
 	@Transactional
 	public void markRevoked(String readerId) {
 		move(readerId, Status.REVOKED, null);
@@ -69,8 +97,13 @@ public class HcpVerificationService {
 	private void move(String readerId, Status status, Instant validUntil) {
 		HcpVerification verification = this.verifications.findById(readerId)
 			.orElseGet(() -> new HcpVerification(readerId));
-		verification.moveTo(status, validUntil);
-		this.verifications.save(verification);
+		if (verification.moveTo(status, validUntil)) {
+			this.verifications.save(verification);
+		}
+		else {
+			log.warn("Reader {} is finally rejected: {} not recorded (a lead's reopening comes first)", readerId,
+					status);
+		}
 	}
 
 }

@@ -50,6 +50,16 @@ class RegistrationControllerWebTest {
 		verify(this.accountService, never()).register(anyString(), anyString(), anyString(), anyString());
 	}
 
+	/** BCrypt reads 72 bytes: a longer password is a message on the form, never a 500. */
+	@Test
+	void aPasswordOverBcryptsSeventyTwoBytesComesBackWithAMessage() throws Exception {
+		String longPassword = "心血管内科主任医师北京协和医院重症医学科心血管内科主任医师北京协和";
+		register("zhao-yisheng", "zhao@example.org", longPassword).andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("registration", "password", "register.password.too-long"))
+			.andExpect(content().string(Matchers.containsString("最多 72 个字节")));
+		verify(this.accountService, never()).register(anyString(), anyString(), anyString(), anyString());
+	}
+
 	@Test
 	void aGoodRegistrationCreatesTheAccountAndRedirectsToSignIn() throws Exception {
 		register("li-yaoshi", "li@example.org", "a-good-password").andExpect(redirectedUrl("/login"))

@@ -11,6 +11,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -74,6 +76,27 @@ class ArticleControllerWebTest {
 			.andExpect(content().string(Matchers.containsString("method=\"post\"")))
 			.andExpect(content().string(Matchers.containsString("action=\"/journey/cardiology/start?article=7\"")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("<p>全文</p>"))));
+	}
+
+	/**
+	 * A crafted language is zh-CN, never a locale the site has no texts for (issue 10).
+	 */
+	@Test
+	void onlyTheSitesTwoLanguagesAreEverTaken() throws Exception {
+		this.mvc.perform(get("/articles/7").param("lang", "en").with(signedIn(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Language", "en"))
+			.andExpect(cookie().value("hcp-gate-locale", "en"));
+		for (String crafted : new String[] { "de", "en_US_" + "x".repeat(200), "zh_CN_#Hans", "ja-JP-u-ca-japanese" }) {
+			this.mvc.perform(get("/articles/7").param("lang", crafted).with(signedIn(this.reader)))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Language", crafted.startsWith("en") ? "en" : "zh-CN"));
+		}
+		this.mvc
+			.perform(get("/articles/7").cookie(new jakarta.servlet.http.Cookie("hcp-gate-locale", "fr-FR"))
+				.with(signedIn(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Language", "zh-CN"));
 	}
 
 	@Test

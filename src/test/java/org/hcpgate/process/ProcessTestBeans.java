@@ -57,10 +57,15 @@ public final class ProcessTestBeans {
 
 	}
 
-	/** {@code hcpVerificationService}: does a reader hold a valid verification? */
+	/**
+	 * {@code hcpVerificationService}: does a reader hold a valid verification, or is
+	 * theirs finally rejected?
+	 */
 	public interface HcpVerificationService {
 
 		boolean isVerified(String readerId);
+
+		boolean isBarred(String readerId);
 
 	}
 

@@ -177,6 +177,44 @@ class ZoneAccessProcessTest {
 		verifyNoInteractions(this.journeyEngine);
 	}
 
+	/** A final rejection holds in every zone: no new verification starts (issue 10). */
+	@Test
+	void aFinallyRejectedReaderEndsVerificationFailedWithoutANewVerification() {
+		when(this.zoneService.hasInformedConsent(ZONE)).thenReturn(false);
+		when(this.hcpVerificationService.isBarred(READER)).thenReturn(true);
+		ProcessInstance instance = start();
+		assertThat(instance).isWaitingAt("accept-agreement");
+		complete(task(), withVariables("agreementAccepted", true));
+
+		assertThat(instance)
+			.hasPassedInOrder("Gateway_AlreadyVerified", "Gateway_VerificationBarred", "verification-failed")
+			.hasNotPassed("verify-hcp", "await-verification")
+			.isEnded();
+		assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("hcp-verification").count())
+			.isZero();
+		verifyNoInteractions(this.journeyEngine, this.grantZoneAccess);
+	}
+
+	/**
+	 * The hourly re-check of a journey that waited for another zone's verification: the
+	 * same.
+	 */
+	@Test
+	void theRecheckOfAWaitingJourneyEndsVerificationFailedOnceTheReaderIsBarred() throws Exception {
+		when(this.journeyEngine.isVerificationRunning(READER)).thenReturn(true);
+		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
+			.businessKey(BUSINESS_KEY)
+			.setVariables(withVariables("readerId", READER, "zoneKey", ZONE))
+			.startBeforeActivity("Gateway_VerificationCheckJoin")
+			.execute();
+		assertThat(instance).isWaitingAt("await-verification");
+
+		when(this.hcpVerificationService.isBarred(READER)).thenReturn(true);
+		execute(job("verification-recheck"));
+
+		assertThat(instance).hasPassed("verification-failed").hasNotPassed("verify-hcp").isEnded();
+	}
+
 	@Test
 	void skippedInformedConsentStillGoesOn() throws Exception {
 		this.readerVerified.set(true);
