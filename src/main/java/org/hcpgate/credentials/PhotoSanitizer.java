@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -30,9 +31,17 @@ import org.springframework.stereotype.Component;
 public class PhotoSanitizer {
 
 	/**
-	 * Larger images are refused before decoding: a small file may claim a huge canvas.
+	 * A canvas larger than this is refused from its header, before anything is decoded: a
+	 * small file may claim a huge one.
 	 */
-	static final long MAX_PIXELS = 50_000_000L;
+	static final long MAX_PIXELS = 400_000_000L;
+
+	/**
+	 * What is kept of a photo at most (about 4000 × 3000): a larger one is decoded at a
+	 * coarser sampling, so its full raster is never allocated (a 7000 × 7000 16-bit PNG
+	 * of a few hundred kilobytes would need 294 MB) and a licence stays readable.
+	 */
+	static final long MAX_KEPT_PIXELS = 12_000_000L;
 
 	private static final List<String> PDF_ACTIVE_CONTENT = List.of("/JavaScript", "/JS", "/Launch", "/EmbeddedFile",
 			"/RichMedia", "/XFA");
@@ -96,7 +105,12 @@ public class PhotoSanitizer {
 				if (pixels <= 0 || pixels > MAX_PIXELS) {
 					throw new UnacceptablePhotoException();
 				}
-				BufferedImage image = reader.read(0);
+				ImageReadParam param = reader.getDefaultReadParam();
+				int step = sampling(pixels);
+				if (step > 1) {
+					param.setSourceSubsampling(step, step, 0, 0);
+				}
+				BufferedImage image = reader.read(0, param);
 				if (image == null) {
 					throw new UnacceptablePhotoException();
 				}
@@ -106,6 +120,18 @@ public class PhotoSanitizer {
 				reader.dispose();
 			}
 		}
+	}
+
+	/**
+	 * Every how many pixels to read, across and down, to keep at most
+	 * {@link #MAX_KEPT_PIXELS}.
+	 */
+	static int sampling(long pixels) {
+		int step = 1;
+		while (pixels / ((long) step * step) > MAX_KEPT_PIXELS) {
+			step++;
+		}
+		return step;
 	}
 
 	private static byte[] checkPdf(byte[] bytes) {

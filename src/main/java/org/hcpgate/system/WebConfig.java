@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -55,9 +54,22 @@ class WebConfig implements WebMvcConfigurer {
 
 		@Override
 		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			// lazy, as the cookie resolver's own: ?lang= changes it later in the same
+			// request
 			LocaleContext resolved = super.resolveLocaleContext(request);
-			TimeZone timeZone = (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
-			return new SimpleTimeZoneAwareLocaleContext(supported(resolved.getLocale()), timeZone);
+			return new TimeZoneAwareLocaleContext() {
+
+				@Override
+				public Locale getLocale() {
+					return supported(resolved.getLocale());
+				}
+
+				@Override
+				public TimeZone getTimeZone() {
+					return (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
+				}
+
+			};
 		}
 
 		@Override

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -90,6 +95,62 @@ class PhotoSanitizerTest {
 		bytes[at + 1] = (byte) (value >>> 16);
 		bytes[at + 2] = (byte) (value >>> 8);
 		bytes[at + 3] = (byte) value;
+	}
+
+	/**
+	 * An image bomb: a 7000 x 7000 16-bit PNG of a few hundred kilobytes would need a 294
+	 * MB raster. It is read at a coarser sampling (its full raster is never allocated)
+	 * and kept at a size a licence stays readable at.
+	 */
+	@Test
+	void aHugeCanvasInASmallPngIsReadAtACoarserSamplingNotAsItsFullRaster() throws Exception {
+		byte[] bomb = png16(7000, 7000, true);
+		assertThat(bomb.length).as("a small file").isLessThan(1_000_000);
+		PhotoSanitizer.Sanitized kept = new PhotoSanitizer().sanitize(bomb);
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
+		assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(PhotoSanitizer.MAX_KEPT_PIXELS);
+		assertThat(image.getWidth()).isGreaterThan(2000);
+	}
+
+	/**
+	 * A canvas past the ceiling is refused from its header alone: no pixel is decoded.
+	 */
+	@Test
+	void aCanvasPastTheCeilingIsRefusedFromItsHeader() throws Exception {
+		byte[] claim = png16(30_000, 30_000, false);
+		assertThatThrownBy(() -> new PhotoSanitizer().sanitize(claim)).isInstanceOf(UnacceptablePhotoException.class);
+	}
+
+	/** A 16-bit RGB PNG of zeros; with {@code data} false, its image data is a stub. */
+	private static byte[] png16(int width, int height, boolean data) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		ByteBuffer header = ByteBuffer.allocate(13);
+		header.putInt(width).putInt(height).put((byte) 16).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+		chunk(out, "IHDR", header.array());
+		ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION),
+				1 << 16)) {
+			byte[] row = new byte[1 + width * 6];
+			for (int y = 0; y < (data ? height : 1); y++) {
+				deflate.write(row);
+			}
+		}
+		chunk(out, "IDAT", idat.toByteArray());
+		chunk(out, "IEND", new byte[0]);
+		return out.toByteArray();
+	}
+
+	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+		ByteBuffer length = ByteBuffer.allocate(4).putInt(data.length);
+		out.write(length.array());
+		byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+		out.write(name);
+		out.write(data);
+		CRC32 crc = new CRC32();
+		crc.update(name);
+		crc.update(data);
+		out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 
 }
