@@ -1,6 +1,7 @@
 package org.hcpgate.credentials;
 
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,15 +15,20 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an uploaded licence photo safe to keep and to show: images are decoded and
- * encoded anew (ImageIO read, then write), which keeps the pixels and drops everything
- * else — EXIF with its GPS position and camera serial, comments, trailing bytes, anything
- * hidden behind the image data. PDFs are kept as they are, but only when they look like a
- * plain document (a header, an end marker, no scripts, no launch actions, no embedded
- * files).
+ * Makes an uploaded licence photo safe to keep and to show: images are decoded, turned
+ * upright by their EXIF orientation, and encoded anew (ImageIO read, then write), which
+ * keeps the pixels and drops everything else — EXIF with its GPS position and camera
+ * serial, comments, trailing bytes, anything hidden behind the image data. PDFs are kept
+ * as they are, but only when they look like a plain document (a header, an end marker, no
+ * scripts, no launch actions, no embedded files).
  * <p>
  * Called before {@link LicencePhotoStore} stores the bytes, so the store keeps only
  * sanitized files.
@@ -68,12 +74,17 @@ public class PhotoSanitizer {
 	private static byte[] reencode(byte[] bytes, String format, boolean keepAlpha) {
 		try {
 			BufferedImage decoded = decode(bytes);
-			BufferedImage clean = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
-					(keepAlpha && decoded.getColorModel().hasAlpha()) ? BufferedImage.TYPE_INT_ARGB
-							: BufferedImage.TYPE_INT_RGB);
+			int orientation = orientation(bytes);
+			boolean turned = orientation >= 5;
+			int width = turned ? decoded.getHeight() : decoded.getWidth();
+			int height = turned ? decoded.getWidth() : decoded.getHeight();
+			BufferedImage clean = new BufferedImage(width, height, (keepAlpha && decoded.getColorModel().hasAlpha())
+					? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
 			Graphics2D graphics = clean.createGraphics();
 			try {
-				graphics.drawImage(decoded, 0, 0, null);
+				// as the camera meant it to be seen: the orientation goes with the EXIF
+				// below, so it is applied first
+				graphics.drawImage(decoded, upright(orientation, decoded.getWidth(), decoded.getHeight()), null);
 			}
 			finally {
 				graphics.dispose();
@@ -120,6 +131,65 @@ public class PhotoSanitizer {
 				reader.dispose();
 			}
 		}
+	}
+
+	/** The EXIF orientation (1 to 8; 1 when there is none or it cannot be read). */
+	static int orientation(byte[] bytes) {
+		try {
+			Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+			ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+			if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+				int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+				return (orientation >= 1 && orientation <= 8) ? orientation : 1;
+			}
+		}
+		catch (ImageProcessingException | MetadataException | IOException | RuntimeException unreadable) {
+			// no orientation to honour: the image is kept as it is stored
+		}
+		return 1;
+	}
+
+	/**
+	 * What turns an image stored as {@code width} x {@code height} with an EXIF
+	 * orientation upright (TIFF 6.0: 2 mirrored, 3 turned 180°, 4 flipped, 5 to 8 the
+	 * same turned 90°).
+	 */
+	static AffineTransform upright(int orientation, int width, int height) {
+		AffineTransform transform = new AffineTransform();
+		switch (orientation) {
+			case 2 -> {
+				transform.translate(width, 0);
+				transform.scale(-1, 1);
+			}
+			case 3 -> {
+				transform.translate(width, height);
+				transform.rotate(Math.PI);
+			}
+			case 4 -> {
+				transform.translate(0, height);
+				transform.scale(1, -1);
+			}
+			case 5 -> {
+				transform.rotate(Math.PI / 2);
+				transform.scale(1, -1);
+			}
+			case 6 -> {
+				transform.translate(height, 0);
+				transform.rotate(Math.PI / 2);
+			}
+			case 7 -> {
+				transform.scale(-1, 1);
+				transform.translate(-height, width);
+				transform.rotate(3 * Math.PI / 2);
+			}
+			case 8 -> {
+				transform.translate(0, width);
+				transform.rotate(3 * Math.PI / 2);
+			}
+			default -> {
+			}
+		}
+		return transform;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.hcpgate.security;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -30,30 +31,46 @@ class CodedRefusals {
 		return new CamundaJerseyResourceConfig() {
 			@Override
 			protected void registerAdditionalResources() {
-				register(Mapper.class);
+				register(WrappedRefusals.class);
+				register(EngineRefusals.class);
 			}
 		};
 	}
 
-	/** Chosen before Camunda's own mapper of the same type (a higher priority). */
+	/** A refusal inside a completion or form submission (Camunda wraps it). */
 	@Priority(Priorities.USER - 100)
-	static class Mapper implements ExceptionMapper<RestException> {
+	static class WrappedRefusals implements ExceptionMapper<RestException> {
 
 		@Override
 		public Response toResponse(RestException exception) {
-			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-				if (cause instanceof CodedRefusal refusal) {
-					ExceptionDto body = ExceptionDto.fromException(cause);
-					body.setMessage(cause.getMessage());
-					return Response.status(refusal.httpStatus())
-						.entity(body)
-						.type(MediaType.APPLICATION_JSON_TYPE)
-						.build();
-				}
-			}
-			return ExceptionHandlerHelper.getInstance().getResponse(exception);
+			return respond(exception);
 		}
 
+	}
+
+	/**
+	 * A refusal of a claim, an assignment, a resolve or a message (Camunda passes it on).
+	 */
+	@Priority(Priorities.USER - 100)
+	static class EngineRefusals implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException exception) {
+			return respond(exception);
+		}
+
+	}
+
+	/** Chosen before Camunda's own mappers of the same types (a higher priority). */
+	static Response respond(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CodedRefusal refusal) {
+				ExceptionDto body = ExceptionDto.fromException(cause);
+				body.setMessage(cause.getMessage());
+				return Response.status(refusal.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+			}
+		}
+		return ExceptionHandlerHelper.getInstance().getResponse(exception);
 	}
 
 }

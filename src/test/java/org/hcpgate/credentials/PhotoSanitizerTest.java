@@ -2,6 +2,7 @@ package org.hcpgate.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -119,6 +120,78 @@ class PhotoSanitizerTest {
 	void aCanvasPastTheCeilingIsRefusedFromItsHeader() throws Exception {
 		byte[] claim = png16(30_000, 30_000, false);
 		assertThatThrownBy(() -> new PhotoSanitizer().sanitize(claim)).isInstanceOf(UnacceptablePhotoException.class);
+	}
+
+	/**
+	 * A phone photo taken upright is stored sideways with EXIF orientation 6: it is kept
+	 * upright (turned 90° clockwise), not shown on its side once the EXIF is gone.
+	 */
+	@Test
+	void aPhonePhotoStoredSidewaysIsKeptUpright() throws Exception {
+		BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < 40; x++) {
+			for (int y = 0; y < 20; y++) {
+				stored.setRGB(x, y, (x < 20) ? 0xFF0000 : 0x0000FF);
+			}
+		}
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		ImageIO.write(stored, "jpeg", jpeg);
+		byte[] withOrientation = withExifOrientation(jpeg.toByteArray(), 6);
+		assertThat(PhotoSanitizer.orientation(withOrientation)).isEqualTo(6);
+
+		PhotoSanitizer.Sanitized kept = new PhotoSanitizer().sanitize(withOrientation);
+		BufferedImage upright = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
+		assertThat(upright.getWidth()).isEqualTo(20);
+		assertThat(upright.getHeight()).isEqualTo(40);
+		// the stored left half (red) is now the top half
+		assertThat(red(upright.getRGB(10, 5))).isGreaterThan(blue(upright.getRGB(10, 5)));
+		assertThat(blue(upright.getRGB(10, 35))).isGreaterThan(red(upright.getRGB(10, 35)));
+		assertThat(PhotoSanitizer.orientation(kept.bytes())).as("no EXIF kept").isEqualTo(1);
+	}
+
+	/** Every orientation lands the stored image exactly on the upright canvas. */
+	@Test
+	void everyOrientationMapsTheStoredImageOntoTheUprightCanvas() {
+		int width = 40;
+		int height = 20;
+		for (int orientation = 1; orientation <= 8; orientation++) {
+			java.awt.geom.AffineTransform transform = PhotoSanitizer.upright(orientation, width, height);
+			java.awt.geom.Rectangle2D landed = transform
+				.createTransformedShape(new java.awt.Rectangle(0, 0, width, height))
+				.getBounds2D();
+			boolean turned = orientation >= 5;
+			assertThat(landed.getMinX()).as("orientation %d", orientation).isCloseTo(0, within(1e-9));
+			assertThat(landed.getMinY()).as("orientation %d", orientation).isCloseTo(0, within(1e-9));
+			assertThat(landed.getWidth()).isCloseTo(turned ? height : width, within(1e-9));
+			assertThat(landed.getHeight()).isCloseTo(turned ? width : height, within(1e-9));
+		}
+	}
+
+	private static int red(int rgb) {
+		return (rgb >> 16) & 0xFF;
+	}
+
+	private static int blue(int rgb) {
+		return rgb & 0xFF;
+	}
+
+	/** The JPEG with an APP1 Exif segment holding only IFD0's orientation tag. */
+	private static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
+		ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
+		tiff.put(new byte[] { 'M', 'M', 0, 42 }).putInt(8);
+		tiff.putShort((short) 1);
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+		tiff.putInt(0);
+		byte[] exif = new byte[6 + tiff.capacity()];
+		System.arraycopy(new byte[] { 'E', 'x', 'i', 'f', 0, 0 }, 0, exif, 0, 6);
+		System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(new byte[] { (byte) 0xFF, (byte) 0xE1 });
+		out.write(ByteBuffer.allocate(2).putShort((short) (exif.length + 2)).array());
+		out.write(exif);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
 	}
 
 	/** A 16-bit RGB PNG of zeros; with {@code data} false, its image data is a stub. */

@@ -247,7 +247,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		Task confirmation = this.reviewer.reviewTask(submitted.readerId(), "confirm-final-rejection");
 
 		ResponseEntity<String> claim = claim(both, confirmation.getId(), both);
-		assertThat(claim.getStatusCode().isError()).isTrue();
+		assertThat(claim.getStatusCode()).as("a coded refusal, not a 500").isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(claim.getBody()).contains("same-reviewer").contains("四眼原则");
 		ResponseEntity<String> confirm = complete(both, confirmation.getId(),
 				"{\"variables\":{\"finalRejectionConfirmed\":{\"value\":true}}}");
@@ -270,7 +270,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		assertThat(secondClaim.getStatusCode().isError()).isTrue();
 		assertThat(secondClaim.getBody()).contains("already claimed");
 		ResponseEntity<String> secondDecision = complete(OTHER_REVIEWER, taskId, APPROVE);
-		assertThat(secondDecision.getStatusCode().isError()).isTrue();
+		assertThat(secondDecision.getStatusCode()).as("a coded refusal, not a 500").isEqualTo(HttpStatus.CONFLICT);
 		assertThat(secondDecision.getBody()).contains("claimed-by-other").contains(REVIEWER);
 		assertThat(this.audited.existsByTaskId(taskId)).isFalse();
 

@@ -183,7 +183,9 @@ class StaffChangesPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private static void assertRefused(ResponseEntity<String> answer, String code, String naming) {
-		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		HttpStatus expected = StaffChanges.CLAIMED_BY_COLLEAGUE.equals(code) ? HttpStatus.CONFLICT
+				: HttpStatus.BAD_REQUEST;
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(expected);
 		assertThat(answer.getBody()).contains("[" + code + "]");
 		if (naming != null) {
 			assertThat(answer.getBody()).contains(naming);
