@@ -186,6 +186,11 @@ class JourneyController {
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, @AuthenticationPrincipal Reader reader,
 			HttpSession session, Model model) {
+		if (!isCredentialStep(this.journey.currentStep(reader.getReaderId(), zoneKey))) {
+			// sent twice, or after the step moved on: nothing is stored, the page shows
+			// where it stands
+			return redirectToJourney(zoneKey, articleId);
+		}
 		StoredPhoto accepted = null;
 		String photoError = null;
 		if (photo != null && !photo.isEmpty()) {
@@ -299,6 +304,12 @@ class JourneyController {
 				: this.journey.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
 		model.addAttribute("targetArticleId", target);
 		return VIEW_PASSED;
+	}
+
+	private static boolean isCredentialStep(JourneyStep step) {
+		return step.kind() == JourneyStep.Kind.READER_STEP
+				&& (HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS.equals(step.step())
+						|| HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step.step()));
 	}
 
 	static String state(JourneyStep step) {

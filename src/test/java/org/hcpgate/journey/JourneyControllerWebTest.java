@@ -127,8 +127,30 @@ class JourneyControllerWebTest {
 			.andExpect(redirectedUrl("/journey/" + ZONE + "?article=7"));
 	}
 
+	/**
+	 * A photo sent when the step is not active (a double click, a stale tab) is never
+	 * stored.
+	 */
+	@Test
+	void aPhotoSentOutsideTheCredentialStepIsNotStored() throws Exception {
+		given(this.journey.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.IN_REVIEW));
+		this.mvc
+			.perform(
+					multipart("/journey/{zone}/credentials", ZONE)
+						.file(new org.springframework.mock.web.MockMultipartFile("photo", "licence.png", "image/png",
+								new byte[] { 1, 2, 3 }))
+						.param("realName", "王医生")
+						.with(signedIn(this.reader))
+						.with(csrf()))
+			.andExpect(redirectedUrl("/journey/" + ZONE));
+		verify(this.credentials, never()).acceptPhoto(any(), anyString());
+		verify(this.journey, never()).submitCredentials(anyString(), anyString(), any(CredentialForm.class), any());
+	}
+
 	@Test
 	void credentialsWithErrorsComeBackWithWhatTheReaderTypedAndNothingIsSubmitted() throws Exception {
+		given(this.journey.currentStep("42", ZONE))
+			.willReturn(new JourneyStep(JourneyStep.Kind.READER_STEP, "resubmit-credentials"));
 		given(this.journey.isResubmission("42", ZONE)).willReturn(true);
 		this.mvc
 			.perform(multipart("/journey/{zone}/credentials", ZONE).param("realName", "王医生")
