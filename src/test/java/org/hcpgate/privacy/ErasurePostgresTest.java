@@ -46,6 +46,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,6 +61,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ErasurePostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	Reviewer reviewer;
@@ -147,6 +151,10 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isEmpty();
 		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
 		assertNoMarkerAnywhere(log);
+		// Camunda's task metrics would keep a hash of each assignee: the reader's id
+		assertThat(this.jdbc.queryForObject("select count(*) from act_ru_task_meter_log", Long.class))
+			.as("task metrics kept of anyone")
+			.isZero();
 		// what stays for the audit: decisions by reader id, without the client address
 		List<Consent> kept = this.consents.findByReaderIdOrderByDecidedAtDescIdDesc(reader.getReaderId());
 		assertThat(kept).isNotEmpty().allSatisfy(c -> assertThat(c.getClientAddress()).isNull());
