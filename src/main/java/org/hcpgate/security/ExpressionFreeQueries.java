@@ -17,14 +17,17 @@ import org.springframework.util.ReflectionUtils;
  * query: the {@code or()} branches ({@code orQueries} over REST) carry no validator, and
  * their expressions are evaluated. This interceptor refuses, before any evaluation, a
  * task query, a filter execution (its extending query) or a filter being saved whose
- * query has an expression in any branch. {@link ExpressionGuardFilter} refuses the same
- * at the HTTP edge; this is the second line for every other caller.
+ * query has an expression in any branch; a filter's stored query is checked again each
+ * time it is executed. {@link ExpressionGuardFilter} refuses the same at the HTTP edge;
+ * this is the second line for every other caller.
  */
 class ExpressionFreeQueries extends CommandInterceptor {
 
 	static final String MESSAGE = "Expressions are not allowed in task or filter queries";
 
 	private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
+
+	private static final Field FILTER_ID = field(AbstractExecuteFilterCmd.class, "filterId");
 
 	private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
 
@@ -35,6 +38,16 @@ class ExpressionFreeQueries extends CommandInterceptor {
 		}
 		else if (command instanceof AbstractExecuteFilterCmd) {
 			refuseExpressions(ReflectionUtils.getField(EXTENDING_QUERY, command));
+			// the stored query too: a filter saved before this check, or written by other
+			// means
+			String filterId = (String) ReflectionUtils.getField(FILTER_ID, command);
+			if (filterId != null) {
+				Object stored = this.next.execute(context -> {
+					Filter filter = context.getFilterManager().findFilterById(filterId);
+					return (filter != null) ? filter.getQuery() : null;
+				});
+				refuseExpressions(stored);
+			}
 		}
 		else if (command instanceof SaveFilterCmd) {
 			Object filter = ReflectionUtils.getField(SAVED_FILTER, command);

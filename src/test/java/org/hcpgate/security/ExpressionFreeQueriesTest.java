@@ -67,10 +67,43 @@ class ExpressionFreeQueriesTest {
 		assertThat(this.engine.getTaskService().createTaskQuery().or().taskAssignee("x").endOr().list()).isEmpty();
 	}
 
+	/**
+	 * A filter stored with an expression (before the check, or by other means) is refused
+	 * when run.
+	 */
+	@Test
+	void aStoredFilterWithAnExpressionIsRefusedWhenExecutedAndNeverEvaluated() {
+		ProcessEngine plain = engine("filter-store", false, "jdbc:h2:mem:shared-filters;DB_CLOSE_DELAY=1000");
+		String filterId;
+		try {
+			org.camunda.bpm.engine.filter.Filter filter = plain.getFilterService()
+				.newTaskFilter("stored with an expression")
+				.setQuery(plain.getTaskService()
+					.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${canary.touch()}")
+					.endOr());
+			filterId = plain.getFilterService().saveFilter(filter).getId();
+		}
+		finally {
+			plain.close();
+		}
+		this.engine = engine("filter-run", true, "jdbc:h2:mem:shared-filters;DB_CLOSE_DELAY=1000");
+		assertThatThrownBy(() -> this.engine.getFilterService().list(filterId))
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessage(ExpressionFreeQueries.MESSAGE);
+		assertThat(this.canary.touches).hasValue(0);
+	}
+
 	private ProcessEngine engine(String name, boolean hardened) {
+		return engine(name, hardened, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+	}
+
+	private ProcessEngine engine(String name, boolean hardened, String url) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
-		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+		configuration.setJdbcUrl(url);
+		configuration.setDatabaseSchemaUpdate("true");
 		configuration.setJobExecutorActivate(false);
 		configuration.setExpressionManager(new MockExpressionManager());
 		configuration.setEnableExpressionsInAdhocQueries(false);
