@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
@@ -47,6 +48,14 @@ public final class PostgresDatabase {
 			instance = locate();
 		}
 		return instance;
+	}
+
+	/** Points a Spring test context at this database. */
+	public static void register(DynamicPropertyRegistry registry) {
+		PostgresDatabase database = get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
 	}
 
 	public String url() {

@@ -20,10 +20,7 @@ public abstract class PostgresIntegrationTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresDatabase database = PostgresDatabase.get();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		PostgresDatabase.register(registry);
 		registry.add("hcp-gate.storage.directory", () -> "target/test-uploads");
 		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
 		// decision e-mails go to a real SMTP server in this JVM

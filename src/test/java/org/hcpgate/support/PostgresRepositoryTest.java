@@ -21,10 +21,7 @@ public abstract class PostgresRepositoryTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresDatabase database = PostgresDatabase.get();
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		PostgresDatabase.register(registry);
 		// the licence number's converter encrypts with the same demo keys as the
 		// application tests
 		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
