@@ -1,6 +1,7 @@
 package org.hcpgate.review;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,21 @@ class ReviewEngine {
 			.finishedAfter(end)
 			.count();
 		return stillOpen + finishedLater;
+	}
+
+	/**
+	 * Whether a staff task of the instance is open to this staff member: assigned to
+	 * them, or unclaimed with one of their groups as a candidate.
+	 */
+	@Transactional(readOnly = true)
+	boolean hasTaskOpenTo(String processInstanceId, String userId, Collection<String> groups) {
+		if (this.tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(userId).count() > 0) {
+			return true;
+		}
+		return !groups.isEmpty() && this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskCandidateGroupIn(List.copyOf(groups))
+			.count() > 0;
 	}
 
 	/**

@@ -3,6 +3,9 @@ package org.hcpgate.review;
 import java.util.Locale;
 
 import org.hcpgate.answers.AnswerSet;
+import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.security.StaffMember;
+import org.hcpgate.security.StaffMembers;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Staff-only views of a reader's answers, referenced by the {@code review-information}
@@ -29,15 +34,22 @@ class StaffAnswersController {
 
 	private final MessageSource messages;
 
-	StaffAnswersController(ReviewService reviews, ZoneService zones, MessageSource messages) {
+	private final StaffMembers staffMembers;
+
+	private final StaffAccess access;
+
+	StaffAnswersController(ReviewService reviews, ZoneService zones, MessageSource messages, StaffMembers staffMembers,
+			StaffAccess access) {
+		this.staffMembers = staffMembers;
+		this.access = access;
 		this.reviews = reviews;
 		this.zones = zones;
 		this.messages = messages;
 	}
 
 	@GetMapping("/staff/answers/{id}")
-	String show(@PathVariable long id, Model model) {
-		AnswerSet answers = this.reviews.answerSet(id);
+	String show(@PathVariable long id, Model model, HttpServletRequest request) {
+		AnswerSet answers = seen(request, id, Subject.ANSWERS);
 		model.addAttribute("answers", answers);
 		model.addAttribute("zone", this.zones.get(answers.getZoneKey()));
 		model.addAttribute("questions", this.zones.questions(answers.getZoneKey()));
@@ -45,8 +57,8 @@ class StaffAnswersController {
 	}
 
 	@GetMapping("/staff/answers/{id}/card.svg")
-	ResponseEntity<String> card(@PathVariable long id, Locale locale) {
-		AnswerSet answers = this.reviews.answerSet(id);
+	ResponseEntity<String> card(@PathVariable long id, Locale locale, HttpServletRequest request) {
+		AnswerSet answers = seen(request, id, Subject.ANSWERS_CARD);
 		Zone zone = this.zones.get(answers.getZoneKey());
 		SvgCard card = new SvgCard(
 				this.messages.getMessage("review.answers.title", new Object[] { zone.getName() }, locale) + " · "
@@ -61,6 +73,14 @@ class StaffAnswersController {
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 			.body(card.render());
+	}
+
+	/** The answers, if this staff member needs to know them: the view is logged. */
+	private AnswerSet seen(HttpServletRequest request, long id, Subject subject) {
+		AnswerSet answers = this.reviews.answerSet(id);
+		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffAccess.NotYoursToSee::new);
+		this.access.view(staff, answers.getProcessInstanceId(), subject, id, answers.getReaderId());
+		return answers;
 	}
 
 }

@@ -13,6 +13,9 @@ import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.LicencePhotoStore;
 import org.hcpgate.processes.RejectionReason;
+import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.security.StaffMember;
+import org.hcpgate.security.StaffMembers;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -24,12 +27,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Staff-only views of a submission, referenced by id from the review forms in Tasklist,
  * so personal data never has to enter process variables: the page (all attempts, what
  * changed, the decisions taken), the card the form embeds as an image, and the licence
- * photo. Access is checked by the security configuration ({@code /staff/**}: staff signed
- * in to the Camunda webapps).
+ * photo. Staff signed in to the Camunda webapps reach {@code /staff/**} (the security
+ * configuration); each view then needs a task of theirs on it ({@link StaffAccess}), and
+ * is logged.
  */
 @Controller
 @RequestMapping("/staff/submissions/{id}")
@@ -51,8 +57,14 @@ class StaffSubmissionController {
 
 	private final MessageSource messages;
 
+	private final StaffMembers staffMembers;
+
+	private final StaffAccess access;
+
 	StaffSubmissionController(ReviewService reviews, CredentialService credentials, LicencePhotoStore photos,
-			DecisionAudit audit, MessageSource messages) {
+			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access) {
+		this.staffMembers = staffMembers;
+		this.access = access;
 		this.reviews = reviews;
 		this.credentials = credentials;
 		this.photos = photos;
@@ -61,8 +73,8 @@ class StaffSubmissionController {
 	}
 
 	@GetMapping
-	String show(@PathVariable long id, Model model) {
-		CredentialSubmission submission = this.reviews.submission(id);
+	String show(@PathVariable long id, Model model, HttpServletRequest request) {
+		CredentialSubmission submission = seen(request, id, Subject.SUBMISSION);
 		List<CredentialSubmission> earlier = earlier(submission);
 		model.addAttribute("submission", submission);
 		model.addAttribute("earlier", earlier);
@@ -78,8 +90,8 @@ class StaffSubmissionController {
 	 * reasons, the decisions.
 	 */
 	@GetMapping("/card.svg")
-	ResponseEntity<String> card(@PathVariable long id, Locale locale) {
-		CredentialSubmission submission = this.reviews.submission(id);
+	ResponseEntity<String> card(@PathVariable long id, Locale locale, HttpServletRequest request) {
+		CredentialSubmission submission = seen(request, id, Subject.SUBMISSION_CARD);
 		List<CredentialSubmission> earlier = earlier(submission);
 		SubmissionChanges changes = SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0));
 		SvgCard card = new SvgCard(text(locale, "review.card.title", submission.getId(), submission.getAttempt(),
@@ -126,14 +138,22 @@ class StaffSubmissionController {
 	}
 
 	@GetMapping("/photo")
-	ResponseEntity<InputStreamResource> photo(@PathVariable long id) throws IOException {
-		CredentialSubmission submission = this.reviews.submission(id);
+	ResponseEntity<InputStreamResource> photo(@PathVariable long id, HttpServletRequest request) throws IOException {
+		CredentialSubmission submission = seen(request, id, Subject.LICENCE_PHOTO);
 		InputStream content = this.photos.open(submission.getPhotoFile(), submission.getReaderId());
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.parseMediaType(submission.getPhotoContentType()))
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(content));
+	}
+
+	/** The submission, if this staff member needs to know it: the view is logged. */
+	private CredentialSubmission seen(HttpServletRequest request, long id, Subject subject) {
+		CredentialSubmission submission = this.reviews.submission(id);
+		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffAccess.NotYoursToSee::new);
+		this.access.view(staff, submission.getVerificationId(), subject, id, submission.getReaderId());
+		return submission;
 	}
 
 	/** The reader's submissions before this one, latest first. */

@@ -24,6 +24,12 @@ class StaffAnswersControllerWebTest {
 	@MockitoBean
 	org.hcpgate.zones.ZoneService zones;
 
+	@MockitoBean
+	org.hcpgate.security.StaffMembers staffMembers;
+
+	@MockitoBean
+	StaffAccess access;
+
 	@Test
 	void anUnknownAnswerSetIsNotFoundOnThePageAndOnTheCard() throws Exception {
 		given(this.reviews.answerSet(99L)).willThrow(new UnknownSubmissionException(99L));

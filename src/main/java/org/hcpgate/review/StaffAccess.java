@@ -1,0 +1,86 @@
+package org.hcpgate.review;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.security.StaffMember;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Staff see what they need to know, and it is logged: a reviewer sees a reader's data
+ * while a staff task on it is open to them (theirs, or unclaimed in one of their groups)
+ * or for {@value #DECIDED_DAYS} days after they decided it; leads and administrators
+ * always. Every view is written to {@code staff_access}, which leads read.
+ */
+@Service
+class StaffAccess {
+
+	static final int DECIDED_DAYS = 30;
+
+	static final int PAGE_SIZE = 50;
+
+	private final ReviewEngine engine;
+
+	private final DecisionAudit audit;
+
+	private final StaffAccessRepository log;
+
+	StaffAccess(ReviewEngine engine, DecisionAudit audit, StaffAccessRepository log) {
+		this.engine = engine;
+		this.audit = audit;
+		this.log = log;
+	}
+
+	/**
+	 * Lets the view through and logs it, or refuses it.
+	 * @param instanceId the process instance whose staff task the data is for
+	 * @throws NotYoursToSee when the staff member has no need to know
+	 */
+	@Transactional
+	public void view(StaffMember staff, String instanceId, Subject subject, long subjectId, String readerId) {
+		if (!mayView(staff, instanceId)) {
+			throw new NotYoursToSee();
+		}
+		this.log.save(new StaffAccessEntry(staff.userId(), subject, subjectId, readerId));
+	}
+
+	boolean mayView(StaffMember staff, String instanceId) {
+		if (staff.seesEveryReader()) {
+			return true;
+		}
+		if (this.engine.hasTaskOpenTo(instanceId, staff.userId(), staff.groups())) {
+			return true;
+		}
+		Instant since = Instant.now().minus(Duration.ofDays(DECIDED_DAYS));
+		return this.audit.ofVerification(instanceId)
+			.stream()
+			.anyMatch(decision -> staff.userId().equals(decision.getDecidedBy())
+					&& decision.getDecidedAt().isAfter(since));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<StaffAccessEntry> page(int page) {
+		return this.log.findAllByOrderByAccessedAtDescIdDesc(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+	}
+
+	/**
+	 * No open task on it for this staff member, and not theirs to have decided lately.
+	 */
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	static class NotYoursToSee extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotYoursToSee() {
+			super("No need to know: no open task of yours on this reader's data");
+		}
+
+	}
+
+}

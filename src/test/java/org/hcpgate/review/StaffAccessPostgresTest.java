@@ -1,0 +1,108 @@
+package org.hcpgate.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.JourneyDriver.Submitted;
+import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.Reviewer;
+import org.hcpgate.support.StaffSessions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Staff see what they need to know, and it is logged (issue 10): no paging through every
+ * reader's photo by sequential id.
+ */
+class StaffAccessPostgresTest extends PostgresIntegrationTest {
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	StaffAccessRepository log;
+
+	@Test
+	void aReviewerSeesAReadersDataOnlyWhileATaskOnItIsOpenToThemOrAfterDecidingIt() {
+		Submitted open = this.journeys.newSubmission("林医生");
+		Submitted decidedByOther = this.journeys.newSubmission("高医生");
+		this.reviewer.decide(decidedByOther.review(), "{\"decision\":{\"value\":\"approved\"}}");
+		String colleague = newReviewer();
+		HttpHeaders staff = StaffSessions.signIn(this.rest, colleague, colleague);
+
+		// an open review of the reviewers' group: page, card and photo, each logged
+		String submission = "/staff/submissions/" + open.submission().getId();
+		assertThat(get(submission, staff)).isEqualTo(HttpStatus.OK);
+		assertThat(get(submission + "/card.svg", staff)).isEqualTo(HttpStatus.OK);
+		assertThat(get(submission + "/photo", staff)).isEqualTo(HttpStatus.OK);
+		assertThat(this.log.findByReaderIdOrderByAccessedAtAsc(open.readerId()))
+			.extracting(StaffAccessEntry::getStaffUser, StaffAccessEntry::getSubject)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(colleague, Subject.SUBMISSION),
+					org.assertj.core.groups.Tuple.tuple(colleague, Subject.SUBMISSION_CARD),
+					org.assertj.core.groups.Tuple.tuple(colleague, Subject.LICENCE_PHOTO));
+
+		// another reader's submission, decided by someone else, no task open: refused,
+		// not logged
+		String other = "/staff/submissions/" + decidedByOther.submission().getId();
+		assertThat(get(other, staff)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get(other + "/photo", staff)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.log.findByReaderIdOrderByAccessedAtAsc(decidedByOther.readerId()))
+			.noneMatch(entry -> colleague.equals(entry.getStaffUser()));
+
+		// the reviewer who decided it still may (30 days); a lead always; leads read the
+		// log
+		HttpHeaders decider = StaffSessions.signIn(this.rest, Reviewer.REVIEWER, Reviewer.REVIEWER);
+		assertThat(get(other, decider)).isEqualTo(HttpStatus.OK);
+		HttpHeaders lead = StaffSessions.signIn(this.rest, Reviewer.LEAD, Reviewer.LEAD);
+		assertThat(get(other + "/photo", lead)).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> accessLog = this.rest.exchange("/staff/decisions/access", HttpMethod.GET,
+				new HttpEntity<>(lead), String.class);
+		assertThat(accessLog.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(accessLog.getBody()).contains(colleague).contains("执业证照片");
+		assertThat(get("/staff/decisions/access", staff)).as("reviewers do not read the log")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+
+		// removed from the group: the next request no longer sees the open review
+		this.identityService.deleteMembership(colleague, StaffGroups.REVIEWERS);
+		assertThat(get(submission, staff)).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private HttpStatus get(String path, HttpHeaders staff) {
+		return HttpStatus.valueOf(this.rest.exchange(path, HttpMethod.GET, new HttpEntity<>(staff), String.class)
+			.getStatusCode()
+			.value());
+	}
+
+	private String newReviewer() {
+		String id = "nk-" + UUID.randomUUID().toString().substring(0, 8);
+		User user = this.identityService.newUser(id);
+		user.setPassword(id);
+		user.setFirstName("审核员");
+		user.setLastName(id);
+		this.identityService.saveUser(user);
+		this.identityService.createMembership(id, StaffGroups.REVIEWERS);
+		return id;
+	}
+
+}
