@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code processes/verification-revocation.bpmn}, started as integrators do:
- * {@code POST /engine-rest/message} with message name and business key.
+ * The processes a review lead starts with a message, as integrators do:
+ * {@code POST /engine-rest/message} with message name and business key (the reader id):
+ * {@code processes/verification-revocation.bpmn} and
+ * {@code processes/verification-reopening.bpmn}.
  */
-@Deployment(resources = "processes/verification-revocation.bpmn")
-class VerificationRevocationProcessTest {
+class LeadMessageProcessesTest {
 
 	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine
 	// lookup
@@ -45,10 +47,13 @@ class VerificationRevocationProcessTest {
 
 	private JavaDelegate revokeVerification;
 
+	private JavaDelegate reopenVerification;
+
 	@BeforeEach
 	void setUp(ProcessEngine engine) {
 		BpmnAwareTests.init(engine);
 		this.revokeVerification = this.delegates.register("revokeVerification");
+		this.reopenVerification = this.delegates.register("reopenVerification");
 	}
 
 	@AfterEach
@@ -58,6 +63,7 @@ class VerificationRevocationProcessTest {
 	}
 
 	@Test
+	@Deployment(resources = "processes/verification-revocation.bpmn")
 	void revokedMessageWithTheReaderAsBusinessKeyEndsRevoked() throws Exception {
 		// What the REST API does for
 		// {"messageName":"verification-revoked","businessKey":"reader-42",
@@ -80,6 +86,22 @@ class VerificationRevocationProcessTest {
 			.containsEntry("revocationReason", "执业证书已注销")
 			.doesNotContainKey("readerId");
 		assertThat(instance).hasPassedInOrder("verification-revoked", "revoke-verification", "revoked").isEnded();
+	}
+
+	@Test
+	@Deployment(resources = "processes/verification-reopening.bpmn")
+	void reopenedMessageWithTheReaderAsBusinessKeyReopensInTheSameCallAndEndsReopened() throws Exception {
+		MessageCorrelationResult result = runtimeService().createMessageCorrelation("verification-reopened")
+			.processInstanceBusinessKey(READER)
+			.correlateWithResult();
+
+		assertThat(result.getResultType()).isEqualTo(MessageCorrelationResultType.ProcessDefinition);
+		ProcessInstance instance = result.getProcessInstance();
+		verify(this.reopenVerification).execute(any());
+		assertThat(this.delegates.lastCallOf("reopenVerification").businessKey()).isEqualTo(READER);
+		assertThat(instance).hasPassedInOrder("verification-reopened", "reopen-verification", "reopened").isEnded();
+		assertThat(managementService().createJobQuery().count()).as("no asynchronous step: the lead's call decides")
+			.isZero();
 	}
 
 }
