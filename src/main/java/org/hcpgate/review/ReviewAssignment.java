@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Bean {@code reviewAssignment}, the assignee expression of {@code review-credentials}: a
  * resubmission goes back to the reviewer who sent it back, who knows the case, as long as
- * that reviewer still exists and is in {@code hcp-reviewers}; anything else (a first
- * submission, a review after a lead overturned a final rejection, a reviewer who left)
- * goes to the group only.
+ * that reviewer still exists and is in {@link StaffGroups#REVIEWERS}; anything else (a
+ * first submission, a review after a lead overturned a final rejection, a reviewer who
+ * left) goes to the group only.
  */
 @Component("reviewAssignment")
 public class ReviewAssignment {

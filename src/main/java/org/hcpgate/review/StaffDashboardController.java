@@ -12,9 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The leads' dashboard ({@code /staff/dashboard}, group {@code hcp-review-leads}): the
- * backlog now, open reviews over the last days, time to decision and approval rate, drawn
- * as inline SVG on the server. Cockpit stays the place for the processes themselves.
+ * The leads' dashboard ({@code /staff/dashboard}, group
+ * {@link org.hcpgate.processes.StaffGroups#REVIEW_LEADS}): the backlog now, open reviews
+ * over the last days, time to decision and approval rate, drawn as inline SVG on the
+ * server. Cockpit stays the place for the processes themselves.
  */
 @Controller
 class StaffDashboardController {

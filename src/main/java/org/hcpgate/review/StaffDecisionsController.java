@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit trail for leads ({@code /staff/decisions}, group {@code hcp-review-leads}):
- * every staff decision, newest first, paged; and every view of a reader's data by staff.
+ * The audit trail for leads ({@code /staff/decisions}, group
+ * {@link org.hcpgate.processes.StaffGroups#REVIEW_LEADS}): every staff decision, newest
+ * first, paged; and every view of a reader's data by staff.
  */
 @Controller
 class StaffDecisionsController {

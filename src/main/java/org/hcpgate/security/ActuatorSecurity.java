@@ -25,10 +25,11 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 /**
  * The actuator endpoints. Health stays public (load balancers); everything else, metrics
  * ({@code /actuator/prometheus}) included, is for review leads and administrators
- * ({@code hcp-review-leads}, {@code camunda-admin}): either signed in to the Camunda
- * webapps (a lead opening it in the browser), or with HTTP Basic against Camunda's
- * identity service (Prometheus scraping with a staff account made for it, e.g. a user in
- * {@code hcp-review-leads}). Readers and reviewers are refused; no session is created.
+ * ({@link StaffGroups#REVIEW_LEADS}, {@code camunda-admin}): either signed in to the
+ * Camunda webapps (a lead opening it in the browser), or with HTTP Basic against
+ * Camunda's identity service (Prometheus scraping with a staff account made for it, e.g.
+ * a user in {@link StaffGroups#REVIEW_LEADS}). Readers and reviewers are refused; no
+ * session is created.
  */
 @Configuration
 class ActuatorSecurity {

@@ -26,13 +26,14 @@ import org.springframework.stereotype.Component;
  * at start-up when missing (a restart or a second node adds none); permissions an
  * administrator added in Camunda Admin are kept.
  * <ul>
- * <li>{@code hcp-reviewers}: Tasklist; read the staff filters and the process definitions
- * (names, forms). Review tasks themselves come from the task's candidate group (READ and
- * TASK_WORK, {@code defaultUserPermissionNameForTask}): a reviewer sees the review tasks,
- * never the readers' own tasks (assigned to the reader id), and no instance or
- * history.</li>
- * <li>{@code hcp-review-leads}: the same, plus Cockpit; instances and history of the
- * processes (backlog, decision times), and starting {@code verification-revocation}.</li>
+ * <li>{@link StaffGroups#REVIEWERS}: Tasklist; read the staff filters and the process
+ * definitions (names, forms). Review tasks themselves come from the task's candidate
+ * group (READ and TASK_WORK, {@code defaultUserPermissionNameForTask}): a reviewer sees
+ * the review tasks, never the readers' own tasks (assigned to the reader id), and no
+ * instance or history.</li>
+ * <li>{@link StaffGroups#REVIEW_LEADS}: the same, plus Cockpit; instances and history of
+ * the processes (backlog, decision times), and starting
+ * {@code verification-revocation}.</li>
  * <li>{@code camunda-admin}: everything. Only administrators may create filters.</li>
  * </ul>
  */
