@@ -186,7 +186,8 @@ class JourneyController {
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, @AuthenticationPrincipal Reader reader,
 			HttpSession session, Model model) {
-		if (!isCredentialStep(this.journey.currentStep(reader.getReaderId(), zoneKey))) {
+		Optional<String> step = this.journey.activeCredentialStep(reader.getReaderId(), zoneKey);
+		if (step.isEmpty()) {
 			// sent twice, or after the step moved on: nothing is stored, the page shows
 			// where it stands
 			return redirectToJourney(zoneKey, articleId);
@@ -220,7 +221,8 @@ class JourneyController {
 			}
 		}
 		model.addAttribute("photoError", photoError);
-		addCredentialContext(reader, session, model, this.journey.isResubmission(reader.getReaderId(), zoneKey));
+		addCredentialContext(reader, session, model,
+				HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step.get()));
 		return VIEW_CREDENTIALS;
 	}
 
@@ -304,12 +306,6 @@ class JourneyController {
 				: this.journey.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
 		model.addAttribute("targetArticleId", target);
 		return VIEW_PASSED;
-	}
-
-	private static boolean isCredentialStep(JourneyStep step) {
-		return step.kind() == JourneyStep.Kind.READER_STEP
-				&& (HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS.equals(step.step())
-						|| HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step.step()));
 	}
 
 	static String state(JourneyStep step) {

@@ -61,12 +61,14 @@ public class JourneyService {
 	}
 
 	/**
-	 * Whether the reader's active credential step is a resubmission after a rejection.
+	 * The reader's active credential step ({@code submit-credentials} or
+	 * {@code resubmit-credentials}), if that is the step the journey waits on.
 	 */
-	public boolean isResubmission(String readerId, String zoneKey) {
+	public Optional<String> activeCredentialStep(String readerId, String zoneKey) {
 		return this.engine.activeReaderTask(readerId, zoneKey)
-			.map(task -> HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(task.key()))
-			.orElse(false);
+			.filter(task -> task.isOneOf(HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS,
+					HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS))
+			.map(ReaderTask::key);
 	}
 
 	/** Starts the reader's journey into a zone unless one runs or the zone is open. */

@@ -133,7 +133,7 @@ class JourneyControllerWebTest {
 	 */
 	@Test
 	void aPhotoSentOutsideTheCredentialStepIsNotStored() throws Exception {
-		given(this.journey.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.IN_REVIEW));
+		given(this.journey.activeCredentialStep("42", ZONE)).willReturn(Optional.empty());
 		this.mvc
 			.perform(
 					multipart("/journey/{zone}/credentials", ZONE)
@@ -149,9 +149,7 @@ class JourneyControllerWebTest {
 
 	@Test
 	void credentialsWithErrorsComeBackWithWhatTheReaderTypedAndNothingIsSubmitted() throws Exception {
-		given(this.journey.currentStep("42", ZONE))
-			.willReturn(new JourneyStep(JourneyStep.Kind.READER_STEP, "resubmit-credentials"));
-		given(this.journey.isResubmission("42", ZONE)).willReturn(true);
+		given(this.journey.activeCredentialStep("42", ZONE)).willReturn(Optional.of("resubmit-credentials"));
 		this.mvc
 			.perform(multipart("/journey/{zone}/credentials", ZONE).param("realName", "王医生")
 				.param("hospital", "北京协和医院")
