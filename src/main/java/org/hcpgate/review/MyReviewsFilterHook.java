@@ -8,6 +8,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.security.StaffPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,12 +30,11 @@ import jakarta.servlet.http.HttpSession;
 @Configuration(proxyBeanMethods = false)
 class MyReviewsFilterHook {
 
-	static final String FILTER_LIST = "/camunda/api/engine/engine/default/filter";
-
 	private static final Logger log = LoggerFactory.getLogger(MyReviewsFilterHook.class);
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> myReviewsFilterRegistration(ReviewFilters reviewFilters) {
+	FilterRegistrationBean<OncePerRequestFilter> myReviewsFilterRegistration(ReviewFilters reviewFilters,
+			StaffPaths paths) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new OncePerRequestFilter() {
 					@Override
@@ -46,7 +46,7 @@ class MyReviewsFilterHook {
 						chain.doFilter(request, response);
 					}
 				});
-		registration.addUrlPatterns(FILTER_LIST);
+		registration.addUrlPatterns(paths.webapps("/api/engine/engine/default/filter"));
 		registration.setName("my-reviews-filter-hook");
 		return registration;
 	}

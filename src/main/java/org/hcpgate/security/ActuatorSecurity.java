@@ -40,17 +40,17 @@ class ActuatorSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain actuatorChain(HttpSecurity http, IdentityService identity) throws Exception {
+	SecurityFilterChain actuatorChain(HttpSecurity http, IdentityService identity, StaffPaths paths) throws Exception {
 		StaffSession signedInStaff = new StaffSession(METRICS_GROUPS.toArray(String[]::new));
 		AuthorizationManager<RequestAuthorizationContext> leadsOrAdmins = (authentication, context) -> {
 			AuthorizationDecision session = signedInStaff.check(authentication, context);
 			return new AuthorizationDecision(
 					(session != null && session.isGranted()) || inMetricsGroup(authentication.get()));
 		};
-		return http.securityMatcher(AntPathRequestMatcher.antMatcher("/actuator/**"))
+		return http.securityMatcher(AntPathRequestMatcher.antMatcher(paths.actuator("/**")))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(AntPathRequestMatcher.antMatcher("/actuator/health"),
-						AntPathRequestMatcher.antMatcher("/actuator/health/**"))
+				.requestMatchers(AntPathRequestMatcher.antMatcher(paths.actuator("/health")),
+						AntPathRequestMatcher.antMatcher(paths.actuator("/health/**")))
 				.permitAll()
 				.anyRequest()
 				.access(leadsOrAdmins))

@@ -40,10 +40,10 @@ class EngineHardening {
 	}
 
 	@Bean
-	FilterRegistrationBean<ExpressionGuardFilter> expressionGuard() {
+	FilterRegistrationBean<ExpressionGuardFilter> expressionGuard(StaffPaths paths) {
 		FilterRegistrationBean<ExpressionGuardFilter> registration = new FilterRegistrationBean<>(
-				new ExpressionGuardFilter());
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+				new ExpressionGuardFilter(paths));
+		registration.addUrlPatterns(paths.rest("/*"), paths.webapps("/api/engine/*"));
 		registration.setName("expression-guard");
 		// after Spring Security (readers already refused), before the REST servlets
 		registration.setOrder(-50);

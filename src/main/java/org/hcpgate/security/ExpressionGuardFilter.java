@@ -38,9 +38,7 @@ class ExpressionGuardFilter extends OncePerRequestFilter {
 	/**
 	 * Task queries (list, count) and everything about filters (create, update, execute).
 	 */
-	static final Pattern GUARDED = Pattern.compile(
-			"^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/(task(/count)?/?|filter(/.*)?)$",
-			Pattern.CASE_INSENSITIVE);
+	final Pattern guarded;
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
 
@@ -49,9 +47,16 @@ class ExpressionGuardFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	/** Guards the REST API and the webapps' engine API where they are configured. */
+	ExpressionGuardFilter(StaffPaths paths) {
+		this.guarded = Pattern.compile("^(" + Pattern.quote(paths.rest("")) + "(/engine/[^/]+)?|"
+				+ Pattern.quote(paths.webapps("/api/engine/engine/")) + "[^/]+)/(task(/count)?/?|filter(/.*)?)$",
+				Pattern.CASE_INSENSITIVE);
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !GUARDED.matcher(path(request)).matches();
+		return !this.guarded.matcher(path(request)).matches();
 	}
 
 	@Override

@@ -1,90 +1,182 @@
 package org.hcpgate.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed reader sign-ins per user name and per client address; past the limit, the
- * name (or address) is locked until {@code hcp-gate.security.login-lock} has passed since
- * its first counted failure. Unknown user names count like known ones, so a lock says
- * nothing about whether an account exists. Kept per node, in memory: a cluster of n nodes
- * allows up to n times the attempts. Staff sign in at the Camunda webapps, which delay
- * repeated failures themselves ({@code loginDelay*} engine settings).
+ * Failed sign-ins, counted in the database so that every node of the site holds the same
+ * count (table {@code sign_in_failure}). Past a limit the sign-in waits: a temporary,
+ * growing delay ({@code login-delay}, doubled by every further failure, at most
+ * {@code login-lock}), never a lock for good. Three counts, each with its own limit:
+ * <ul>
+ * <li>a user name from one address ({@code login-max-failures}): the reader who mistypes
+ * waits, the colleagues behind the same hospital NAT do not;</li>
+ * <li>a user name from any address (four times as many): a guesser who changes address
+ * gets no more tries at one account;</li>
+ * <li>an address, whatever the name (twenty times as many): one client spraying
+ * names.</li>
+ * </ul>
+ * Unknown user names count like known ones, so a wait says nothing about whether an
+ * account exists. Readers and staff are counted apart ({@link Realm}). Rows are keyed by
+ * a hash, so no name or address is kept, and forget themselves.
  */
 @Component
 class LoginThrottle {
 
-	private static final int MAX_ENTRIES = 100_000;
+	/** Whose sign-in: readers at the site, staff at the webapps, REST and actuator. */
+	enum Realm {
 
-	private record Failures(int count, Instant since) {
+		READER, STAFF
+
 	}
 
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+	/** One sign-in attempt: who it claims to be, from where. */
+	record Attempt(Realm realm, String username, String address) {
+
+		List<Count> counts(int limit) {
+			String user = (this.username != null) ? this.username.strip().toLowerCase(Locale.ROOT) : "";
+			String from = (this.address != null) ? this.address : "";
+			return List.of(new Count(key("user-address", user + "\n" + from), limit),
+					new Count(key("user", user), limit * 4), new Count(key("address", from), limit * 20));
+		}
+
+		boolean isCountedSuccess(Count count) {
+			// a success forgets the name's failures, not the address's: a sprayer who
+			// knows one password does not clear the way for the others
+			return !count.key().equals(key("address", (this.address != null) ? this.address : ""));
+		}
+
+		private String key(String kind, String value) {
+			return sha256(this.realm + "\n" + kind + "\n" + value);
+		}
+
+	}
+
+	record Count(String key, int limit) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final SecuritySettings settings;
 
 	private final Clock clock;
 
 	@Autowired
-	LoginThrottle(SecuritySettings settings) {
-		this(settings, Clock.systemUTC());
+	LoginThrottle(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SecuritySettings settings) {
+		this(jdbc, transactionManager, settings, Clock.systemUTC());
 	}
 
-	LoginThrottle(SecuritySettings settings, Clock clock) {
+	LoginThrottle(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SecuritySettings settings,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		// its own transaction: a sign-in is counted whatever happens around it
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.settings = settings;
 		this.clock = clock;
 	}
 
-	boolean isLocked(String username, String address) {
-		return exceeded(userKey(username), this.settings.loginMaxFailures())
-				|| (address != null && exceeded(addressKey(address), this.settings.loginMaxFailuresPerAddress()));
-	}
-
-	void failed(String username, String address) {
-		forgetOldEntries();
-		count(userKey(username));
-		if (address != null) {
-			count(addressKey(address));
-		}
-	}
-
-	void succeeded(String username) {
-		this.failures.remove(userKey(username));
-	}
-
-	private boolean exceeded(String key, int limit) {
-		Failures counted = this.failures.get(key);
-		return counted != null && !expired(counted) && counted.count() >= limit;
-	}
-
-	private void count(String key) {
+	/** How long this attempt must still wait; empty when it may try now. */
+	public Optional<Duration> waitFor(Attempt attempt) {
 		Instant now = this.clock.instant();
-		this.failures.merge(key, new Failures(1, now),
-				(old, one) -> expired(old) ? one : new Failures(old.count() + 1, old.since()));
+		List<String> keys = attempt.counts(this.settings.loginMaxFailures()).stream().map(Count::key).toList();
+		Timestamp until = this.jdbc.queryForObject(
+				"select max(blocked_until) from sign_in_failure where throttle_key in (?, ?, ?)", Timestamp.class,
+				keys.toArray());
+		if (until == null || !until.toInstant().isAfter(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(Duration.between(now, until.toInstant()));
 	}
 
-	private boolean expired(Failures counted) {
-		return counted.since().plus(this.settings.loginLock()).isBefore(this.clock.instant());
-	}
-
-	private void forgetOldEntries() {
-		if (this.failures.size() > MAX_ENTRIES) {
-			this.failures.values().removeIf(this::expired);
+	public void failed(Attempt attempt) {
+		Instant now = this.clock.instant();
+		Instant forgetBefore = now.minus(this.settings.loginLock().multipliedBy(4));
+		for (Count count : attempt.counts(this.settings.loginMaxFailures())) {
+			try {
+				this.transactions.executeWithoutResult(status -> count(count, now, forgetBefore));
+			}
+			catch (DuplicateKeyException concurrent) {
+				// another node inserted the row first: now it is there to count on
+				this.transactions.executeWithoutResult(status -> count(count, now, forgetBefore));
+			}
 		}
 	}
 
-	private static String userKey(String username) {
-		return "user:" + ((username != null) ? username.strip().toLowerCase(Locale.ROOT) : "");
+	public void succeeded(Attempt attempt) {
+		this.transactions.executeWithoutResult(status -> {
+			for (Count count : attempt.counts(this.settings.loginMaxFailures())) {
+				if (attempt.isCountedSuccess(count)) {
+					this.jdbc.update("delete from sign_in_failure where throttle_key = ?", count.key());
+				}
+			}
+		});
 	}
 
-	private static String addressKey(String address) {
-		return "address:" + address;
+	/** Keeps the table to the failures that still count, on every node (idempotent). */
+	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+	public void forgetOldFailures() {
+		Instant now = this.clock.instant();
+		this.jdbc.update(
+				"delete from sign_in_failure where last_failed_at < ? and (blocked_until is null or blocked_until < ?)",
+				Timestamp.from(now.minus(this.settings.loginLock().multipliedBy(4))), Timestamp.from(now));
+	}
+
+	private void count(Count count, Instant now, Instant forgetBefore) {
+		// one statement per count: concurrent failures on two nodes add up, none is lost
+		int updated = this.jdbc.update(
+				"update sign_in_failure set failures = case when last_failed_at < ? then 1 "
+						+ "else failures + 1 end, last_failed_at = ? where throttle_key = ?",
+				Timestamp.from(forgetBefore), Timestamp.from(now), count.key());
+		if (updated == 0) {
+			this.jdbc.update("insert into sign_in_failure (throttle_key, failures, last_failed_at) values (?, 1, ?)",
+					count.key(), Timestamp.from(now));
+		}
+		Integer failures = this.jdbc.queryForObject("select failures from sign_in_failure where throttle_key = ?",
+				Integer.class, count.key());
+		if (failures != null && failures >= count.limit()) {
+			this.jdbc.update("update sign_in_failure set blocked_until = ? where throttle_key = ?",
+					Timestamp.from(now.plus(delay(failures - count.limit()))), count.key());
+		}
+	}
+
+	/** The wait after {@code over} failures past the limit: doubled each time, capped. */
+	Duration delay(int over) {
+		Duration delay = this.settings.loginDelay();
+		for (int i = 0; i < over && delay.compareTo(this.settings.loginLock()) < 0; i++) {
+			delay = delay.multipliedBy(2);
+		}
+		return (delay.compareTo(this.settings.loginLock()) > 0) ? this.settings.loginLock() : delay;
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

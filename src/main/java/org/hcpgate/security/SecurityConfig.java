@@ -75,11 +75,11 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain engineRestChain(HttpSecurity http, StaffPaths paths) throws Exception {
 		// Authentication itself is Camunda's ProcessEngineAuthenticationFilter (below),
 		// which
 		// also sets the engine's authenticated user for authorization checks.
-		return http.securityMatcher(antMatcher("/engine-rest/**"))
+		return http.securityMatcher(antMatcher(paths.rest("/**")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().access(NOT_A_READER))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -88,16 +88,17 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain camundaWebappsChain(HttpSecurity http, StaffPaths paths) throws Exception {
 		// The webapps have their own sign-in and CSRF protection. The first-run setup
 		// page
 		// would let anyone create an administrator while camunda-admin has no member:
 		// closed.
-		return http.securityMatcher(antMatcher("/camunda/**"))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher("/camunda/api/admin/setup/**"))
-				.denyAll()
-				.anyRequest()
-				.access(NOT_A_READER))
+		return http.securityMatcher(antMatcher(paths.webapps("/**")))
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers(antMatcher(paths.webapps("/api/admin/setup/**")))
+						.denyAll()
+						.anyRequest()
+						.access(NOT_A_READER))
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
 			.requestCache(cache -> cache.disable())
@@ -118,7 +119,7 @@ class SecurityConfig {
 			.requestMatchers("/journey/**", "/account/**")
 			.hasAuthority(Reader.ROLE)
 			.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
-					"/favicon.ico", "/error", "/actuator/health/**")
+					"/favicon.ico", "/error")
 			.permitAll()
 			// the site's search and Atom feed: teasers only, like the home page
 			.requestMatchers("/search", "/feed.atom")
@@ -167,12 +168,12 @@ class SecurityConfig {
 
 	/** HTTP Basic against Camunda's identity service (staff) for the REST API. */
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(StaffPaths paths) {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
-		registration.addUrlPatterns("/engine-rest/*");
+		registration.addUrlPatterns(paths.rest("/*"));
 		registration.setName("engine-rest-authentication");
 		return registration;
 	}

@@ -1,5 +1,7 @@
 package org.hcpgate.security;
 
+import org.hcpgate.security.LoginThrottle.Attempt;
+import org.hcpgate.security.LoginThrottle.Realm;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -7,8 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Readers' sign-in (user name, BCrypt password) behind {@link LoginThrottle}: a locked
- * name is refused before its password is even checked, so guessing on stops counting.
+ * Readers' sign-in (user name, BCrypt password) behind {@link LoginThrottle}: while a
+ * name must wait, it is refused before its password is even checked, so guessing on gains
+ * nothing.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -23,19 +26,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String username = authentication.getName();
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		if (this.throttle.isLocked(username, address)) {
+		Attempt attempt = new Attempt(Realm.READER, authentication.getName(), address);
+		if (this.throttle.waitFor(attempt).isPresent()) {
 			throw new LockedException("Too many failed sign-ins; try again later");
 		}
 		try {
 			Authentication authenticated = this.delegate.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(attempt);
 			return authenticated;
 		}
 		catch (BadCredentialsException failed) {
-			this.throttle.failed(username, address);
+			this.throttle.failed(attempt);
 			throw failed;
 		}
 	}

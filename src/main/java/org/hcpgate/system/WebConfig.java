@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.TimeZone;
 
+import org.hcpgate.security.StaffPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
@@ -25,6 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
+
+	private final StaffPaths staffPaths;
+
+	WebConfig(StaffPaths staffPaths) {
+		this.staffPaths = staffPaths;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -86,7 +93,8 @@ class WebConfig implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor).excludePathPatterns("/camunda/**", "/engine-rest/**");
+		registry.addInterceptor(interceptor)
+			.excludePathPatterns(this.staffPaths.webapps("/**"), this.staffPaths.rest("/**"));
 	}
 
 }

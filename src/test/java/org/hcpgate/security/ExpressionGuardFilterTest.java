@@ -14,22 +14,30 @@ import org.springframework.mock.web.MockHttpServletResponse;
  */
 class ExpressionGuardFilterTest {
 
-	final ExpressionGuardFilter guard = new ExpressionGuardFilter();
+	final ExpressionGuardFilter guard = new ExpressionGuardFilter(
+			new StaffPaths("/camunda", "/engine-rest", "/actuator"));
 
 	@Test
 	void watchesTaskQueriesAndFiltersOfTheRestApiAndTheWebapps() {
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/task").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/task/count").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/engine/default/task").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/filter/create").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/filter/abc/list").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/camunda/api/engine/engine/default/task").matches()).isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/camunda/api/engine/engine/default/filter/x/count").matches())
-			.isTrue();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/TASK").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/task").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/task/count").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/engine/default/task").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/filter/create").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/filter/abc/list").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/camunda/api/engine/engine/default/task").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/camunda/api/engine/engine/default/filter/x/count").matches()).isTrue();
+		assertThat(this.guard.guarded.matcher("/engine-rest/TASK").matches()).isTrue();
 		// completing a task is no query: a note may mention "${" without harm
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/task/abc/complete").matches()).isFalse();
-		assertThat(ExpressionGuardFilter.GUARDED.matcher("/engine-rest/deployment/create").matches()).isFalse();
+		assertThat(this.guard.guarded.matcher("/engine-rest/task/abc/complete").matches()).isFalse();
+		assertThat(this.guard.guarded.matcher("/engine-rest/deployment/create").matches()).isFalse();
+	}
+
+	@Test
+	void followsTheConfiguredPaths() {
+		ExpressionGuardFilter moved = new ExpressionGuardFilter(new StaffPaths("ops/", "api/engine/", "/manage"));
+		assertThat(moved.guarded.matcher("/api/engine/task").matches()).isTrue();
+		assertThat(moved.guarded.matcher("/ops/api/engine/engine/default/filter/x/list").matches()).isTrue();
+		assertThat(moved.guarded.matcher("/engine-rest/task").matches()).isFalse();
 	}
 
 	@Test

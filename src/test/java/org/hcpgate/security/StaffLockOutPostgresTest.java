@@ -3,6 +3,8 @@ package org.hcpgate.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,15 +12,19 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.StaffSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * No one can lock staff out (issue 10): a hundred anonymous wrong passwords for a
- * reviewer's account over REST put it behind a growing delay, never a permanent lock;
- * once the delay is over, the reviewer signs in with the right password.
+ * reviewer's account, over REST, the actuator and the webapps' sign-in form, make the
+ * account and the address wait (the site's shared throttle answers 429 before any
+ * password is checked, Camunda adds its own delay per account), never lock it for good;
+ * once the wait is over, the reviewer signs in with the right password.
  */
 class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 
@@ -31,8 +37,11 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
-	void aHundredWrongPasswordsDelayTheAccountButNeverLockItForGood() {
+	void aHundredWrongPasswordsMakeTheAccountWaitButNeverLockItForGood() {
 		String reviewer = "lk-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(reviewer);
 		user.setPassword("the-right-one-" + reviewer);
@@ -43,23 +52,36 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 
 		long now = System.currentTimeMillis();
 		try {
-			// a guesser who waits out each delay (Camunda counts no failure while the
-			// account
-			// waits), then a flood: a hundred wrong passwords in all
+			Map<HttpStatus, Integer> answers = new EnumMap<>(HttpStatus.class);
 			for (int attempt = 0; attempt < 100; attempt++) {
 				if (attempt < 15) {
 					now += PAST_THE_LONGEST_DELAY;
 					ClockUtil.setCurrentTime(new Date(now));
 				}
-				assertThat(tasks(reviewer, "guess-" + attempt)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				String guess = "guess-" + attempt;
+				HttpStatus answer = switch (attempt % 3) {
+					case 0 -> tasks(reviewer, guess);
+					case 1 -> metrics(reviewer, guess);
+					default -> webappSignIn(reviewer, guess);
+				};
+				answers.merge(answer, 1, Integer::sum);
 			}
-			// the delay is over: the reviewer signs in, the account was never locked for
-			// good
+			// a few were checked and refused, the rest waited unchecked; none got in
+			assertThat(answers.keySet()).containsOnly(HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(answers.get(HttpStatus.UNAUTHORIZED)).isLessThanOrEqualTo(5);
+			// while the wait lasts, even the right password waits (it is not checked)
+			assertThat(tasks(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+			// the waits are over (the site's throttle and Camunda's delay): the reviewer
+			// signs in, nothing was locked for good
+			this.jdbc.update("update sign_in_failure set blocked_until = null");
 			ClockUtil.setCurrentTime(new Date(now + PAST_THE_LONGEST_DELAY));
 			assertThat(tasks(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.OK);
+			assertThat(webappSignIn(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.OK);
 		}
 		finally {
 			ClockUtil.reset();
+			this.jdbc.update("delete from sign_in_failure");
 		}
 	}
 
@@ -68,6 +90,17 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 			.getForEntity("/engine-rest/task?maxResults=1", String.class)
 			.getStatusCode()
 			.value());
+	}
+
+	private HttpStatus metrics(String user, String password) {
+		return HttpStatus.valueOf(this.rest.withBasicAuth(user, password)
+			.getForEntity("/actuator/metrics", String.class)
+			.getStatusCode()
+			.value());
+	}
+
+	private HttpStatus webappSignIn(String user, String password) {
+		return StaffSessions.trySignIn(this.rest, user, password);
 	}
 
 }

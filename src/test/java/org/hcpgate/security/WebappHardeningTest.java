@@ -16,7 +16,8 @@ class WebappHardeningTest {
 	@Test
 	void overHttpsTheWebappsCsrfCookieIsSecureAndHstsIsSent() {
 		WebappProperty webapp = new WebappProperty();
-		WebappHardening.apply(webapp, new SecuritySettings(true, Duration.ofDays(180), 5, Duration.ofMinutes(15)));
+		WebappHardening.apply(webapp,
+				new SecuritySettings(true, Duration.ofDays(180), 5, Duration.ofSeconds(30), Duration.ofMinutes(15)));
 		// the session cookie is the container's (server.servlet.session.cookie.secure
 		// follows the switch)
 		assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isFalse();
@@ -30,7 +31,8 @@ class WebappHardeningTest {
 	@Test
 	void overPlainHttpNothingIsMarkedSecure() {
 		WebappProperty webapp = new WebappProperty();
-		WebappHardening.apply(webapp, new SecuritySettings(false, Duration.ofDays(365), 5, Duration.ofMinutes(15)));
+		WebappHardening.apply(webapp,
+				new SecuritySettings(false, Duration.ofDays(365), 5, Duration.ofSeconds(30), Duration.ofMinutes(15)));
 		assertThat(webapp.getCsrf().isEnableSecureCookie()).isFalse();
 		assertThat(webapp.getCsrf().isEnableSameSiteCookie()).isTrue();
 		assertThat(webapp.getHeaderSecurity().isHstsDisabled()).isTrue();

@@ -28,20 +28,10 @@ public final class StaffSessions {
 
 	/** A signed-in session: its cookies and the CSRF header the webapps' API wants. */
 	public static HttpHeaders signIn(TestRestTemplate rest, String user, String password) {
-		ResponseEntity<String> entry = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-		Map<String, String> cookies = cookies(entry.getHeaders(), new LinkedHashMap<>());
-		String xsrf = entry.getHeaders().getFirst("X-XSRF-TOKEN");
-		HttpHeaders headers = new HttpHeaders();
-		headers.put(HttpHeaders.COOKIE, cookieHeader(cookies));
-		headers.set("X-XSRF-TOKEN", xsrf);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", user);
-		form.add("password", password);
-		ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
+		Map<String, String> cookies = new LinkedHashMap<>();
+		ResponseEntity<String> login = postSignIn(rest, user, password, cookies);
 		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-		cookies(login.getHeaders(), cookies);
+		String xsrf = login.getHeaders().getFirst("X-XSRF-TOKEN");
 		// Signing in renews the session (and with it the CSRF token): fetch the new
 		// token.
 		HttpHeaders renewed = new HttpHeaders();
@@ -54,6 +44,28 @@ public final class StaffSessions {
 		signedIn.put(HttpHeaders.COOKIE, cookieHeader(cookies));
 		signedIn.set("X-XSRF-TOKEN", (token != null) ? token : xsrf);
 		return signedIn;
+	}
+
+	/** What the webapps' sign-in form answers, sent as a browser sends it. */
+	public static HttpStatus trySignIn(TestRestTemplate rest, String user, String password) {
+		return HttpStatus.valueOf(postSignIn(rest, user, password, new LinkedHashMap<>()).getStatusCode().value());
+	}
+
+	private static ResponseEntity<String> postSignIn(TestRestTemplate rest, String user, String password,
+			Map<String, String> cookies) {
+		ResponseEntity<String> entry = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		cookies(entry.getHeaders(), cookies);
+		HttpHeaders headers = new HttpHeaders();
+		headers.put(HttpHeaders.COOKIE, cookieHeader(cookies));
+		headers.set("X-XSRF-TOKEN", entry.getHeaders().getFirst("X-XSRF-TOKEN"));
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", user);
+		form.add("password", password);
+		ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+				new HttpEntity<>(form, headers), String.class);
+		cookies(login.getHeaders(), cookies);
+		return login;
 	}
 
 	private static Map<String, String> cookies(HttpHeaders headers, Map<String, String> into) {

@@ -7,7 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.hcpgate.notifications.NotificationService;
+import org.hcpgate.security.StaffPaths;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -22,6 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest
 @MockitoBean(name = "notificationService", types = NotificationService.class)
+@Import(StaffPaths.class)
 public @interface WebSliceTest {
 
 	@AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
