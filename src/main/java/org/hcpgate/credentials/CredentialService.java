@@ -34,10 +34,19 @@ public class CredentialService {
 	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any
 	 * attempt names it (see {@link PhotoIntake}).
 	 * @throws PhotoTooLargeException over the configured size
+	 * @throws PhotoQuotaExceededException past the reader's daily quota
 	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
 	 */
 	public StoredPhoto acceptPhoto(MultipartFile upload, String readerId) {
 		return this.intake.accept(upload, readerId);
+	}
+
+	/**
+	 * A pending photo no attempt will take (replaced by another upload, or its step is
+	 * gone): erased at once rather than at its expiry.
+	 */
+	public void discardPhoto(StoredPhoto photo, String readerId) {
+		this.photos.discard(photo.fileName(), readerId);
 	}
 
 	/** The largest photo accepted, as the form tells the reader. */
@@ -56,9 +65,17 @@ public class CredentialService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public CredentialSubmission saveAttempt(String readerId, String verificationId, CredentialForm form,
 			StoredPhoto photo) {
-		StoredPhoto stored = (photo != null) ? photo
-				: latest(readerId).map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
-					.orElseThrow(MissingPhotoException::new);
+		StoredPhoto stored;
+		if (photo != null) {
+			// the reader's own pending photo, taken by this attempt (it no longer
+			// expires)
+			this.photos.attach(photo.fileName(), readerId);
+			stored = photo;
+		}
+		else {
+			stored = latest(readerId).map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
+				.orElseThrow(MissingPhotoException::new);
+		}
 		int attempt = this.submissions.findFirstByVerificationIdOrderByAttemptDesc(verificationId)
 			.map(p -> p.getAttempt() + 1)
 			.orElse(1);

@@ -5,62 +5,160 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Licence photos, stored outside the web root under {@code hcp-gate.storage.directory}
- * with random names, encrypted (Tink AEAD, bound to the reader and the file name: a file
- * moved or handed to another reader does not open). The type is taken from the content
- * (magic bytes), never from the name or the browser's claim.
+ * Licence photos, encrypted (Tink AEAD, bound to the reader and the file name: a photo
+ * handed to another reader does not open) and kept where every node finds them: in the
+ * table {@code licence_photo} by default ({@code hcp-gate.storage.kind=database}), or as
+ * files with random names in a directory every node shares ({@code kind=directory},
+ * {@code hcp-gate.storage.directory}). Either way the table lists every photo stored, so
+ * that the reader's daily quota, the expiry of photos no submission took, and erasure see
+ * them all. The type is taken from the content (magic bytes), never from the name or the
+ * browser's claim.
  */
 @Component
 public class LicencePhotoStore {
 
+	/** Where the encrypted content is kept. */
+	public enum Kind {
+
+		DATABASE, DIRECTORY
+
+	}
+
+	/** What one reader stored since a given time. */
+	public record Usage(long photos, long bytes) {
+	}
+
 	static final String SUFFIX = ".enc";
+
+	private final JdbcTemplate jdbc;
+
+	private final Kind kind;
 
 	private final Path directory;
 
 	private final PersonalDataCrypto crypto;
 
-	LicencePhotoStore(@Value("${hcp-gate.storage.directory}") Path directory, PersonalDataCrypto crypto) {
+	private final Duration pendingLifetime;
+
+	private final Clock clock;
+
+	@Autowired
+	LicencePhotoStore(JdbcTemplate jdbc, @Value("${hcp-gate.storage.kind:database}") Kind kind,
+			@Value("${hcp-gate.storage.directory}") Path directory,
+			@Value("${hcp-gate.storage.pending-lifetime:PT2H}") Duration pendingLifetime, PersonalDataCrypto crypto) {
+		this(jdbc, kind, directory, pendingLifetime, crypto, Clock.systemUTC());
+	}
+
+	LicencePhotoStore(JdbcTemplate jdbc, Kind kind, Path directory, Duration pendingLifetime, PersonalDataCrypto crypto,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.kind = kind;
 		this.directory = directory.toAbsolutePath().normalize();
+		this.pendingLifetime = pendingLifetime;
 		this.crypto = crypto;
+		this.clock = clock;
 	}
 
 	/**
-	 * @throws UnacceptablePhotoException when the bytes are no JPEG, PNG or PDF.
+	 * Stores sanitized bytes as a pending photo of the reader (see {@link #attach}).
+	 * @throws UnacceptablePhotoException when the bytes are no JPEG or PNG: a PDF is kept
+	 * only as the image of its first page ({@link PhotoSanitizer}), never as sent.
 	 */
-	public StoredPhoto store(MultipartFile upload, String readerId) {
-		try {
-			byte[] bytes = upload.getBytes();
-			String contentType = detectContentType(bytes);
-			if (contentType == null) {
-				throw new UnacceptablePhotoException();
+	public StoredPhoto store(byte[] bytes, String readerId) {
+		String contentType = detectContentType(bytes);
+		if (contentType == null || !contentType.startsWith("image/")) {
+			throw new UnacceptablePhotoException();
+		}
+		String fileName = UUID.randomUUID() + SUFFIX;
+		byte[] encrypted = this.crypto.encrypt(bytes, context(readerId, fileName));
+		if (this.kind == Kind.DIRECTORY) {
+			try {
+				Files.createDirectories(this.directory);
+				Files.write(this.directory.resolve(fileName), encrypted);
 			}
-			Files.createDirectories(this.directory);
-			String fileName = UUID.randomUUID() + SUFFIX;
-			Files.write(this.directory.resolve(fileName), this.crypto.encrypt(bytes, context(readerId, fileName)));
-			return new StoredPhoto(fileName, contentType);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		this.jdbc.update(
+				"insert into licence_photo (file_name, reader_id, content_type, size_bytes, stored_at, attached, content)"
+						+ " values (?, ?, ?, ?, ?, false, ?)",
+				fileName, readerId, contentType, bytes.length, Timestamp.from(this.clock.instant()),
+				(this.kind == Kind.DATABASE) ? encrypted : null);
+		return new StoredPhoto(fileName, contentType);
+	}
+
+	/**
+	 * A submission takes the photo: it no longer expires. Joins the submission's
+	 * transaction.
+	 * @throws MissingPhotoException when it is no photo of this reader (any more)
+	 */
+	public void attach(String fileName, String readerId) {
+		int attached = this.jdbc.update(
+				"update licence_photo set attached = true where file_name = ? and reader_id = ?", fileName, readerId);
+		if (attached == 0 && (isListed(fileName) || !Files.exists(legacyFile(fileName)))) {
+			// another reader's, expired, or never stored; a photo stored before the table
+			// existed is a file only and is taken as it is
+			throw new MissingPhotoException();
 		}
 	}
 
-	/** The photo in clear, for staff. */
+	/** The photo in clear, for staff and for the reader's own thumbnail. */
 	public InputStream open(String fileName, String readerId) throws IOException {
-		return new ByteArrayInputStream(
-				this.crypto.decrypt(Files.readAllBytes(resolve(fileName)), context(readerId, fileName)));
+		List<Map<String, Object>> rows = this.jdbc
+			.queryForList("select reader_id, content from licence_photo where file_name = ?", fileName);
+		byte[] encrypted;
+		if (!rows.isEmpty() && rows.get(0).get("content") != null) {
+			encrypted = (byte[]) rows.get(0).get("content");
+		}
+		else {
+			encrypted = Files.readAllBytes(resolve(fileName));
+		}
+		return new ByteArrayInputStream(this.crypto.decrypt(encrypted, context(readerId, fileName)));
 	}
 
-	/** Erasure: removes the file; true when there was one. */
-	public boolean delete(String fileName) {
+	/** A pending photo that no submission will take (replaced, or the step was gone). */
+	public void discard(String fileName, String readerId) {
+		int deleted = this.jdbc.update(
+				"delete from licence_photo where file_name = ? and reader_id = ? and attached = false", fileName,
+				readerId);
+		if (deleted > 0) {
+			deleteFile(fileName);
+		}
+	}
+
+	/**
+	 * Erasure, in its transaction: the photo's row and, in the database kind, its
+	 * content. A file in the directory goes with {@link #deleteFile} once the transaction
+	 * has committed.
+	 */
+	public void erase(String fileName) {
+		this.jdbc.update("delete from licence_photo where file_name = ?", fileName);
+	}
+
+	/**
+	 * Files are no part of the transaction: erasure removes them once the rows that name
+	 * them are gone for good (in the database kind, there are none).
+	 */
+	public boolean deleteFile(String fileName) {
 		try {
 			return Files.deleteIfExists(resolve(fileName));
 		}
@@ -69,10 +167,62 @@ public class LicencePhotoStore {
 		}
 	}
 
-	private Path resolve(String fileName) throws IOException {
+	/** Every photo the reader has stored, attached or pending (for erasure). */
+	public List<String> photosOf(String readerId) {
+		return this.jdbc.queryForList("select file_name from licence_photo where reader_id = ?", String.class,
+				readerId);
+	}
+
+	/** What the reader stored since the given time (their quota). */
+	public Usage usageSince(String readerId, Instant since) {
+		return this.jdbc.queryForObject(
+				"select count(*), coalesce(sum(size_bytes), 0) from licence_photo where reader_id = ? and stored_at >= ?",
+				(rs, row) -> new Usage(rs.getLong(1), rs.getLong(2)), readerId, Timestamp.from(since));
+	}
+
+	/**
+	 * Pending photos that no submission took within
+	 * {@code hcp-gate.storage.pending-lifetime} are erased. Safe on every node at once: a
+	 * photo deleted twice is deleted once.
+	 * @return how many were erased here
+	 */
+	@Scheduled(fixedDelayString = "${hcp-gate.storage.expiry-interval:PT10M}", initialDelayString = "PT1M")
+	public int erasePendingPhotos() {
+		Timestamp before = Timestamp.from(this.clock.instant().minus(this.pendingLifetime));
+		List<String> expired = this.jdbc.queryForList(
+				"select file_name from licence_photo where attached = false and stored_at < ?", String.class, before);
+		int erased = 0;
+		for (String fileName : expired) {
+			if (this.jdbc.update("delete from licence_photo where file_name = ? and attached = false", fileName) > 0) {
+				deleteFile(fileName);
+				erased++;
+			}
+		}
+		return erased;
+	}
+
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	private boolean isListed(String fileName) {
+		return this.jdbc.queryForObject("select count(*) from licence_photo where file_name = ?", Long.class,
+				fileName) > 0;
+	}
+
+	private Path legacyFile(String fileName) {
+		try {
+			return resolve(fileName);
+		}
+		catch (NoSuchFileException outside) {
+			return this.directory.resolve("missing" + SUFFIX);
+		}
+	}
+
+	private Path resolve(String fileName) throws NoSuchFileException {
 		Path file = this.directory.resolve(fileName).normalize();
 		if (!file.startsWith(this.directory) || !fileName.endsWith(SUFFIX)) {
-			throw new IOException("Outside the store: " + fileName);
+			throw new NoSuchFileException("Outside the store: " + fileName);
 		}
 		return file;
 	}

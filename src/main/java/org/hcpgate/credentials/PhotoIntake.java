@@ -1,13 +1,11 @@
 package org.hcpgate.credentials;
 
-import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
+import org.hcpgate.credentials.LicencePhotoStore.Usage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -15,36 +13,54 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A licence photo on its way in: bounded in size (by the application, so the form comes
- * back with a message and the reader's input instead of a refused request), sanitized,
- * stored.
+ * back with a message and the reader's input instead of a refused request) and by the
+ * reader's daily quota (photos and bytes in the last 24 hours, counted before anything is
+ * decoded), sanitized, stored as pending.
  */
 @Component
 public class PhotoIntake {
 
+	private static final Duration QUOTA_PERIOD = Duration.ofDays(1);
+
 	private final DataSize maxPhotoSize;
+
+	private final int dailyPhotos;
+
+	private final DataSize dailyBytes;
 
 	private final PhotoSanitizer sanitizer;
 
 	private final LicencePhotoStore store;
 
-	PhotoIntake(@Value("${hcp-gate.storage.max-photo-size:5MB}") DataSize maxPhotoSize, PhotoSanitizer sanitizer,
+	private final Clock clock = Clock.systemUTC();
+
+	PhotoIntake(@Value("${hcp-gate.storage.max-photo-size:5MB}") DataSize maxPhotoSize,
+			@Value("${hcp-gate.storage.daily-photos:20}") int dailyPhotos,
+			@Value("${hcp-gate.storage.daily-bytes:50MB}") DataSize dailyBytes, PhotoSanitizer sanitizer,
 			LicencePhotoStore store) {
 		this.maxPhotoSize = maxPhotoSize;
+		this.dailyPhotos = dailyPhotos;
+		this.dailyBytes = dailyBytes;
 		this.sanitizer = sanitizer;
 		this.store = store;
 	}
 
 	/**
 	 * @throws PhotoTooLargeException over {@code hcp-gate.storage.max-photo-size}
+	 * @throws PhotoQuotaExceededException past {@code hcp-gate.storage.daily-photos} or
+	 * {@code daily-bytes} in the last 24 hours
 	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
 	 */
 	public StoredPhoto accept(MultipartFile upload, String readerId) {
 		if (upload.getSize() > this.maxPhotoSize.toBytes()) {
 			throw new PhotoTooLargeException(upload.getSize(), this.maxPhotoSize.toBytes());
 		}
+		Usage today = this.store.usageSince(readerId, this.clock.instant().minus(QUOTA_PERIOD));
+		if (today.photos() >= this.dailyPhotos || today.bytes() + upload.getSize() > this.dailyBytes.toBytes()) {
+			throw new PhotoQuotaExceededException();
+		}
 		try {
-			PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(upload.getBytes());
-			return this.store.store(new SanitizedUpload(upload.getName(), clean), readerId);
+			return this.store.store(this.sanitizer.sanitize(upload.getBytes()).bytes(), readerId);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -53,56 +69,6 @@ public class PhotoIntake {
 
 	public DataSize getMaxPhotoSize() {
 		return this.maxPhotoSize;
-	}
-
-	/** The sanitized bytes, handed to the store as the upload it takes. */
-	private record SanitizedUpload(String name, PhotoSanitizer.Sanitized clean) implements MultipartFile {
-
-		@Override
-		public String getName() {
-			return this.name;
-		}
-
-		@Override
-		public String getOriginalFilename() {
-			return null;
-		}
-
-		@Override
-		public String getContentType() {
-			return this.clean.contentType();
-		}
-
-		@Override
-		public boolean isEmpty() {
-			return this.clean.bytes().length == 0;
-		}
-
-		@Override
-		public long getSize() {
-			return this.clean.bytes().length;
-		}
-
-		@Override
-		public byte[] getBytes() {
-			return this.clean.bytes().clone();
-		}
-
-		@Override
-		public InputStream getInputStream() {
-			return new ByteArrayInputStream(this.clean.bytes());
-		}
-
-		@Override
-		public void transferTo(File dest) throws IOException {
-			Files.write(dest.toPath(), this.clean.bytes());
-		}
-
-		@Override
-		public void transferTo(Path dest) throws IOException {
-			Files.write(dest, this.clean.bytes());
-		}
-
 	}
 
 }

@@ -6,9 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -20,15 +18,21 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes an uploaded licence photo safe to keep and to show: images are decoded, turned
  * upright by their EXIF orientation, and encoded anew (ImageIO read, then write), which
  * keeps the pixels and drops everything else — EXIF with its GPS position and camera
- * serial, comments, trailing bytes, anything hidden behind the image data. PDFs are kept
- * as they are, but only when they look like a plain document (a header, an end marker, no
- * scripts, no launch actions, no embedded files).
+ * serial, comments, trailing bytes, anything hidden behind the image data. A PDF is
+ * parsed by Apache PDFBox and only the image of its first page is kept (a PNG at up to
+ * 150 dpi): scripts, actions, forms, embedded files and every other page stay behind, and
+ * no PDF a reader sent is ever stored or served.
  * <p>
  * Called before {@link LicencePhotoStore} stores the bytes, so the store keeps only
  * sanitized files.
@@ -49,8 +53,8 @@ public class PhotoSanitizer {
 	 */
 	static final long MAX_KEPT_PIXELS = 12_000_000L;
 
-	private static final List<String> PDF_ACTIVE_CONTENT = List.of("/JavaScript", "/JS", "/Launch", "/EmbeddedFile",
-			"/RichMedia", "/XFA");
+	/** How finely a PDF's first page is rendered: a licence stays readable. */
+	static final float PDF_DPI = 150;
 
 	/** Sanitized bytes and their content type, checked by content. */
 	public record Sanitized(byte[] bytes, String contentType) {
@@ -67,7 +71,7 @@ public class PhotoSanitizer {
 		return switch (contentType) {
 			case "image/jpeg" -> new Sanitized(reencode(bytes, "jpeg", false), contentType);
 			case "image/png" -> new Sanitized(reencode(bytes, "png", true), contentType);
-			default -> new Sanitized(checkPdf(bytes), contentType);
+			default -> new Sanitized(renderFirstPage(bytes), "image/png");
 		};
 	}
 
@@ -204,25 +208,37 @@ public class PhotoSanitizer {
 		return step;
 	}
 
-	private static byte[] checkPdf(byte[] bytes) {
-		// Latin-1 maps every byte to one char: names and markers can be searched as text
-		String text = new String(bytes, StandardCharsets.ISO_8859_1);
-		String tail = text.substring(Math.max(0, text.length() - 1024));
-		if (!tail.contains("%%EOF")) {
+	/**
+	 * The first page of a PDF as a PNG. PDFBox runs no script; an encrypted, broken or
+	 * empty document, or a page of absurd size, is refused.
+	 */
+	private static byte[] renderFirstPage(byte[] bytes) {
+		try (PDDocument document = Loader.loadPDF(bytes)) {
+			if (document.getNumberOfPages() < 1) {
+				throw new UnacceptablePhotoException();
+			}
+			PDRectangle box = document.getPage(0).getCropBox();
+			double inches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
+			if (!(inches > 0) || inches > 10_000) {
+				throw new UnacceptablePhotoException();
+			}
+			float dpi = (float) Math.min(PDF_DPI, Math.sqrt(MAX_KEPT_PIXELS / inches));
+			PDFRenderer renderer = new PDFRenderer(document);
+			// large images inside the page are read at the rendering's resolution
+			renderer.setSubsamplingAllowed(true);
+			BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.RGB);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			if (!ImageIO.write(page, "png", out)) {
+				throw new UnacceptablePhotoException();
+			}
+			return out.toByteArray();
+		}
+		catch (IOException | RuntimeException unreadable) {
+			if (unreadable instanceof UnacceptablePhotoException refused) {
+				throw refused;
+			}
 			throw new UnacceptablePhotoException();
 		}
-		for (String name : PDF_ACTIVE_CONTENT) {
-			int at = text.indexOf(name);
-			while (at >= 0) {
-				int after = at + name.length();
-				// a whole name only: "/JS" must not match "/JSomething"
-				if (after >= text.length() || !Character.isLetterOrDigit(text.charAt(after))) {
-					throw new UnacceptablePhotoException();
-				}
-				at = text.indexOf(name, after);
-			}
-		}
-		return bytes;
 	}
 
 }

@@ -11,6 +11,7 @@ import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.MissingPhotoException;
 import org.hcpgate.credentials.PendingPhoto;
+import org.hcpgate.credentials.PhotoQuotaExceededException;
 import org.hcpgate.credentials.PhotoTooLargeException;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.credentials.UnacceptablePhotoException;
@@ -193,27 +194,45 @@ class JourneyController {
 			return redirectToJourney(zoneKey, articleId);
 		}
 		StoredPhoto accepted = null;
+		StoredPhoto uploaded = null;
 		String photoError = null;
+		PendingPhoto pending = PendingPhoto.of(session, reader);
 		if (photo != null && !photo.isEmpty()) {
 			try {
-				accepted = this.credentials.acceptPhoto(photo, reader.getReaderId());
+				uploaded = this.credentials.acceptPhoto(photo, reader.getReaderId());
+				accepted = uploaded;
+				if (pending != null) {
+					// the new photo replaces the one kept from the last try
+					this.credentials.discardPhoto(pending.toStoredPhoto(), reader.getReaderId());
+				}
 				PendingPhoto.keep(session, reader, accepted);
 			}
 			catch (PhotoTooLargeException ex) {
 				photoError = "credentials.photo.too-large";
+			}
+			catch (PhotoQuotaExceededException ex) {
+				photoError = "credentials.photo.quota";
 			}
 			catch (UnacceptablePhotoException ex) {
 				photoError = "credentials.photo.type";
 			}
 		}
 		else {
-			PendingPhoto pending = PendingPhoto.of(session, reader);
 			accepted = (pending != null) ? pending.toStoredPhoto() : null;
 		}
 		if (!result.hasErrors() && photoError == null) {
 			try {
 				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, accepted);
 				PendingPhoto.clear(session, reader);
+				return redirectToJourney(zoneKey, articleId);
+			}
+			catch (StepNotActiveException sentTwice) {
+				// a double click: the other request took the step with its own photo;
+				// this one's photo is no one's and goes now
+				if (uploaded != null) {
+					this.credentials.discardPhoto(uploaded, reader.getReaderId());
+					PendingPhoto.clear(session, reader);
+				}
 				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (MissingPhotoException ex) {

@@ -140,7 +140,10 @@ public class ReaderErasure {
 		List<CredentialSubmission> attempts = this.submissions.findByReaderIdOrderBySubmittedAtDesc(readerId);
 		Set<String> files = new LinkedHashSet<>();
 		attempts.forEach(a -> files.add(a.getPhotoFile()));
+		// and the photos no attempt took (a form that came back, a second click)
+		files.addAll(this.photos.photosOf(readerId));
 		this.submissions.deleteAll(attempts);
+		files.forEach(this.photos::erase);
 		List<AnswerSet> answers = this.answerSets.findByReaderId(readerId);
 		this.answerSets.deleteAll(answers);
 		this.verifications.findById(readerId).ifPresent(this.verifications::delete);
@@ -174,7 +177,7 @@ public class ReaderErasure {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				files.forEach(ReaderErasure.this.photos::delete);
+				files.forEach(ReaderErasure.this.photos::deleteFile);
 			}
 		});
 	}

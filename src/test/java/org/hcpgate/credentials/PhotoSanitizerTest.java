@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 
 import org.hcpgate.support.TestImages;
+import org.hcpgate.support.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 class PhotoSanitizerTest {
@@ -77,18 +79,36 @@ class PhotoSanitizerTest {
 	}
 
 	@Test
-	void pdfsAreKeptAsTheyAreUnlessTheyCarryActiveContent() {
-		byte[] plain = "%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThat(this.sanitizer.sanitize(plain).bytes()).isEqualTo(plain);
-		for (String active : new String[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile" }) {
-			byte[] pdf = ("%PDF-1.4\n<< " + active + " (x) >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
-			assertThatThrownBy(() -> this.sanitizer.sanitize(pdf)).as(active)
-				.isInstanceOf(UnacceptablePhotoException.class);
+	void aPdfIsKeptOnlyAsTheImageOfItsFirstPage() throws Exception {
+		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(TestPdfs.licence());
+		assertThat(clean.contentType()).isEqualTo("image/png");
+		BufferedImage page = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+		// A6 (105 x 148 mm) at 150 dpi; the dark card is drawn in the middle
+		assertThat(page.getWidth()).isBetween(615, 625);
+		assertThat(page.getHeight()).isBetween(870, 880);
+		assertThat(new Color(page.getRGB(page.getWidth() / 2, page.getHeight() - 200)).getBlue()).isLessThan(200);
+	}
+
+	@Test
+	void aPdfsScriptsEmbeddedFilesAndOtherPagesStayBehindWhateverTheirSpelling() {
+		byte[] hostile = TestPdfs.hostile();
+		assertThat(new String(hostile, StandardCharsets.ISO_8859_1)).contains("/J#61vaScript")
+			.doesNotContain("/JavaScript");
+		for (byte[] pdf : new byte[][] { hostile, TestPdfs.hostileInObjectStreams() }) {
+			PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(pdf);
+			assertThat(clean.contentType()).isEqualTo("image/png");
+			String kept = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
+			assertThat(kept).doesNotContain(TestPdfs.SCRIPT).doesNotContain("payload.exe").doesNotContain("%PDF");
 		}
-		byte[] jsLikeName = "%PDF-1.4\n<< /JSomething 1 >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThat(this.sanitizer.sanitize(jsLikeName).bytes()).isEqualTo(jsLikeName);
+	}
+
+	@Test
+	void aBrokenOrEmptyPdfIsRefused() {
 		byte[] truncated = "%PDF-1.4\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertThatThrownBy(() -> this.sanitizer.sanitize(truncated)).isInstanceOf(UnacceptablePhotoException.class);
+		byte[] licence = TestPdfs.licence();
+		byte[] cut = Arrays.copyOf(licence, licence.length / 3);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(cut)).isInstanceOf(UnacceptablePhotoException.class);
 	}
 
 	private static void writeInt(byte[] bytes, int at, int value) {

@@ -13,11 +13,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -32,6 +39,7 @@ import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestImages;
+import org.hcpgate.support.TestPdfs;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneRepository;
@@ -324,22 +332,80 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void pdfsAreKeptWhenPlainAndRefusedWithActiveContent() throws Exception {
+	void aReplacedPhotoAndASecondClickLeaveOnlyThePhotoTheSubmissionTook() throws Exception {
 		toCredentials();
-		byte[] scripted = "%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF\n"
-			.getBytes(StandardCharsets.ISO_8859_1);
-		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", scripted)
+		MockHttpSession session = new MockHttpSession();
+		for (int i = 0; i < 2; i++) {
+			// two tries with a bad licence number, each with a new photo: the second
+			// replaces the first
+			this.mvc
+				.perform(
+						this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", TestImages.png())
+							.param("licenceNumber", "12")
+							.session(session))
+				.andExpect(status().isOk());
+		}
+		assertThat(this.photos.photosOf(this.reader.getReaderId())).hasSize(1);
+		// a double click: two good forms with their own photos at the same moment
+		ExecutorService clicks = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				answers.add(
+						clicks.submit(
+								() -> this.mvc
+									.perform(
+											this.journeys
+												.credentials(this.reader, this.zone, this.article.getId(), "陈医生",
+														TestImages.jpeg())
+												.session(session))
+									.andReturn()
+									.getResponse()
+									.getStatus()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(302);
+			}
+		}
+		finally {
+			clicks.shutdownNow();
+		}
+		List<CredentialSubmission> submitted = this.submissions
+			.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId());
+		assertThat(submitted).hasSize(1);
+		// one submission, one photo kept: the other click's and the replaced ones are
+		// gone
+		assertThat(this.photos.photosOf(this.reader.getReaderId())).containsExactly(submitted.get(0).getPhotoFile());
+	}
+
+	@Test
+	void pastTheDailyQuotaThePhotoComesBackWithAMessageAndTheInputKept() throws Exception {
+		toCredentials();
+		for (int i = 0; i < 20; i++) {
+			this.photos.store(TestImages.png(), this.reader.getReaderId());
+		}
+		this.journeys.submitCredentials(this.reader, this.zone, this.article.getId(), "郑医生", TestImages.png())
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("照片须为 JPEG、PNG 或 PDF 文件。")));
-		byte[] plain = "%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-			.getBytes(StandardCharsets.ISO_8859_1);
-		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", plain)
+			.andExpect(content().string(containsString("您今天上传的照片已达上限")))
+			.andExpect(content().string(containsString("value=\"郑医生\"")));
+		assertThat(this.photos.photosOf(this.reader.getReaderId())).hasSize(20);
+		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())).isEmpty();
+	}
+
+	@Test
+	void aPdfIsKeptOnlyAsTheImageOfItsFirstPageNeverAsSent() throws Exception {
+		toCredentials();
+		this.journeys.submitCredentials(this.reader, this.zone, null, "卫医生", TestPdfs.hostile())
 			.andExpect(status().is3xxRedirection());
-		CredentialSubmission pdf = this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
+		CredentialSubmission submitted = this.submissions
+			.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())
 			.get(0);
-		assertThat(pdf.getPhotoContentType()).isEqualTo("application/pdf");
-		try (InputStream in = this.photos.open(pdf.getPhotoFile(), this.reader.getReaderId())) {
-			assertThat(in.readAllBytes()).isEqualTo(plain);
+		assertThat(submitted.getPhotoContentType()).isEqualTo("image/png");
+		try (InputStream in = this.photos.open(submitted.getPhotoFile(), this.reader.getReaderId())) {
+			byte[] kept = in.readAllBytes();
+			assertThat(ImageIO.read(new ByteArrayInputStream(kept))).isNotNull();
+			assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain(TestPdfs.SCRIPT)
+				.doesNotContain("%PDF");
 		}
 	}
 

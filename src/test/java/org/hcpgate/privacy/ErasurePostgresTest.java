@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,33 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 			.extracting(ErasureRecord::getReason, ErasureRecord::getSubmissions, ErasureRecord::getPhotos)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(ErasureRecord.Reason.ACCOUNT_DELETED, 2, 1));
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()).get(0).getAnswerSets()).isOne();
+	}
+
+	@Test
+	void deletingTheAccountErasesAPhotoThatNoSubmissionTook() throws Exception {
+		Reader reader = markedReader();
+		this.journey.agreeAndConsent(reader);
+		// a good photo with a bad form: kept for the next try, never submitted
+		this.mvc
+			.perform(this.journey
+				.credentials(reader, JourneyDriver.ZONE, JourneyDriver.ARTICLE, "陈医生", JourneyDriver.PNG)
+				.param("licenceNumber", "12"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
+				reader.getReaderId()))
+			.isOne();
+		this.mvc
+			.perform(post("/account/delete").param("password", "secret-password-1")
+				.param("confirm", "true")
+				.with(user(reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account/deleted"));
+		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
+				reader.getReaderId()))
+			.isZero();
+		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))
+			.extracting(ErasureRecord::getPhotos)
+			.containsExactly(1);
 	}
 
 	@Test
