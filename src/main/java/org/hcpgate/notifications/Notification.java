@@ -77,10 +77,20 @@ public class Notification {
 	@Column(name = "emailed_at")
 	private Instant emailedAt;
 
+	/** When the e-mail is due ({@link MailOutbox}); null when there is none to send. */
+	@Column(name = "email_due_at")
+	private Instant emailDueAt;
+
+	@Column(name = "email_attempts", nullable = false)
+	private int emailAttempts;
+
+	@Column(name = "email_given_up_at")
+	private Instant emailGivenUpAt;
+
 	protected Notification() {
 	}
 
-	Notification(Notice notice) {
+	Notification(Notice notice, boolean byEmail) {
 		this.readerId = notice.readerId();
 		this.kind = notice.kind();
 		this.reference = notice.reference();
@@ -89,16 +99,13 @@ public class Notification {
 		this.reasons = List.copyOf(notice.reasons());
 		this.note = (notice.note() == null || notice.note().isBlank()) ? null : notice.note();
 		this.createdAt = Instant.now();
+		this.emailDueAt = byEmail ? this.createdAt : null;
 	}
 
 	void markRead() {
 		if (this.readAt == null) {
 			this.readAt = Instant.now();
 		}
-	}
-
-	void markEmailed() {
-		this.emailedAt = Instant.now();
 	}
 
 	public Long getId() {
@@ -147,6 +154,18 @@ public class Notification {
 
 	public Instant getEmailedAt() {
 		return this.emailedAt;
+	}
+
+	public Instant getEmailDueAt() {
+		return this.emailDueAt;
+	}
+
+	public int getEmailAttempts() {
+		return this.emailAttempts;
+	}
+
+	public Instant getEmailGivenUpAt() {
+		return this.emailGivenUpAt;
 	}
 
 	/** Where the reader goes from here: the journey, back to the article asked for. */

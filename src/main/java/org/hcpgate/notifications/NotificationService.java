@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hcpgate.readers.ReaderDataErased;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells readers what happened to their verification and journeys: on the site (inbox) and
- * by e-mail, sent only once the deciding transaction has committed
- * ({@link NotificationMailer}). Called from the services the process delegates use,
- * inside their transaction: a job that fails rolls its notification back with it, and a
- * retried job finds the notification it made and tells nobody twice.
+ * by e-mail. The notification is written in the deciding transaction and is the e-mail's
+ * outbox entry too: {@link MailOutbox} sends it from its own thread, never the engine's,
+ * once that transaction has committed. Called from the services the process delegates
+ * use, inside their transaction: a job that fails rolls its notification back with it,
+ * and a retried job finds the notification it made and tells nobody twice.
  */
 @Service
 public class NotificationService {
@@ -26,13 +28,13 @@ public class NotificationService {
 
 	private final ReaderLocaleRepository locales;
 
-	private final ApplicationEventPublisher events;
+	private final ObjectProvider<JavaMailSender> mailSender;
 
 	NotificationService(NotificationRepository notifications, ReaderLocaleRepository locales,
-			ApplicationEventPublisher events) {
+			ObjectProvider<JavaMailSender> mailSender) {
 		this.notifications = notifications;
 		this.locales = locales;
-		this.events = events;
+		this.mailSender = mailSender;
 	}
 
 	/** Idempotent by (reader, kind, reference); the unique key backs this up. */
@@ -42,8 +44,8 @@ public class NotificationService {
 			.isPresent()) {
 			return;
 		}
-		Notification saved = this.notifications.save(new Notification(notice));
-		this.events.publishEvent(new NotificationCreated(saved.getId()));
+		// due for e-mail when the site sends e-mail (spring.mail.host)
+		this.notifications.save(new Notification(notice, this.mailSender.getIfAvailable() != null));
 	}
 
 	@Transactional(readOnly = true)
@@ -105,10 +107,6 @@ public class NotificationService {
 		this.notifications.deleteAll(this.notifications.findByReaderIdOrderByCreatedAtDescIdDesc(readerId,
 				PageRequest.of(0, Integer.MAX_VALUE)));
 		this.locales.deleteById(readerId);
-	}
-
-	/** Published in the deciding transaction; the e-mail goes after it commits. */
-	record NotificationCreated(long notificationId) {
 	}
 
 }
