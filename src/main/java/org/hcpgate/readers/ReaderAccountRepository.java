@@ -16,6 +16,8 @@ public interface ReaderAccountRepository extends JpaRepository<ReaderAccount, Lo
 
 	boolean existsByEmail(String email);
 
+	Optional<ReaderAccount> findByEmail(String email);
+
 	/** Serialises one reader's journey starts across requests and nodes (row lock). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from ReaderAccount r where r.id = :id")

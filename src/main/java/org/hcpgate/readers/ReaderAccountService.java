@@ -41,8 +41,13 @@ public class ReaderAccountService implements UserDetailsService {
 	 */
 	@Transactional
 	public ReaderAccount register(String username, String rawPassword, String displayName, String email) {
-		return this.accounts
-			.save(new ReaderAccount(username, this.passwordEncoder.encode(rawPassword), displayName, email));
+		return registerEncoded(username, this.passwordEncoder.encode(rawPassword), displayName, email);
+	}
+
+	/** Registers a reader whose password was encoded when they asked (see accounts). */
+	@Transactional
+	public ReaderAccount registerEncoded(String username, String passwordHash, String displayName, String email) {
+		return this.accounts.saveAndFlush(new ReaderAccount(username, passwordHash, displayName, email));
 	}
 
 }

@@ -1,13 +1,9 @@
 package org.hcpgate.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +61,7 @@ class LoginThrottle {
 		}
 
 		private String key(String kind, String value) {
-			return sha256(this.realm + "\n" + kind + "\n" + value);
+			return Digests.sha256(this.realm + "\n" + kind + "\n" + value);
 		}
 
 	}
@@ -167,16 +163,6 @@ class LoginThrottle {
 			delay = delay.multipliedBy(2);
 		}
 		return (delay.compareTo(this.settings.loginLock()) > 0) ? this.settings.loginLock() : delay;
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -118,8 +118,8 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers("/journey/**", "/account/**")
 			.hasAuthority(Reader.ROLE)
-			.requestMatchers("/", "/articles/**", "/login", "/register", "/css/**", "/js/**", "/images/**",
-					"/favicon.ico", "/error")
+			.requestMatchers("/", "/articles/**", "/login", "/register", "/register/**", "/css/**", "/js/**",
+					"/images/**", "/favicon.ico", "/error")
 			.permitAll()
 			// the site's search and Atom feed: teasers only, like the home page
 			.requestMatchers("/search", "/feed.atom")

@@ -1,6 +1,6 @@
 package org.hcpgate.accounts;
 
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -15,17 +15,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import org.hamcrest.Matchers;
-import org.hcpgate.readers.ReaderAccountRepository;
-import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.support.WebSliceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.MailSendException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Registration's rhythm: errors re-show the form with the input kept, success redirects.
+ * Registration's rhythm: errors re-show the form with the input kept; a well-formed
+ * registration goes to "check your e-mail" (or, without a mail server, to sign-in).
  */
 @WebSliceTest(RegistrationController.class)
 class RegistrationControllerWebTest {
@@ -34,20 +34,16 @@ class RegistrationControllerWebTest {
 	MockMvc mvc;
 
 	@MockitoBean
-	ReaderAccountService accountService;
-
-	@MockitoBean
-	ReaderAccountRepository accounts;
+	RegistrationService registrations;
 
 	@Test
-	void aTakenUserNameAndAWeakPasswordComeBackTranslatedWithTheInputKept() throws Exception {
-		given(this.accounts.existsByUsername("wang")).willReturn(true);
+	void aWeakPasswordComesBackTranslatedWithTheInputKept() throws Exception {
 		register("wang", "wang@example.org", "wang").andExpect(status().isOk())
 			.andExpect(view().name(RegistrationController.VIEW_REGISTER))
-			.andExpect(model().attributeHasFieldErrors("registration", "username", "password"))
+			.andExpect(model().attributeHasFieldErrors("registration", "password"))
 			.andExpect(content().string(Matchers.containsString("value=\"wang@example.org\"")))
 			.andExpect(content().string(Matchers.containsString("value=\"王医生\"")));
-		verify(this.accountService, never()).register(anyString(), anyString(), anyString(), anyString());
+		verify(this.registrations, never()).register(any(), any());
 	}
 
 	/** BCrypt reads 72 bytes: a longer password is a message on the form, never a 500. */
@@ -57,14 +53,32 @@ class RegistrationControllerWebTest {
 		register("zhao-yisheng", "zhao@example.org", longPassword).andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("registration", "password", "register.password.too-long"))
 			.andExpect(content().string(Matchers.containsString("最多 72 个字节")));
-		verify(this.accountService, never()).register(anyString(), anyString(), anyString(), anyString());
+		verify(this.registrations, never()).register(any(), any());
 	}
 
 	@Test
-	void aGoodRegistrationCreatesTheAccountAndRedirectsToSignIn() throws Exception {
+	void aWellFormedRegistrationSaysCheckYourEmail() throws Exception {
+		given(this.registrations.register(any(), any())).willReturn(RegistrationService.Outcome.CHECK_EMAIL);
+		register("li-yaoshi", "li@example.org", "a-good-password").andExpect(redirectedUrl("/register/check-email"))
+			.andExpect(flash().attribute("email", "li@example.org"));
+	}
+
+	@Test
+	void withoutAMailServerTheAccountIsThereAtOnceAndWhatIsTakenIsNamed() throws Exception {
+		given(this.registrations.register(any(), any())).willReturn(RegistrationService.Outcome.REGISTERED);
 		register("li-yaoshi", "li@example.org", "a-good-password").andExpect(redirectedUrl("/login"))
 			.andExpect(flash().attribute("message", "register.done"));
-		verify(this.accountService).register("li-yaoshi", "a-good-password", "王医生", "li@example.org");
+		given(this.registrations.register(any(), any())).willThrow(new RegistrationService.TakenException(true, false));
+		register("li-yaoshi", "li@example.org", "a-good-password").andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("该用户名已被使用。")));
+	}
+
+	@Test
+	void aMailServerThatFailsIsAMessageOnTheFormNotAnError() throws Exception {
+		given(this.registrations.register(any(), any())).willThrow(new MailSendException("down"));
+		register("li-yaoshi", "li@example.org", "a-good-password").andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("邮件暂时无法发送")))
+			.andExpect(content().string(Matchers.containsString("value=\"li-yaoshi\"")));
 	}
 
 	private ResultActions register(String username, String email, String password) throws Exception {

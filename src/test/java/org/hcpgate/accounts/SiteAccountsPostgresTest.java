@@ -2,7 +2,7 @@ package org.hcpgate.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,12 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.hcpgate.readers.Reader;
 import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -67,13 +69,60 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("请输入有效的电子邮箱。")));
 		assertThat(this.accounts.existsByUsername(name)).isFalse();
 
-		register(name, name + "@example.org", "a-good-password").andExpect(redirectedUrl("/login"))
-			.andExpect(flash().attribute("message", "register.done"));
+		// a well-formed registration: check your e-mail; the link creates the account
+		register(name, name + "@example.org", "a-good-password").andExpect(redirectedUrl("/register/check-email"));
+		assertThat(this.accounts.existsByUsername(name)).isFalse();
+		String link = TestMail.lastLinkTo(name + "@example.org");
+		assertThat(link).startsWith("http://localhost:8080/register/confirm?token=");
+		String path = link.substring("http://localhost:8080".length());
+		// opening the link (a mail scanner does) creates nothing; its button does
+		this.mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("确认并创建账号")));
+		assertThat(this.accounts.existsByUsername(name)).isFalse();
+		String token = path.substring(path.indexOf('=') + 1);
+		this.mvc.perform(post("/register/confirm").param("token", token).with(csrf()))
+			.andExpect(redirectedUrl("/login"))
+			.andExpect(flash().attribute("message", "register.confirmed"));
 		assertThat(this.accounts.existsByUsername(name)).isTrue();
-		register(name, "other-" + name + "@example.org", "a-good-password").andExpect(status().isOk())
-			.andExpect(content().string(containsString("该用户名已被使用。")));
-		register("x" + name, name + "@example.org", "a-good-password").andExpect(status().isOk())
-			.andExpect(content().string(containsString("该邮箱已注册。")));
+		this.mvc.perform(formLogin("/login").user(name).password("a-good-password")).andExpect(redirectedUrl("/"));
+		// a link works once
+		this.mvc.perform(post("/register/confirm").param("token", token).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("此链接已失效")));
+		this.mvc.perform(post("/register/confirm").param("token", "forged").with(csrf()))
+			.andExpect(content().string(containsString("此链接已失效")));
+	}
+
+	/**
+	 * Issue 10: /register tells no one whether a name or an address is taken. The answer
+	 * is the same page for a free, a taken name and a taken address; only the address's
+	 * owner learns which, by e-mail.
+	 */
+	@Test
+	void registrationDoesNotRevealWhetherANameOrAnAddressIsTaken() throws Exception {
+		Reader existing = this.readers.newReader();
+		String fresh = "reg" + UUID.randomUUID().toString().substring(0, 8);
+		String existingEmail = existing.getUsername() + "@example.org";
+		MvcResult free = register(fresh, fresh + "@example.org", "a-good-password").andReturn();
+		MvcResult nameTaken = register(existing.getUsername(), "other-" + fresh + "@example.org", "a-good-password")
+			.andReturn();
+		MvcResult emailTaken = register("x" + fresh, existingEmail, "a-good-password").andReturn();
+		for (MvcResult answer : List.of(free, nameTaken, emailTaken)) {
+			assertThat(answer.getResponse().getStatus()).isEqualTo(302);
+			assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/register/check-email");
+		}
+		assertThat(this.mvc.perform(get("/register/check-email").flashAttr("email", existingEmail))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("请查收邮件").doesNotContain("已注册").doesNotContain("已被使用");
+		assertThat(TestMail.lastLinkTo("other-" + fresh + "@example.org")).endsWith("/register");
+		assertThat(TestMail.to("other-" + fresh + "@example.org")).extracting(TestMail.Mail::text)
+			.singleElement()
+			.asString()
+			.contains("已被使用");
+		assertThat(TestMail.lastLinkTo(existingEmail)).endsWith("/login");
+		assertThat(TestMail.to(existingEmail)).extracting(TestMail.Mail::text)
+			.anySatisfy(text -> assertThat(text).contains("用户名为 " + existing.getUsername()));
+		assertThat(this.accounts.existsByUsername("x" + fresh)).isFalse();
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -100,6 +101,13 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		type(this.reader, By.id("email"), username + "@example.org");
 		type(this.reader, By.id("password"), password);
 		submitMainForm(this.reader);
+		waitFor(this.reader).until(ExpectedConditions.urlContains("/register/check-email"));
+		assertThat(this.reader.findElement(By.id("check-email")).getText()).contains(username + "@example.org");
+		screenshot(this.reader, "check-email");
+		// the link in the e-mail, then its button: the account exists
+		String link = TestMail.lastLinkTo(username + "@example.org");
+		this.reader.get(url(link.substring(link.indexOf("/register/confirm"))));
+		waitFor(this.reader).until(ExpectedConditions.elementToBeClickable(By.id("confirm-registration"))).click();
 		waitFor(this.reader).until(ExpectedConditions.urlMatches("/login$"));
 		waitFor(this.reader).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
 		assertThat(this.reader.findElement(By.cssSelector("p.flash")).getText()).startsWith("注册成功");

@@ -15,6 +15,7 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.Reviewer;
+import org.hcpgate.support.TestMail;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
@@ -244,8 +245,16 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			screenshot(browser, "register-error");
 			type(browser, By.id("password"), "a-good-password");
 			submitMainForm(browser);
+			waitForHeading(browser, "Check your e-mail");
+			screenshot(browser, "check-email");
+			// the e-mail is in the reader's language, and its link confirms the address
+			String link = TestMail.lastLinkTo(username + "@example.org");
+			assertThat(TestMail.to(username + "@example.org")).extracting(TestMail.Mail::subject)
+				.containsExactly("Please confirm your e-mail address");
+			browser.get(url(link.substring(link.indexOf("/register/confirm"))));
+			waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("confirm-registration"))).click();
 			waitFor(browser).until(ExpectedConditions.urlMatches("/login$"));
-			assertThat(browser.findElement(By.cssSelector("p.flash")).getText()).startsWith("You are registered");
+			assertThat(browser.findElement(By.cssSelector("p.flash")).getText()).startsWith("Registered");
 			screenshot(browser, "login");
 			type(browser, By.id("username"), username);
 			type(browser, By.id("password"), "a-good-password");
