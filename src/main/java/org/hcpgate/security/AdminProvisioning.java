@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.identity.PasswordPolicyUserDataRuleImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -67,10 +69,12 @@ class AdminProvisioning implements SmartInitializingSingleton {
 			return;
 		}
 		String password = environment.getProperty("camunda.bpm.admin-user.password");
-		if (password == null || password.equals(id) || password.length() < MIN_PASSWORD_LENGTH) {
+		if (password == null || password.equals(id) || password.length() < MIN_PASSWORD_LENGTH
+				|| !meetsPasswordPolicy(password)) {
 			throw new IllegalStateException("camunda.bpm.admin-user.password must be set for administrator '" + id
 					+ "' (at least " + MIN_PASSWORD_LENGTH
-					+ " characters, not the id): outside the demo profile there is no default password");
+					+ " characters, not the id, with upper and lower case letters, a digit and a special character): "
+					+ "outside the demo profile there is no default password");
 		}
 	}
 
@@ -116,12 +120,24 @@ class AdminProvisioning implements SmartInitializingSingleton {
 				id, password);
 	}
 
+	/** 24 random characters, and what the password policy asks for besides. */
 	static String randomPassword() {
 		byte[] bytes = new byte[18];
 		new SecureRandom().nextBytes(bytes);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-Hc9";
 		Arrays.fill(bytes, (byte) 0);
 		return password;
+	}
+
+	/**
+	 * Camunda's password policy, as the engine applies it to every other password (the
+	 * starter creates this one before the policy is on, see {@code EngineHardening}).
+	 */
+	static boolean meetsPasswordPolicy(String password) {
+		return new DefaultPasswordPolicyImpl().getRules()
+			.stream()
+			.filter(rule -> !(rule instanceof PasswordPolicyUserDataRuleImpl))
+			.allMatch(rule -> rule.execute(password));
 	}
 
 }

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -79,6 +80,12 @@ class StaffChanges extends CommandInterceptor {
 	static final String NO_PROCESS_VARIABLES = "process-variables-refused";
 
 	static final String NO_DECISION = "task-end-without-decision";
+
+	/** A staff password that Camunda's password policy refuses (any caller). */
+	static final String PASSWORD_POLICY = "password-policy";
+
+	/** What {@code SaveUserCmd} says when the policy refuses a password. */
+	static final String CAMUNDA_POLICY_MESSAGE = "Password does not match policy";
 
 	static final String CLAIMED_BY_COLLEAGUE = "task-claimed-by-colleague";
 
@@ -149,6 +156,14 @@ class StaffChanges extends CommandInterceptor {
 				}
 			}
 			return this.next.execute(command);
+		}
+		catch (ProcessEngineException failed) {
+			// Camunda answers a refused password with a bare 500; it is the person's
+			// mistake, said so with a code and the rules
+			if (level[0] == 1 && command instanceof SaveUserCmd && CAMUNDA_POLICY_MESSAGE.equals(failed.getMessage())) {
+				throw refused(PASSWORD_POLICY);
+			}
+			throw failed;
 		}
 		finally {
 			level[0]--;

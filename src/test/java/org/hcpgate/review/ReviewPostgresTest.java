@@ -372,7 +372,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		staffMember(late, "hcp-reviewers");
 		assertThat(mine(late)).isEmpty();
 
-		HttpHeaders session = StaffSessions.signIn(this.rest, late, late + "-pw");
+		HttpHeaders session = StaffSessions.signIn(this.rest, late, Reviewer.STAFF_PASSWORD);
 		ResponseEntity<String> filters = this.rest.exchange(
 				"/camunda/api/engine/engine/default/filter?resourceType=Task&firstResult=0&maxResults=50",
 				HttpMethod.GET, new HttpEntity<>(session), String.class);
@@ -480,7 +480,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private static String password(String user) {
-		return user.startsWith("test-") ? user + "-pw" : user;
+		return user.startsWith("test-") ? Reviewer.STAFF_PASSWORD : user;
 	}
 
 	private static HttpEntity<String> json(String body) {
@@ -529,7 +529,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	private void staffMember(String userId, String group) {
 		if (this.identityService.createUserQuery().userId(userId).count() == 0) {
 			User user = this.identityService.newUser(userId);
-			user.setPassword(userId + "-pw");
+			user.setPassword(Reviewer.STAFF_PASSWORD);
 			user.setFirstName("测试");
 			user.setLastName(userId);
 			this.identityService.saveUser(user);

@@ -49,7 +49,7 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 		Submitted decidedByOther = this.journeys.newSubmission("高医生");
 		this.reviewer.decide(decidedByOther.review(), "{\"decision\":{\"value\":\"approved\"}}");
 		String colleague = newReviewer();
-		HttpHeaders staff = StaffSessions.signIn(this.rest, colleague, colleague);
+		HttpHeaders staff = StaffSessions.signIn(this.rest, colleague, Reviewer.STAFF_PASSWORD);
 
 		// an open review of the reviewers' group: page, card and photo, each logged
 		String submission = "/staff/submissions/" + open.submission().getId();
@@ -97,7 +97,7 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 	private String newReviewer() {
 		String id = "nk-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(id);
-		user.setPassword(id);
+		user.setPassword(Reviewer.STAFF_PASSWORD);
 		user.setFirstName("审核员");
 		user.setLastName(id);
 		this.identityService.saveUser(user);

@@ -76,8 +76,13 @@ class AdminProvisioningTest {
 			.isInstanceOf(IllegalStateException.class);
 
 		MockEnvironment good = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "ops")
-			.withProperty("camunda.bpm.admin-user.password", "correct-horse-battery");
+			.withProperty("camunda.bpm.admin-user.password", "Correct-horse-battery-9");
 		assertThatNoException().isThrownBy(() -> AdminProvisioning.refuseDefaultPassword(good));
+		// long, but not what the password policy asks of every staff password
+		MockEnvironment lowerCaseOnly = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "ops")
+			.withProperty("camunda.bpm.admin-user.password", "correct-horse-battery");
+		assertThatThrownBy(() -> AdminProvisioning.refuseDefaultPassword(lowerCaseOnly))
+			.isInstanceOf(IllegalStateException.class);
 		MockEnvironment demo = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "demo-admin")
 			.withProperty("camunda.bpm.admin-user.password", "demo-admin");
 		demo.setActiveProfiles("demo");

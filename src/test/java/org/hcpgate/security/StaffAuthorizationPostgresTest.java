@@ -68,7 +68,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 				"/engine-rest/history/process-instance", "/engine-rest/history/task",
 				"/engine-rest/history/variable-instance", "/engine-rest/variable-instance", "/engine-rest/user",
 				"/engine-rest/group", "/engine-rest/authorization" }) {
-			ResponseEntity<String> answer = this.rest.withBasicAuth(user, "probe-password-1")
+			ResponseEntity<String> answer = this.rest.withBasicAuth(user, "Probe-password-1")
 				.getForEntity(query + "?maxResults=100", String.class);
 			assertThat(answer.getStatusCode()).as(query).isEqualTo(HttpStatus.OK);
 			JsonNode list = this.json.readTree(answer.getBody());
@@ -81,7 +81,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 				assertThat(list).as(query).isEmpty();
 			}
 		}
-		assertThat(this.rest.withBasicAuth(user, "probe-password-1")
+		assertThat(this.rest.withBasicAuth(user, "Probe-password-1")
 			.getForEntity("/engine-rest/task/count", String.class)
 			.getBody()).contains("\"count\":0");
 	}
@@ -159,7 +159,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aStaffIdCannotLookLikeAReaderId() {
 		User numeric = this.identityService.newUser("42");
-		numeric.setPassword("probe-password-1");
+		numeric.setPassword("Probe-password-1");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.identityService.saveUser(numeric))
 			.hasMessageContaining("42");
 	}
@@ -167,7 +167,7 @@ class StaffAuthorizationPostgresTest extends PostgresIntegrationTest {
 	private String newStaffUser() {
 		String id = "probe-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(id);
-		user.setPassword("probe-password-1");
+		user.setPassword("Probe-password-1");
 		this.identityService.saveUser(user);
 		return id;
 	}

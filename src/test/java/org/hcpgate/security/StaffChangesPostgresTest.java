@@ -169,7 +169,7 @@ class StaffChangesPostgresTest extends PostgresIntegrationTest {
 	private String newReviewer() {
 		String id = "rv-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(id);
-		user.setPassword(id);
+		user.setPassword(Reviewer.STAFF_PASSWORD);
 		user.setFirstName("审核员");
 		user.setLastName(id);
 		this.identityService.saveUser(user);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.StaffSessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 	void aHundredWrongPasswordsMakeTheAccountWaitButNeverLockItForGood() {
 		String reviewer = "lk-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(reviewer);
-		user.setPassword("the-right-one-" + reviewer);
+		user.setPassword(Reviewer.STAFF_PASSWORD);
 		user.setFirstName("审核员");
 		user.setLastName(reviewer);
 		this.identityService.saveUser(user);
@@ -70,14 +71,14 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 			assertThat(answers.keySet()).containsOnly(HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS);
 			assertThat(answers.get(HttpStatus.UNAUTHORIZED)).isLessThanOrEqualTo(5);
 			// while the wait lasts, even the right password waits (it is not checked)
-			assertThat(tasks(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(tasks(reviewer, Reviewer.STAFF_PASSWORD)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
 			// the waits are over (the site's throttle and Camunda's delay): the reviewer
 			// signs in, nothing was locked for good
 			this.jdbc.update("update sign_in_failure set blocked_until = null");
 			ClockUtil.setCurrentTime(new Date(now + PAST_THE_LONGEST_DELAY));
-			assertThat(tasks(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.OK);
-			assertThat(webappSignIn(reviewer, "the-right-one-" + reviewer)).isEqualTo(HttpStatus.OK);
+			assertThat(tasks(reviewer, Reviewer.STAFF_PASSWORD)).isEqualTo(HttpStatus.OK);
+			assertThat(webappSignIn(reviewer, Reviewer.STAFF_PASSWORD)).isEqualTo(HttpStatus.OK);
 		}
 		finally {
 			ClockUtil.reset();

@@ -257,7 +257,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		assertThat(reviewer.getHeaders().getCacheControl()).contains("no-store");
 
 		String lead = staffUser("hcp-review-leads");
-		assertThat(photo(StaffSessions.signIn(this.rest, lead, "probe-password-1"), id).getStatusCode())
+		assertThat(photo(StaffSessions.signIn(this.rest, lead, "Probe-password-1"), id).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		// an administrator is staff, but not a reviewer
 		assertThat(photo(StaffSessions.signIn(this.rest, "demo-admin", "demo-admin"), id).getStatusCode())
@@ -273,7 +273,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", nobody);
-		form.add("password", "probe-password-1");
+		form.add("password", "Probe-password-1");
 		assertThat(this.rest
 			.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
 					String.class)
@@ -289,7 +289,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 	private String staffUser(String group) {
 		String id = "probe-" + UUID.randomUUID().toString().substring(0, 8);
 		User user = this.identityService.newUser(id);
-		user.setPassword("probe-password-1");
+		user.setPassword("Probe-password-1");
 		this.identityService.saveUser(user);
 		if (group != null) {
 			this.identityService.createMembership(id, group);

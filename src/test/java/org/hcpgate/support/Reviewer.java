@@ -77,6 +77,18 @@ public class Reviewer {
 		complete(REVIEWER, task, variablesJson);
 	}
 
+	/**
+	 * The demo accounts' password is their user name (the demo saves them past the
+	 * password policy); staff a test creates have {@value #STAFF_PASSWORD}, which meets
+	 * it.
+	 */
+	public static String passwordOf(String staff) {
+		return (staff.startsWith("demo-")) ? staff : STAFF_PASSWORD;
+	}
+
+	/** The password of staff that tests create: Camunda's policy holds for them. */
+	public static final String STAFF_PASSWORD = "Staff-Passw0rd!";
+
 	/** Four-eyes: the demo lead confirms the final rejection a reviewer decided. */
 	public void confirmFinalRejection(Reader reader) {
 		Task confirmation = reviewTask(reader.getReaderId(), HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION);
@@ -93,14 +105,13 @@ public class Reviewer {
 	}
 
 	/**
-	 * Any call of the REST API as a staff member (demo accounts: the password is the user
-	 * name).
+	 * Any call of the REST API as a staff member (see {@link #passwordOf}).
 	 */
 	public ResponseEntity<String> call(String staff, HttpMethod method, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return this.rest.getObject()
-			.withBasicAuth(staff, staff)
+			.withBasicAuth(staff, passwordOf(staff))
 			.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
