@@ -37,8 +37,8 @@ class EngineHardening {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	HardenedEngine hardenedEngine() {
-		return new HardenedEngine();
+	HardenedEngine hardenedEngine(LoginThrottle throttle) {
+		return new HardenedEngine(throttle);
 	}
 
 	@Bean
@@ -60,6 +60,12 @@ class EngineHardening {
 		/** BCrypt's cost: about 60 ms a check here, once per sign-in or REST call. */
 		static final int BCRYPT_STRENGTH = 10;
 
+		private final LoginThrottle throttle;
+
+		HardenedEngine(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
 		@Override
 		public void preInit(ProcessEngineConfigurationImpl configuration) {
 			configuration.setEnableExpressionsInAdhocQueries(false);
@@ -77,6 +83,7 @@ class EngineHardening {
 			}
 			configuration.getCustomPreCommandInterceptorsTxRequired().add(new ExpressionFreeQueries());
 			configuration.getCustomPreCommandInterceptorsTxRequired().add(new StaffChanges(configuration));
+			configuration.getCustomPreCommandInterceptorsTxRequired().add(new UnlockEndsSignInWaits(this.throttle));
 			// staff passwords: BCrypt, and Camunda's password policy (10 characters,
 			// upper and lower case, a digit, a special character, not the user's data)
 			configuration.setPasswordEncryptor(new BcryptPasswordEncryptor(BCRYPT_STRENGTH));

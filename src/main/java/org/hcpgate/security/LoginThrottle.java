@@ -50,8 +50,10 @@ class LoginThrottle {
 		List<Count> counts(int limit) {
 			String user = (this.username != null) ? this.username.strip().toLowerCase(Locale.ROOT) : "";
 			String from = (this.address != null) ? this.address : "";
-			return List.of(new Count(key("user-address", user + "\n" + from), limit),
-					new Count(key("user", user), limit * 4), new Count(key("address", from), limit * 20));
+			String subject = subject(this.realm, this.username);
+			return List.of(new Count(key("user-address", user + "\n" + from), subject, limit),
+					new Count(key("user", user), subject, limit * 4),
+					new Count(key("address", from), null, limit * 20));
 		}
 
 		boolean isCountedSuccess(Count count) {
@@ -66,7 +68,13 @@ class LoginThrottle {
 
 	}
 
-	record Count(String key, int limit) {
+	record Count(String key, String subject, int limit) {
+	}
+
+	/** What the counts of one name share, whatever the address. */
+	static String subject(Realm realm, String username) {
+		String user = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
+		return Digests.sha256(realm + "\nsubject\n" + user);
 	}
 
 	private final JdbcTemplate jdbc;
@@ -129,6 +137,14 @@ class LoginThrottle {
 		});
 	}
 
+	/**
+	 * An administrator unlocked this name: its waits end, from every address (an
+	 * address's own count stays).
+	 */
+	public void forget(Realm realm, String username) {
+		this.jdbc.update("delete from sign_in_failure where subject_hash = ?", subject(realm, username));
+	}
+
 	/** Keeps the table to the failures that still count, on every node (idempotent). */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	public void forgetOldFailures() {
@@ -145,8 +161,9 @@ class LoginThrottle {
 						+ "else failures + 1 end, last_failed_at = ? where throttle_key = ?",
 				Timestamp.from(forgetBefore), Timestamp.from(now), count.key());
 		if (updated == 0) {
-			this.jdbc.update("insert into sign_in_failure (throttle_key, failures, last_failed_at) values (?, 1, ?)",
-					count.key(), Timestamp.from(now));
+			this.jdbc.update(
+					"insert into sign_in_failure (throttle_key, subject_hash, failures, last_failed_at) values (?, ?, 1, ?)",
+					count.key(), count.subject(), Timestamp.from(now));
 		}
 		Integer failures = this.jdbc.queryForObject("select failures from sign_in_failure where throttle_key = ?",
 				Integer.class, count.key());
