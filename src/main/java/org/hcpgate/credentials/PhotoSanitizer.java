@@ -100,10 +100,7 @@ public class PhotoSanitizer {
 			return out.toByteArray();
 		}
 		catch (IOException | RuntimeException unreadable) {
-			if (unreadable instanceof UnacceptablePhotoException refused) {
-				throw refused;
-			}
-			throw new UnacceptablePhotoException();
+			throw refusal(unreadable);
 		}
 	}
 
@@ -234,11 +231,13 @@ public class PhotoSanitizer {
 			return out.toByteArray();
 		}
 		catch (IOException | RuntimeException unreadable) {
-			if (unreadable instanceof UnacceptablePhotoException refused) {
-				throw refused;
-			}
-			throw new UnacceptablePhotoException();
+			throw refusal(unreadable);
 		}
+	}
+
+	/** Whatever could not be read is refused as such; a refusal stays itself. */
+	private static UnacceptablePhotoException refusal(Exception unreadable) {
+		return (unreadable instanceof UnacceptablePhotoException refused) ? refused : new UnacceptablePhotoException();
 	}
 
 }

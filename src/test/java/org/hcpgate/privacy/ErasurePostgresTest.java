@@ -142,12 +142,7 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(findInDatabase(List.of(marker("licence")))).isEmpty();
 		assertThat(findInFiles(List.of(marker("photo")))).isEmpty();
 
-		this.mvc
-			.perform(post("/account/delete").param("password", "secret-password-1")
-				.param("confirm", "true")
-				.with(user(reader))
-				.with(csrf()))
-			.andExpect(redirectedUrl("/account/deleted"));
+		deleteAccount(reader);
 
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isEmpty();
 		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
@@ -178,12 +173,7 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
 				reader.getReaderId()))
 			.isOne();
-		this.mvc
-			.perform(post("/account/delete").param("password", "secret-password-1")
-				.param("confirm", "true")
-				.with(user(reader))
-				.with(csrf()))
-			.andExpect(redirectedUrl("/account/deleted"));
+		deleteAccount(reader);
 		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
 				reader.getReaderId()))
 			.isZero();
@@ -258,6 +248,15 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(post("/account/delete").param("password", "secret-password-1").with(user(reader)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isPresent();
+	}
+
+	private void deleteAccount(Reader reader) throws Exception {
+		this.mvc
+			.perform(post("/account/delete").param("password", "secret-password-1")
+				.param("confirm", "true")
+				.with(user(reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account/deleted"));
 	}
 
 	private Reader markedReader() {

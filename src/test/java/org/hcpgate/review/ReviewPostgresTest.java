@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
@@ -116,7 +115,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void secondReviewer() {
-		staffMember(OTHER_REVIEWER, "hcp-reviewers");
+		this.reviewer.staffMember(OTHER_REVIEWER, "hcp-reviewers");
 	}
 
 	// ---- audit
@@ -238,7 +237,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aLeadWhoRejectedFinallyCannotConfirmItThemselves() {
 		String both = "test-both-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-		staffMember(both, "hcp-reviewers");
+		this.reviewer.staffMember(both, "hcp-reviewers");
 		this.identityService.createMembership(both, "hcp-review-leads");
 		Submitted submitted = this.journeys.newSubmission("郑医生");
 		assertThat(claim(both, submitted.review().getId(), both).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -369,7 +368,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void staffAddedLaterGetTheirOwnFilterWhenTheyFirstOpenTasklist() {
 		String late = "test-late-" + UUID.randomUUID().toString().substring(0, 8);
-		staffMember(late, "hcp-reviewers");
+		this.reviewer.staffMember(late, "hcp-reviewers");
 		assertThat(mine(late)).isEmpty();
 
 		HttpHeaders session = StaffSessions.signIn(this.rest, late, Reviewer.STAFF_PASSWORD);
@@ -524,17 +523,6 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 	private List<String> listed(Filter filter) {
 		return this.filterService.<Task>list(filter.getId()).stream().map(Task::getId).toList();
-	}
-
-	private void staffMember(String userId, String group) {
-		if (this.identityService.createUserQuery().userId(userId).count() == 0) {
-			User user = this.identityService.newUser(userId);
-			user.setPassword(Reviewer.STAFF_PASSWORD);
-			user.setFirstName("测试");
-			user.setLastName(userId);
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(userId, group);
-		}
 	}
 
 }

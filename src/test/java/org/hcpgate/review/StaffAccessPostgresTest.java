@@ -2,10 +2,7 @@ package org.hcpgate.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.review.StaffAccessEntry.Subject;
 import org.hcpgate.support.JourneyDriver;
@@ -48,7 +45,7 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 		Submitted open = this.journeys.newSubmission("林医生");
 		Submitted decidedByOther = this.journeys.newSubmission("高医生");
 		this.reviewer.decide(decidedByOther.review(), "{\"decision\":{\"value\":\"approved\"}}");
-		String colleague = newReviewer();
+		String colleague = this.reviewer.newStaffMember("nk-", StaffGroups.REVIEWERS);
 		HttpHeaders staff = StaffSessions.signIn(this.rest, colleague, Reviewer.STAFF_PASSWORD);
 
 		// an open review of the reviewers' group: page, card and photo, each logged
@@ -92,17 +89,6 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 		return HttpStatus.valueOf(this.rest.exchange(path, HttpMethod.GET, new HttpEntity<>(staff), String.class)
 			.getStatusCode()
 			.value());
-	}
-
-	private String newReviewer() {
-		String id = "nk-" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identityService.newUser(id);
-		user.setPassword(Reviewer.STAFF_PASSWORD);
-		user.setFirstName("审核员");
-		user.setLastName(id);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, StaffGroups.REVIEWERS);
-		return id;
 	}
 
 }

@@ -2,12 +2,9 @@ package org.hcpgate.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.support.JourneyDriver;
@@ -147,7 +144,7 @@ class StaffChangesPostgresTest extends PostgresIntegrationTest {
 	void aReviewerCannotTakeAColleaguesClaimedTaskButALeadCanReassignIt() {
 		Task review = this.journeys.newSubmission("郑医生").review();
 		String id = review.getId();
-		String colleague = newReviewer();
+		String colleague = this.reviewer.newStaffMember("rv-", StaffGroups.REVIEWERS);
 		ResponseEntity<String> claimed = this.reviewer.call(colleague, HttpMethod.POST,
 				"/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + colleague + "\"}");
 		assertThat(claimed.getStatusCode().is2xxSuccessful()).as(claimed.getBody()).isTrue();
@@ -164,17 +161,6 @@ class StaffChangesPostgresTest extends PostgresIntegrationTest {
 		assertThat(reassigned.getStatusCode().is2xxSuccessful()).as(reassigned.getBody()).isTrue();
 		assertThat(this.taskService.createTaskQuery().taskId(id).singleResult().getAssignee())
 			.isEqualTo(Reviewer.REVIEWER);
-	}
-
-	private String newReviewer() {
-		String id = "rv-" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identityService.newUser(id);
-		user.setPassword(Reviewer.STAFF_PASSWORD);
-		user.setFirstName("审核员");
-		user.setLastName(id);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, StaffGroups.REVIEWERS);
-		return id;
 	}
 
 	private void assertStillOpen(Task task) {

@@ -2,10 +2,7 @@ package org.hcpgate.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Reviewer;
@@ -31,15 +28,12 @@ class StaffGroupRemovalPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	Reviewer reviewer;
+
 	@Test
 	void aReviewerRemovedFromTheGroupLosesTasklistOnTheNextRequest() {
-		String id = "gr-" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identityService.newUser(id);
-		user.setPassword(Reviewer.STAFF_PASSWORD);
-		user.setFirstName("审核员");
-		user.setLastName(id);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(id, StaffGroups.REVIEWERS);
+		String id = this.reviewer.newStaffMember("gr-", StaffGroups.REVIEWERS);
 
 		HttpHeaders session = StaffSessions.signIn(this.rest, id, Reviewer.STAFF_PASSWORD);
 		assertThat(whoAmI(session).getBody()).contains("\"userId\":\"" + id + "\"").contains("tasklist");

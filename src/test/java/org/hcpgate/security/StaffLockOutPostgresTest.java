@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.support.PostgresIntegrationTest;
@@ -39,17 +37,14 @@ class StaffLockOutPostgresTest extends PostgresIntegrationTest {
 	IdentityService identityService;
 
 	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
 	void aHundredWrongPasswordsMakeTheAccountWaitButNeverLockItForGood() {
-		String reviewer = "lk-" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identityService.newUser(reviewer);
-		user.setPassword(Reviewer.STAFF_PASSWORD);
-		user.setFirstName("审核员");
-		user.setLastName(reviewer);
-		this.identityService.saveUser(user);
-		this.identityService.createMembership(reviewer, StaffGroups.REVIEWERS);
+		String reviewer = this.reviewer.newStaffMember("lk-", StaffGroups.REVIEWERS);
 
 		long now = System.currentTimeMillis();
 		try {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
@@ -35,11 +38,37 @@ public class Reviewer {
 
 	private final TaskService tasks;
 
+	private final IdentityService identity;
+
 	private final ObjectProvider<TestRestTemplate> rest;
 
-	Reviewer(TaskService tasks, ObjectProvider<TestRestTemplate> rest) {
+	Reviewer(TaskService tasks, IdentityService identity, ObjectProvider<TestRestTemplate> rest) {
 		this.tasks = tasks;
+		this.identity = identity;
 		this.rest = rest;
+	}
+
+	/**
+	 * A new staff member of the group, named {@code prefix} and a random suffix, with
+	 * {@link #STAFF_PASSWORD}.
+	 */
+	public String newStaffMember(String prefix, String group) {
+		String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+		staffMember(id, group);
+		return id;
+	}
+
+	/** The staff member of the group with this id, created if it does not exist yet. */
+	public void staffMember(String id, String group) {
+		if (this.identity.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = this.identity.newUser(id);
+		user.setPassword(STAFF_PASSWORD);
+		user.setFirstName("审核员");
+		user.setLastName(id);
+		this.identity.saveUser(user);
+		this.identity.createMembership(id, group);
 	}
 
 	/**
