@@ -11,10 +11,16 @@
   function ask() {
     fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
+        if (response.status === 401) {
+          // the session has ended (signed out, expired): say so, and stop asking
+          signedOut();
+          return null;
+        }
         if (!response.ok) { throw new Error(response.status); }
         return response.json();
       })
       .then(function (status) {
+        if (status === null) { return; }
         if (status.state !== state) {
           window.location.reload();
           return;
@@ -27,6 +33,12 @@
         delay = Math.min(delay * 2, 30000);
         setTimeout(ask, delay);
       });
+  }
+  function signedOut() {
+    var notice = document.getElementById('signed-out');
+    if (notice) { notice.hidden = false; }
+    var spinner = page.querySelector('.spinner');
+    if (spinner) { spinner.hidden = true; }
   }
   setTimeout(ask, delay);
 })();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 import org.hcpgate.readers.Reader;
 import org.hcpgate.readers.ReaderAccountRepository;
+import org.hcpgate.support.BrowserSession;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestMail;
@@ -30,7 +32,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -128,15 +129,34 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void signInReturnsToTheJourneyAskedFor() throws Exception {
 		Reader reader = this.readers.newReader();
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/journey/sepsis-immunotherapy?article=1").session(session))
+		BrowserSession session = new BrowserSession();
+		this.mvc.perform(get("/journey/sepsis-immunotherapy?article=1").with(session))
+			.andDo(session)
 			.andExpect(redirectedUrlPattern("**/login"));
 		this.mvc
 			.perform(post("/login").param("username", reader.getUsername())
 				.param("password", "secret-password")
-				.session(session)
+				.with(session)
 				.with(csrf()))
+			.andDo(session)
 			.andExpect(redirectedUrlPattern("**/journey/sepsis-immunotherapy?article=1*"));
+	}
+
+	/**
+	 * Issue 12: a waiting page's status poll whose session is gone (signed out, expired,
+	 * another node's) gets a JSON 401 that the page can read, not the sign-in page as
+	 * HTML; a page asked for by a browser still goes to the sign-in page.
+	 */
+	@Test
+	void aStatusPollWithoutASessionGetsAJson401() throws Exception {
+		this.mvc.perform(get("/journey/sepsis-immunotherapy/status").header("Accept", "application/json"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/json"))
+			.andExpect(content().json("{\"error\":\"signed-out\",\"signIn\":\"/login\"}"));
+		this.mvc.perform(get("/journey/sepsis-immunotherapy").header("Accept", "text/html,application/json;q=0.9"))
+			.andExpect(redirectedUrlPattern("**/login"));
+		this.mvc.perform(get("/journey/sepsis-immunotherapy/status").header("Accept", "application/json"))
+			.andExpect(header().doesNotExist("Location"));
 	}
 
 	@Test
@@ -144,17 +164,20 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 		Reader reader = this.readers.newReader();
 		this.mvc.perform(get("/articles/1"))
 			.andExpect(content().string(containsString("href=\"/account/sign-in?next=/articles/1\"")));
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/account/sign-in?next=/articles/1").session(session))
+		BrowserSession session = new BrowserSession();
+		this.mvc.perform(get("/account/sign-in?next=/articles/1").with(session))
+			.andDo(session)
 			.andExpect(redirectedUrlPattern("**/login"));
 		MvcResult signedIn = this.mvc
 			.perform(post("/login").param("username", reader.getUsername())
 				.param("password", "secret-password")
-				.session(session)
+				.with(session)
 				.with(csrf()))
+			.andDo(session)
 			.andExpect(redirectedUrlPattern("**/account/sign-in?next=/articles/1*"))
 			.andReturn();
-		this.mvc.perform(get(signedIn.getResponse().getRedirectedUrl()).session(session))
+		this.mvc.perform(get(signedIn.getResponse().getRedirectedUrl()).with(session))
+			.andDo(session)
 			.andExpect(redirectedUrl("/articles/1"));
 		// never to another site
 		this.mvc.perform(get("/account/sign-in").param("next", "//evil.example/x").with(user(reader)))
@@ -170,18 +193,20 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 			.andExpect(redirectedUrl("/login?error"));
 		this.mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("用户名或密码错误。")));
 
-		MockHttpSession session = new MockHttpSession();
+		BrowserSession session = new BrowserSession();
 		this.mvc
 			.perform(post("/login").param("username", reader.getUsername())
 				.param("password", "secret-password")
-				.session(session)
+				.with(session)
 				.with(csrf()))
+			.andDo(session)
 			.andExpect(redirectedUrl("/"));
-		this.mvc.perform(get("/account").session(session))
+		this.mvc.perform(get("/account").with(session))
+			.andDo(session)
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"sign-out\"")));
-		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/"));
-		assertThat(session.isInvalid()).isTrue();
+		this.mvc.perform(post("/logout").with(session).with(csrf())).andDo(session).andExpect(redirectedUrl("/"));
+		assertThat(session.isStarted()).as("the session ended with the sign-out").isFalse();
 		this.mvc.perform(get("/account")).andExpect(redirectedUrlPattern("**/login"));
 	}
 

@@ -148,6 +148,32 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 		});
 	}
 
+	/**
+	 * Issue 12: the session of a waiting reader ends (expired, signed out in another
+	 * tab): the page says so and offers the sign-in, instead of asking for ever.
+	 */
+	@Test
+	void aWaitingPageWhoseSessionEndedSaysSoInsteadOfSpinning() throws Exception {
+		run("signed-out-while-waiting", browser -> {
+			Reader reader = this.readers.newReader();
+			Article article = newZoneWithArticle();
+			signIn(browser, reader.getUsername(), PASSWORD);
+			openGatedArticle(browser, "/articles/" + article.getId());
+			button(browser, "同意").click();
+			waitForHeading(browser, "完善信息");
+			fillCredentials(browser, "严医生", "110108199002");
+			browser.findElement(By.id("photo")).sendKeys(writePng().toString());
+			submitMainForm(browser);
+			waitForHeading(browser, "工作人员正在审核中,");
+			assertThat(browser.findElement(By.id("signed-out")).isDisplayed()).isFalse();
+			browser.manage().deleteCookieNamed("SESSION");
+			WebElement notice = waitFor(browser, Duration.ofSeconds(15))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+			assertThat(notice.getText()).contains("您的登录已失效").contains("请重新登录");
+			screenshot(browser, "signed-out");
+		});
+	}
+
 	@Test
 	void questionsWithAnInformationReviewRejectedOnceThenApproved() throws Exception {
 		run("questions", browser -> {

@@ -35,6 +35,7 @@ import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
 import org.hcpgate.credentials.LicencePhotoStore;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.BrowserSession;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
@@ -47,7 +48,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -307,24 +307,26 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aGoodPhotoSentWithABadFormIsKeptForTheNextTry() throws Exception {
 		toCredentials();
-		MockHttpSession session = new MockHttpSession();
+		BrowserSession session = new BrowserSession();
 		var bad = this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", TestImages.png())
 			.param("licenceNumber", "12")
-			.session(session);
+			.with(session);
 		this.mvc.perform(bad)
+			.andDo(session)
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("执业证书编号须为")))
 			.andExpect(content().string(containsString("已收到您上传的照片")))
 			.andExpect(content().string(containsString("src=\"/journey/" + this.zone + "/pending-photo\"")));
-		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").session(session).with(user(this.reader)))
+		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").with(session).with(user(this.reader)))
+			.andDo(session)
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "image/png"));
 		this.mvc.perform(get("/journey/" + this.zone + "/pending-photo").with(user(this.reader)))
 			.andExpect(status().isNotFound());
 
 		this.mvc
-			.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null)
-				.session(session))
+			.perform(this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", null).with(session))
+			.andDo(session)
 			.andExpect(redirectedUrl(JourneyDriver.path(this.zone, this.article.getId())));
 		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId()))
 			.extracting(CredentialSubmission::getPhotoContentType)
@@ -334,7 +336,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	@Test
 	void aReplacedPhotoAndASecondClickLeaveOnlyThePhotoTheSubmissionTook() throws Exception {
 		toCredentials();
-		MockHttpSession session = new MockHttpSession();
+		BrowserSession session = new BrowserSession();
 		for (int i = 0; i < 2; i++) {
 			// two tries with a bad licence number, each with a new photo: the second
 			// replaces the first
@@ -342,7 +344,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 				.perform(
 						this.journeys.credentials(this.reader, this.zone, this.article.getId(), "陈医生", TestImages.png())
 							.param("licenceNumber", "12")
-							.session(session))
+							.with(session))
+				.andDo(session)
 				.andExpect(status().isOk());
 		}
 		assertThat(this.photos.photosOf(this.reader.getReaderId())).hasSize(1);
@@ -358,7 +361,8 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 											this.journeys
 												.credentials(this.reader, this.zone, this.article.getId(), "陈医生",
 														TestImages.jpeg())
-												.session(session))
+												.with(session))
+									.andDo(session)
 									.andReturn()
 									.getResponse()
 									.getStatus()));

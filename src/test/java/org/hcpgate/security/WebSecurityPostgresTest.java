@@ -129,7 +129,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
 		assertThat(headers.getFirst("Strict-Transport-Security")).as("HSTS only with hcp-gate.security.https").isNull();
 		assertThat(headers.get(HttpHeaders.SET_COOKIE)).anySatisfy(
-				cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+				cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
 		// the webapps' own CSRF cookie is SameSite too; their pages get Camunda's CSP
 		ResponseEntity<String> tasklist = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
 		assertThat(tasklist.getHeaders().get(HttpHeaders.SET_COOKIE))
