@@ -20,6 +20,7 @@ import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.security.StaffAuthorizations;
+import org.hcpgate.security.StartupLock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -50,6 +51,8 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ReviewFilters implements ApplicationRunner {
 
+	private final StartupLock startupLock;
+
 	static final String OPEN_REVIEWS = "待审核";
 
 	static final String OVERDUE_REVIEWS = "超时";
@@ -72,15 +75,21 @@ public class ReviewFilters implements ApplicationRunner {
 	private final StaffAuthorizations authorizations;
 
 	ReviewFilters(FilterService filters, TaskService tasks, IdentityService identity,
-			StaffAuthorizations authorizations) {
+			StaffAuthorizations authorizations, StartupLock startupLock) {
+		this.startupLock = startupLock;
 		this.filters = filters;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.authorizations = authorizations;
 	}
 
+	/** One node at a time: two nodes starting together create each filter once. */
 	@Override
 	public void run(ApplicationArguments args) {
+		this.startupLock.exclusively(this::ensureSharedFilters);
+	}
+
+	private void ensureSharedFilters() {
 		ensureShared(OPEN_REVIEWS, staffTasks().orderByTaskCreateTime().asc(), "资质、信息审核与最终拒绝确认(最早的在前)", -10, "#1a6fb0");
 		ensureShared(OVERDUE_REVIEWS,
 				staffTasks().taskVariableValueEquals(HcpVerificationProcess.VAR_OVERDUE, Boolean.TRUE)

@@ -46,15 +46,24 @@ class AdminProvisioning implements SmartInitializingSingleton {
 
 	private final Environment environment;
 
-	AdminProvisioning(IdentityService identity, StaffAuthorizations authorizations, Environment environment) {
+	private final StartupLock startupLock;
+
+	AdminProvisioning(IdentityService identity, StaffAuthorizations authorizations, Environment environment,
+			StartupLock startupLock) {
+		this.startupLock = startupLock;
 		this.identity = identity;
 		this.authorizations = authorizations;
 		this.environment = environment;
 	}
 
+	/** One node at a time: two nodes starting together make one administrator. */
 	@Override
 	public void afterSingletonsInstantiated() {
 		refuseDefaultPassword(this.environment);
+		this.startupLock.exclusively(this::provision);
+	}
+
+	private void provision() {
 		if (!hasDirectMember(this.identity)
 				&& this.environment.getProperty("hcp-gate.security.initial-admin.generate", Boolean.class, true)) {
 			createInitialAdmin(this.environment.getProperty("hcp-gate.security.initial-admin.id", "admin"));

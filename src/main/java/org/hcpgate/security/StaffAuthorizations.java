@@ -42,12 +42,20 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 
 	private final AuthorizationService authorizations;
 
-	StaffAuthorizations(AuthorizationService authorizations) {
+	private final StartupLock startupLock;
+
+	StaffAuthorizations(AuthorizationService authorizations, StartupLock startupLock) {
 		this.authorizations = authorizations;
+		this.startupLock = startupLock;
 	}
 
+	/** One node at a time: two nodes starting together grant once. */
 	@Override
 	public void afterSingletonsInstantiated() {
+		this.startupLock.exclusively(this::grantStaff);
+	}
+
+	private void grantStaff() {
 		for (String staff : StaffGroups.ALL) {
 			grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(staff, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);

@@ -18,6 +18,7 @@ import org.hcpgate.articles.CommentRepository;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.readers.ReaderAccountService;
+import org.hcpgate.security.StartupLock;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneQuestionRepository;
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo: the seed's zone (agreement, informed consent, questions with information
@@ -41,6 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Profile("demo")
 @Order(StaffGroupsSetup.ORDER + 1)
 class DemoData implements ApplicationRunner {
+
+	private final StartupLock startupLock;
+
+	private final TransactionTemplate transactions;
 
 	static final String ZONE_KEY = "sepsis-immunotherapy";
 
@@ -77,7 +83,9 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(ZoneRepository zones, ArticleRepository articles, ZoneQuestionRepository questions,
 			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService, IdentityService identity,
-			CommentRepository comments) {
+			CommentRepository comments, StartupLock startupLock, PlatformTransactionManager transactionManager) {
+		this.startupLock = startupLock;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.comments = comments;
 		this.zones = zones;
 		this.articles = articles;
@@ -87,9 +95,13 @@ class DemoData implements ApplicationRunner {
 		this.identity = identity;
 	}
 
+	/** One node at a time, in one transaction: two nodes starting together seed once. */
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		this.startupLock.exclusively(() -> this.transactions.executeWithoutResult(status -> seed()));
+	}
+
+	private void seed() {
 		if (!this.zones.existsById(ZONE_KEY)) {
 			this.zones.save(new Zone(ZONE_KEY, "脓毒症免疫治疗", "壹生身份认证协议书", text("demo/agreement.txt"), 1)
 				.withInformedConsent("知情同意书", text("demo/informed-consent.txt"), 1)

@@ -3,6 +3,7 @@ package org.hcpgate.system;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.security.StartupLock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -20,14 +21,19 @@ class StaffGroupsSetup implements ApplicationRunner {
 
 	private final IdentityService identity;
 
-	StaffGroupsSetup(IdentityService identity) {
+	private final StartupLock startupLock;
+
+	StaffGroupsSetup(IdentityService identity, StartupLock startupLock) {
 		this.identity = identity;
+		this.startupLock = startupLock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		ensureGroup(StaffGroups.REVIEWERS, "HCP 审核员");
-		ensureGroup(StaffGroups.REVIEW_LEADS, "HCP 审核组长");
+		this.startupLock.exclusively(() -> {
+			ensureGroup(StaffGroups.REVIEWERS, "HCP 审核员");
+			ensureGroup(StaffGroups.REVIEW_LEADS, "HCP 审核组长");
+		});
 	}
 
 	private void ensureGroup(String id, String name) {

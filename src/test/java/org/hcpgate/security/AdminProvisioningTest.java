@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -33,6 +35,12 @@ class AdminProvisioningTest {
 		configuration.setJobExecutorActivate(false);
 		engine = configuration.buildProcessEngine();
 		identity = engine.getIdentityService();
+	}
+
+	/** The engine's own database (H2): the lock in memory. */
+	static StartupLock startupLock() {
+		return new StartupLock(new JdbcTemplate(
+				((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource()));
 	}
 
 	@AfterAll
@@ -93,7 +101,8 @@ class AdminProvisioningTest {
 	void withoutConfigurationTheFirstAdministratorGetsAOneTimePasswordOnce() {
 		MockEnvironment nothingConfigured = new MockEnvironment();
 		AdminProvisioning provisioning = new AdminProvisioning(identity,
-				new StaffAuthorizations(engine.getAuthorizationService()), nothingConfigured);
+				new StaffAuthorizations(engine.getAuthorizationService(), startupLock()), nothingConfigured,
+				startupLock());
 		try {
 			provisioning.afterSingletonsInstantiated();
 			assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count()).isOne();
@@ -117,7 +126,7 @@ class AdminProvisioningTest {
 		MockEnvironment noGeneration = new MockEnvironment().withProperty("hcp-gate.security.initial-admin.generate",
 				"false");
 		AdminProvisioning provisioning = new AdminProvisioning(identity,
-				new StaffAuthorizations(engine.getAuthorizationService()), noGeneration);
+				new StaffAuthorizations(engine.getAuthorizationService(), startupLock()), noGeneration, startupLock());
 		assertThatThrownBy(provisioning::afterSingletonsInstantiated).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("has no member");
 	}
