@@ -1,0 +1,318 @@
+package org.hcpgate.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+import org.hcpgate.support.Chromium;
+import org.hcpgate.support.PostgresDatabase;
+import org.hcpgate.support.TestImages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Issue 12, the two-node test: two real HCP Gate processes ({@code java -jar}, as an
+ * operator runs them) started at the same moment on one empty PostgreSQL, sharing only
+ * the database and the keys. Both come up; a reader in a real browser goes through the
+ * journey with every page taken from the other node than the one before (one session, in
+ * the database), a reviewer decides over REST on the other node, the reader's photo
+ * uploaded through one node is served by the other, and what must happen once happened
+ * once (audit rows, notifications, groups, filters, grants). Bounded in time; stops
+ * everything it started.
+ */
+class TwoNodesIT {
+
+	static final Duration START = Duration.ofMinutes(4);
+
+	static final Path LOGS = Paths.get("target", "two-nodes");
+
+	static final String ZONE = "sepsis-immunotherapy";
+
+	private final List<Process> nodes = new ArrayList<>();
+
+	private final List<WebDriver> browsers = new ArrayList<>();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@AfterEach
+	void stopEverything() throws InterruptedException {
+		for (WebDriver browser : this.browsers) {
+			browser.quit();
+		}
+		for (Process node : this.nodes) {
+			node.destroy();
+		}
+		for (Process node : this.nodes) {
+			if (!node.waitFor(30, TimeUnit.SECONDS)) {
+				node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	void twoNodesOnOneDatabaseServeOneJourneyBetweenThemAndDoEverythingOnce() throws Exception {
+		PostgresDatabase database = PostgresDatabase.get();
+		int[] ports = { freePort(), freePort() };
+		String[] keys = keysets();
+		// at the same moment, on an empty database
+		for (int i = 0; i < 2; i++) {
+			this.nodes.add(start("node-" + (char) ('a' + i), ports[i], database, keys));
+		}
+		for (int i = 0; i < 2; i++) {
+			awaitHealthy(ports[i], this.nodes.get(i));
+		}
+		String[] node = { "http://localhost:" + ports[0], "http://localhost:" + ports[1] };
+
+		// a reader: every step on the other node than the last one; cookies for localhost
+		// go to both ports, so one session serves both nodes, from the database
+		Files.createDirectories(LOGS);
+		Path profile = Files.createTempDirectory("hcpgate-chrome-two-nodes-");
+		ChromeDriver reader = Chromium.start(profile, 1280, 1000, "zh-CN", LOGS.resolve("chromedriver.log").toFile());
+		this.browsers.add(reader);
+		String username = "two" + UUID.randomUUID().toString().substring(0, 8);
+		reader.get(node[0] + "/register");
+		BrowserTestSupport.type(reader, By.id("username"), username);
+		BrowserTestSupport.type(reader, By.id("displayName"), "两节点读者");
+		BrowserTestSupport.type(reader, By.id("email"), username + "@example.org");
+		BrowserTestSupport.type(reader, By.id("password"), "a-good-password");
+		BrowserTestSupport.submitMainForm(reader);
+		BrowserTestSupport.waitFor(reader).until(ExpectedConditions.urlContains("/login"));
+
+		reader.get(node[1] + "/login");
+		BrowserTestSupport.type(reader, By.id("username"), username);
+		BrowserTestSupport.type(reader, By.id("password"), "a-good-password");
+		BrowserTestSupport.submitMainForm(reader);
+		BrowserTestSupport.waitFor(reader).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		reader.get(node[0] + "/articles/1");
+		BrowserTestSupport.waitFor(reader).until(ExpectedConditions.elementToBeClickable(By.id("enter-zone"))).click();
+		button(reader, "拒绝");
+
+		// the agreement, answered on the other node
+		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
+		button(reader, "同意").click();
+		button(reader, "不同意并跳过");
+
+		// the informed consent, on the first again
+		reader.get(node[0] + "/journey/" + ZONE + "?article=1");
+		button(reader, "同意").click();
+		BrowserTestSupport.waitForHeading(reader, "完善信息", BrowserTestSupport.WAIT);
+
+		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
+		BrowserTestSupport.waitForHeading(reader, "完善信息", BrowserTestSupport.WAIT);
+		BrowserTestSupport.type(reader, By.id("realName"), "双节点医生");
+		BrowserTestSupport.type(reader, By.id("hospital"), "北京协和医院");
+		BrowserTestSupport.type(reader, By.id("department"), "重症医学科");
+		BrowserTestSupport.type(reader, By.id("professionalTitle"), "主治医师");
+		BrowserTestSupport.type(reader, By.id("licenceNumber"), "110108199003");
+		Path photo = Files.createTempFile(profile, "licence-", ".png");
+		Files.write(photo, TestImages.png());
+		reader.findElement(By.id("photo")).sendKeys(photo.toString());
+		BrowserTestSupport.submitMainForm(reader);
+		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);
+		String readerId = single(database, "select id from reader_account where username = '" + username + "'");
+
+		// the photo uploaded through node B, seen from node A
+		reader.get(node[0] + "/account");
+		String thumbnail = BrowserTestSupport.waitFor(reader)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("img[src*='/account/submissions/']")))
+			.getAttribute("src");
+		assertThat(thumbnail).startsWith(node[0]);
+		Boolean loaded = (Boolean) reader
+			.executeScript("var img = document.querySelector(\"img[src*='/account/submissions/']\");"
+					+ "return img.complete && img.naturalWidth > 0;");
+		assertThat(loaded).as("the thumbnail, stored through the other node, is served").isTrue();
+
+		// the reviewer decides on node A over REST; the reader waits on node B
+		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
+		String review = awaitTask(node[0], "review-credentials", readerId);
+		assertThat(complete(node[0], review, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}")).isEqualTo(204);
+		BrowserTestSupport.waitFor(reader, Duration.ofSeconds(30))
+			.until(d -> "收集问题".equals(BrowserTestSupport.heading(d)));
+
+		reader.get(node[0] + "/journey/" + ZONE + "?article=1");
+		BrowserTestSupport.waitForHeading(reader, "收集问题", BrowserTestSupport.WAIT);
+		reader.findElement(By.xpath("//label[contains(@class,'choice')][normalize-space(.)='医师']")).click();
+		reader.findElement(By.cssSelector(".question textarea")).sendKeys("两个节点");
+		BrowserTestSupport.submitMainForm(reader);
+		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);
+
+		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
+		String information = awaitTask(node[1], "review-information", readerId + ":" + ZONE);
+		assertThat(complete(node[1], information, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"))
+			.isEqualTo(204);
+		BrowserTestSupport.waitFor(reader, Duration.ofSeconds(30))
+			.until(d -> BrowserTestSupport.heading(d).startsWith("您已通过"));
+
+		// the article, in full, from the other node
+		reader.get(node[0] + "/articles/1");
+		BrowserTestSupport.waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+		assertThat(reader.findElements(By.id("enter-zone"))).as("let in: no teaser").isEmpty();
+		assertThat(reader.findElements(By.cssSelector("p.teaser"))).as("let in: the body, not the teaser").isEmpty();
+
+		// once, not twice: decisions, notifications, start-up's groups, filters and
+		// grants
+		assertThat(count(database, "select count(*) from review_decision where reader_id = '" + readerId + "'"))
+			.isEqualTo(2);
+		assertThat(count(database, "select count(*) from notification where reader_id = '" + readerId
+				+ "' group by kind having count(*) > 1"))
+			.isZero();
+		assertThat(count(database, "select count(*) from notification where reader_id = '" + readerId + "'"))
+			.isPositive();
+		assertThat(count(database,
+				"select count(*) from act_id_group where id_ in ('hcp-reviewers', 'hcp-review-leads', 'camunda-admin')"))
+			.isEqualTo(3);
+		assertThat(count(database, "select count(*) from (select name_ from act_ru_filter where owner_ is null "
+				+ "group by name_ having count(*) > 1) twice"))
+			.isZero();
+		assertThat(count(database,
+				"select count(*) from (select group_id_, resource_type_, resource_id_ "
+						+ "from act_ru_authorization where group_id_ is not null "
+						+ "group by group_id_, resource_type_, resource_id_ having count(*) > 1) twice"))
+			.isZero();
+		assertThat(count(database, "select count(*) from zone")).isEqualTo(1);
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.nodes.get(i).isAlive()).as("node " + i + " still up").isTrue();
+		}
+	}
+
+	private Process start(String name, int port, PostgresDatabase database, String[] keys) throws IOException {
+		Files.createDirectories(LOGS);
+		String jar = System.getProperty("hcpgate.jar", "target/hcp-gate-0.1.0-SNAPSHOT.jar");
+		ProcessBuilder builder = new ProcessBuilder(
+				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+				"--server.port=" + port, "--spring.profiles.active=postgres,demo",
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--hcp-gate.node-id=" + name,
+				"--hcp-gate.site-url=http://localhost:" + port, "--hcp-gate.storage.directory=target/two-nodes/" + name)
+			.redirectErrorStream(true)
+			.redirectOutput(LOGS.resolve(name + ".log").toFile());
+		builder.environment().put("HCP_GATE_CRYPTO_KEYSET", keys[0]);
+		builder.environment().put("HCP_GATE_CRYPTO_HASH_KEYSET", keys[1]);
+		return builder.start();
+	}
+
+	private void awaitHealthy(int port, Process node) throws Exception {
+		Instant deadline = Instant.now().plus(START);
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(node.isAlive()).as("node on port " + port + " is running (see " + LOGS + ")").isTrue();
+			try {
+				HttpResponse<String> health = this.http.send(
+						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(1000);
+		}
+		throw new AssertionError("node on port " + port + " did not come up within " + START);
+	}
+
+	private String awaitTask(String node, String taskKey, String businessKey) throws Exception {
+		Instant deadline = Instant.now().plusSeconds(30);
+		Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
+		while (Instant.now().isBefore(deadline)) {
+			HttpResponse<String> tasks = this.http.send(staff(node + "/engine-rest/task?taskDefinitionKey=" + taskKey
+					+ "&processInstanceBusinessKey=" + businessKey + "&maxResults=1")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher found = id.matcher(tasks.body());
+			if (tasks.statusCode() == 200 && found.find()) {
+				return found.group(1);
+			}
+			Thread.sleep(300);
+		}
+		throw new AssertionError("no task " + taskKey + " for " + businessKey);
+	}
+
+	private int complete(String node, String taskId, String body) throws Exception {
+		return this.http
+			.send(staff(node + "/engine-rest/task/" + taskId + "/complete").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
+	}
+
+	private static HttpRequest.Builder staff(String url) {
+		String basic = Base64.getEncoder()
+			.encodeToString("demo-reviewer:demo-reviewer".getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
+	}
+
+	private static org.openqa.selenium.WebElement button(WebDriver browser, String text) {
+		return BrowserTestSupport.waitFor(browser)
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
+	}
+
+	/** Keys for both nodes, as an operator gives them (the same on every node). */
+	private static String[] keysets() throws Exception {
+		AeadConfig.register();
+		MacConfig.register();
+		return new String[] {
+				TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
+						InsecureSecretKeyAccess.get()),
+				TinkJsonProtoKeysetFormat.serializeKeyset(
+						KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+						InsecureSecretKeyAccess.get()) };
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static long count(PostgresDatabase database, String sql) throws SQLException {
+		String value = single(database, sql);
+		return (value == null) ? 0 : Long.parseLong(value);
+	}
+
+	private static String single(PostgresDatabase database, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+}
