@@ -20,6 +20,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 public class PhotoIntake {
 
+	/**
+	 * Request attribute: the form came with a file over the upload limit, which was not
+	 * read (see {@code system/OversizedUploads}); the form's text fields came through.
+	 */
+	public static final String OVERSIZED = PhotoIntake.class.getName() + ".OVERSIZED";
+
 	private static final Duration QUOTA_PERIOD = Duration.ofDays(1);
 
 	private final DataSize maxPhotoSize;

@@ -11,6 +11,7 @@ import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.MissingPhotoException;
 import org.hcpgate.credentials.PendingPhoto;
+import org.hcpgate.credentials.PhotoIntake;
 import org.hcpgate.credentials.PhotoQuotaExceededException;
 import org.hcpgate.credentials.PhotoTooLargeException;
 import org.hcpgate.credentials.StoredPhoto;
@@ -186,7 +187,7 @@ class JourneyController {
 	String submitCredentials(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, @AuthenticationPrincipal Reader reader,
-			HttpSession session, Model model) {
+			HttpSession session, HttpServletRequest request, Model model) {
 		Optional<String> step = this.journey.activeCredentialStep(reader.getReaderId(), zoneKey);
 		if (step.isEmpty()) {
 			// sent twice, or after the step moved on: nothing is stored, the page shows
@@ -197,7 +198,11 @@ class JourneyController {
 		StoredPhoto uploaded = null;
 		String photoError = null;
 		PendingPhoto pending = PendingPhoto.of(session, reader);
-		if (photo != null && !photo.isEmpty()) {
+		if (request.getAttribute(PhotoIntake.OVERSIZED) != null) {
+			// far over the limit: the file was never read, the text fields were
+			photoError = "credentials.photo.too-large";
+		}
+		else if (photo != null && !photo.isEmpty()) {
 			try {
 				uploaded = this.credentials.acceptPhoto(photo, reader.getReaderId());
 				accepted = uploaded;

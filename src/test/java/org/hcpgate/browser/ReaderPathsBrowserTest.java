@@ -2,6 +2,7 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -145,6 +146,39 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			assertThat(browser.findElement(By.id("unread-count")).getText()).isEqualTo("1");
 			assertThat(browser.findElement(By.id("notifications")).getText()).contains("HCP 身份认证未通过");
 			screenshot(browser, "account");
+		});
+	}
+
+	/**
+	 * Issue 12: a 30 MB photo, far over every limit, comes back on the form with what was
+	 * typed and the size message, never an error page or another page.
+	 */
+	@Test
+	void aPhotoFarOverTheLimitComesBackOnTheFormWithTheInputKept() throws Exception {
+		run("oversized-photo", browser -> {
+			Reader reader = this.readers.newReader();
+			Article article = newZoneWithArticle();
+			signIn(browser, reader.getUsername(), PASSWORD);
+			openGatedArticle(browser, "/articles/" + article.getId());
+			button(browser, "同意").click();
+			waitForHeading(browser, "完善信息");
+			fillCredentials(browser, "巨医生", "110108199004");
+			Path huge = writePng();
+			try (var out = java.nio.file.Files.newOutputStream(huge, java.nio.file.StandardOpenOption.APPEND)) {
+				byte[] block = new byte[1024 * 1024];
+				for (int i = 0; i < 30; i++) {
+					out.write(block);
+				}
+			}
+			browser.findElement(By.id("photo")).sendKeys(huge.toString());
+			submitMainForm(browser);
+			WebElement error = waitFor(browser, Duration.ofSeconds(30))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("photo-error")));
+			assertThat(error.getText()).isEqualTo("文件过大,请上传 5 MB 以内的文件。");
+			assertThat(heading(browser)).isEqualTo("完善信息");
+			assertThat(browser.findElement(By.id("realName")).getAttribute("value")).isEqualTo("巨医生");
+			assertThat(browser.findElement(By.id("licenceNumber")).getAttribute("value")).isEqualTo("110108199004");
+			screenshot(browser, "oversized-photo");
 		});
 	}
 
