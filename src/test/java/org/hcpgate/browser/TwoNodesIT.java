@@ -2,8 +2,6 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,31 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.mac.MacConfig;
-import com.google.crypto.tink.mac.PredefinedMacParameters;
 import org.hcpgate.support.Chromium;
-import org.hcpgate.support.PostgresDatabase;
+import org.hcpgate.support.NodeProcesses;
 import org.hcpgate.support.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +40,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class TwoNodesIT {
 
-	static final Duration START = Duration.ofMinutes(4);
-
-	static final Path LOGS = Paths.get("target", "two-nodes");
-
 	static final String ZONE = "sepsis-immunotherapy";
 
-	private final List<Process> nodes = new ArrayList<>();
+	private final NodeProcesses nodes = new NodeProcesses();
 
 	private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -73,35 +53,24 @@ class TwoNodesIT {
 		for (WebDriver browser : this.browsers) {
 			browser.quit();
 		}
-		for (Process node : this.nodes) {
-			node.destroy();
-		}
-		for (Process node : this.nodes) {
-			if (!node.waitFor(30, TimeUnit.SECONDS)) {
-				node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+		this.nodes.stopAll();
 	}
 
 	@Test
 	void twoNodesOnOneDatabaseServeOneJourneyBetweenThemAndDoEverythingOnce() throws Exception {
-		PostgresDatabase database = PostgresDatabase.get();
-		int[] ports = { freePort(), freePort() };
-		String[] keys = keysets();
 		// at the same moment, on an empty database
-		for (int i = 0; i < 2; i++) {
-			this.nodes.add(start("node-" + (char) ('a' + i), ports[i], database, keys));
-		}
-		for (int i = 0; i < 2; i++) {
-			awaitHealthy(ports[i], this.nodes.get(i));
-		}
-		String[] node = { "http://localhost:" + ports[0], "http://localhost:" + ports[1] };
+		this.nodes.start("node-a");
+		this.nodes.start("node-b");
+		this.nodes.awaitHealthy("node-a");
+		this.nodes.awaitHealthy("node-b");
+		String[] node = { this.nodes.url("node-a"), this.nodes.url("node-b") };
 
 		// a reader: every step on the other node than the last one; cookies for localhost
 		// go to both ports, so one session serves both nodes, from the database
-		Files.createDirectories(LOGS);
+		Files.createDirectories(NodeProcesses.LOGS);
 		Path profile = Files.createTempDirectory("hcpgate-chrome-two-nodes-");
-		ChromeDriver reader = Chromium.start(profile, 1280, 1000, "zh-CN", LOGS.resolve("chromedriver.log").toFile());
+		ChromeDriver reader = Chromium.start(profile, 1280, 1000, "zh-CN",
+				NodeProcesses.LOGS.resolve("chromedriver.log").toFile());
 		this.browsers.add(reader);
 		String username = "two" + UUID.randomUUID().toString().substring(0, 8);
 		reader.get(node[0] + "/register");
@@ -144,7 +113,7 @@ class TwoNodesIT {
 		reader.findElement(By.id("photo")).sendKeys(photo.toString());
 		BrowserTestSupport.submitMainForm(reader);
 		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);
-		String readerId = single(database, "select id from reader_account where username = '" + username + "'");
+		String readerId = this.nodes.single("select id from reader_account where username = '" + username + "'");
 
 		// the photo uploaded through node B, seen from node A
 		reader.get(node[0] + "/account");
@@ -186,64 +155,26 @@ class TwoNodesIT {
 
 		// once, not twice: decisions, notifications, start-up's groups, filters and
 		// grants
-		assertThat(count(database, "select count(*) from review_decision where reader_id = '" + readerId + "'"))
+		assertThat(this.nodes.count("select count(*) from review_decision where reader_id = '" + readerId + "'"))
 			.isEqualTo(2);
-		assertThat(count(database, "select count(*) from notification where reader_id = '" + readerId
+		assertThat(this.nodes.count("select count(*) from notification where reader_id = '" + readerId
 				+ "' group by kind having count(*) > 1"))
 			.isZero();
-		assertThat(count(database, "select count(*) from notification where reader_id = '" + readerId + "'"))
+		assertThat(this.nodes.count("select count(*) from notification where reader_id = '" + readerId + "'"))
 			.isPositive();
-		assertThat(count(database,
+		assertThat(this.nodes.count(
 				"select count(*) from act_id_group where id_ in ('hcp-reviewers', 'hcp-review-leads', 'camunda-admin')"))
 			.isEqualTo(3);
-		assertThat(count(database, "select count(*) from (select name_ from act_ru_filter where owner_ is null "
+		assertThat(this.nodes.count("select count(*) from (select name_ from act_ru_filter where owner_ is null "
 				+ "group by name_ having count(*) > 1) twice"))
 			.isZero();
-		assertThat(count(database,
-				"select count(*) from (select group_id_, resource_type_, resource_id_ "
-						+ "from act_ru_authorization where group_id_ is not null "
-						+ "group by group_id_, resource_type_, resource_id_ having count(*) > 1) twice"))
+		assertThat(this.nodes.count("select count(*) from (select group_id_, resource_type_, resource_id_ "
+				+ "from act_ru_authorization where group_id_ is not null "
+				+ "group by group_id_, resource_type_, resource_id_ having count(*) > 1) twice"))
 			.isZero();
-		assertThat(count(database, "select count(*) from zone")).isEqualTo(1);
-		for (int i = 0; i < 2; i++) {
-			assertThat(this.nodes.get(i).isAlive()).as("node " + i + " still up").isTrue();
-		}
-	}
-
-	private Process start(String name, int port, PostgresDatabase database, String[] keys) throws IOException {
-		Files.createDirectories(LOGS);
-		String jar = System.getProperty("hcpgate.jar", "target/hcp-gate-0.1.0-SNAPSHOT.jar");
-		ProcessBuilder builder = new ProcessBuilder(
-				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-				"--server.port=" + port, "--spring.profiles.active=postgres,demo",
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--hcp-gate.node-id=" + name,
-				"--hcp-gate.site-url=http://localhost:" + port, "--hcp-gate.storage.directory=target/two-nodes/" + name)
-			.redirectErrorStream(true)
-			.redirectOutput(LOGS.resolve(name + ".log").toFile());
-		builder.environment().put("HCP_GATE_CRYPTO_KEYSET", keys[0]);
-		builder.environment().put("HCP_GATE_CRYPTO_HASH_KEYSET", keys[1]);
-		return builder.start();
-	}
-
-	private void awaitHealthy(int port, Process node) throws Exception {
-		Instant deadline = Instant.now().plus(START);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(node.isAlive()).as("node on port " + port + " is running (see " + LOGS + ")").isTrue();
-			try {
-				HttpResponse<String> health = this.http.send(
-						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(1000);
-		}
-		throw new AssertionError("node on port " + port + " did not come up within " + START);
+		assertThat(this.nodes.count("select count(*) from zone")).isEqualTo(1);
+		assertThat(this.nodes.isAlive("node-a")).isTrue();
+		assertThat(this.nodes.isAlive("node-b")).isTrue();
 	}
 
 	private String awaitTask(String node, String taskKey, String businessKey) throws Exception {
@@ -281,38 +212,6 @@ class TwoNodesIT {
 		return BrowserTestSupport.waitFor(browser)
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
-	}
-
-	/** Keys for both nodes, as an operator gives them (the same on every node). */
-	private static String[] keysets() throws Exception {
-		AeadConfig.register();
-		MacConfig.register();
-		return new String[] {
-				TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM),
-						InsecureSecretKeyAccess.get()),
-				TinkJsonProtoKeysetFormat.serializeKeyset(
-						KeysetHandle.generateNew(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
-						InsecureSecretKeyAccess.get()) };
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static long count(PostgresDatabase database, String sql) throws SQLException {
-		String value = single(database, sql);
-		return (value == null) ? 0 : Long.parseLong(value);
-	}
-
-	private static String single(PostgresDatabase database, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
-				database.password());
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			return result.next() ? result.getString(1) : null;
-		}
 	}
 
 }

@@ -50,6 +50,27 @@ public final class PostgresDatabase {
 		return instance;
 	}
 
+	/**
+	 * Another empty database on the same server, for a test that needs its own (a cluster
+	 * of node processes starting on an empty database).
+	 */
+	public static PostgresDatabase fresh() {
+		PostgresDatabase server = get();
+		String name = DATABASE_PREFIX + System.currentTimeMillis() + "_" + ProcessHandle.current().pid() + "_"
+				+ Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+		try (Connection admin = DriverManager.getConnection(server.url, server.username, server.password);
+				Statement statement = admin.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create a database beside " + server.url, ex);
+		}
+		String path = server.url.split("\\?", 2)[0];
+		String base = path.substring(0, path.lastIndexOf('/') + 1);
+		String query = server.url.contains("?") ? server.url.substring(server.url.indexOf('?')) : "";
+		return new PostgresDatabase(base + name + query, server.username, server.password);
+	}
+
 	/** Points a Spring test context at this database. */
 	public static void register(DynamicPropertyRegistry registry) {
 		PostgresDatabase database = get();
