@@ -2,6 +2,7 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,15 +108,32 @@ class TwoNodesIT {
 		BrowserTestSupport.type(reader, By.id("hospital"), "北京协和医院");
 		BrowserTestSupport.type(reader, By.id("department"), "重症医学科");
 		BrowserTestSupport.type(reader, By.id("professionalTitle"), "主治医师");
-		BrowserTestSupport.type(reader, By.id("licenceNumber"), "110108199003");
+		// a mistake first, on node B: the photo is kept with the session...
+		BrowserTestSupport.type(reader, By.id("licenceNumber"), "12");
 		Path photo = Files.createTempFile(profile, "licence-", ".png");
 		Files.write(photo, TestImages.png());
 		reader.findElement(By.id("photo")).sendKeys(photo.toString());
 		BrowserTestSupport.submitMainForm(reader);
+		BrowserTestSupport.waitFor(reader)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("licenceNumber-error")));
+
+		// ...which node A holds too: the half-filled form goes on there, photo and all
+		reader.get(node[0] + "/journey/" + ZONE + "?article=1");
+		BrowserTestSupport.waitForHeading(reader, "完善信息", BrowserTestSupport.WAIT);
+		assertThat(loaded(reader, "#photo-thumbnail")).as("the pending photo, kept by node B, shown by node A")
+			.isTrue();
+		BrowserTestSupport.type(reader, By.id("realName"), "双节点医生");
+		BrowserTestSupport.type(reader, By.id("hospital"), "北京协和医院");
+		BrowserTestSupport.type(reader, By.id("department"), "重症医学科");
+		BrowserTestSupport.type(reader, By.id("professionalTitle"), "主治医师");
+		BrowserTestSupport.type(reader, By.id("licenceNumber"), "110108199003");
+		BrowserTestSupport.submitMainForm(reader);
 		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);
 		String readerId = this.nodes.single("select id from reader_account where username = '" + username + "'");
 
-		// the photo uploaded through node B, seen from node A
+		// the photo uploaded through node B, seen from node A (and B)
+		reader.get(node[1] + "/account");
+		assertThat(loaded(reader, "img[src*='/account/submissions/']")).isTrue();
 		reader.get(node[0] + "/account");
 		String thumbnail = BrowserTestSupport.waitFor(reader)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("img[src*='/account/submissions/']")))
@@ -152,6 +170,27 @@ class TwoNodesIT {
 		BrowserTestSupport.waitFor(reader).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
 		assertThat(reader.findElements(By.id("enter-zone"))).as("let in: no teaser").isEmpty();
 		assertThat(reader.findElements(By.cssSelector("p.teaser"))).as("let in: the body, not the teaser").isEmpty();
+
+		// a reviewer's Tasklist session: signed in on node A, good on node B, and on node
+		// A
+		// again after it was stopped and started (SIGTERM, as in a rolling restart)
+		HttpClient tasklist = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		HttpResponse<String> entry = tasklist.send(
+				HttpRequest.newBuilder(URI.create(node[0] + "/camunda/app/tasklist/default/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String xsrf = entry.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+		HttpResponse<String> signIn = tasklist
+			.send(HttpRequest.newBuilder(URI.create(node[0] + "/camunda/api/admin/auth/user/default/login/tasklist"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-XSRF-TOKEN", xsrf)
+				.POST(HttpRequest.BodyPublishers.ofString("username=demo-reviewer&password=demo-reviewer"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+		assertThat(whoAmI(tasklist, node[1])).contains("\"userId\":\"demo-reviewer\"");
+		this.nodes.stop("node-a");
+		this.nodes.start("node-a");
+		this.nodes.awaitHealthy("node-a");
+		assertThat(whoAmI(tasklist, node[0])).contains("\"userId\":\"demo-reviewer\"");
 
 		// once, not twice: decisions, notifications, start-up's groups, filters and
 		// grants
@@ -206,6 +245,20 @@ class TwoNodesIT {
 		String basic = Base64.getEncoder()
 			.encodeToString("demo-reviewer:demo-reviewer".getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
+	}
+
+	private static String whoAmI(HttpClient client, String node) throws Exception {
+		return client
+			.send(HttpRequest.newBuilder(URI.create(node + "/camunda/api/admin/auth/user/default")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	/** The image has loaded (waits for it a little). */
+	private static boolean loaded(ChromeDriver browser, String selector) {
+		return BrowserTestSupport.waitFor(browser)
+			.until(d -> (Boolean) browser.executeScript("var img = document.querySelector(arguments[0]);"
+					+ "return img != null && img.complete && img.naturalWidth > 0;", selector));
 	}
 
 	private static org.openqa.selenium.WebElement button(WebDriver browser, String text) {

@@ -99,6 +99,13 @@ public final class NodeProcesses {
 		throw new AssertionError(name + " did not come up within " + START);
 	}
 
+	/** SIGTERM, as an operator stops a node; waits until it has stopped. */
+	public void stop(String name) throws InterruptedException {
+		Process process = this.processes.get(name);
+		process.destroy();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(name + " stopped within 60 s").isTrue();
+	}
+
 	/** {@code kill -9}: no shutdown, no lock given back. */
 	public void kill(String name) throws InterruptedException {
 		Process process = this.processes.get(name);
