@@ -26,6 +26,7 @@ import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestMail;
 import org.hcpgate.zones.ZoneRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,28 @@ class MailOutboxPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	Readers readers;
 
+	@Autowired
+	MailOutbox applicationOutbox;
+
+	/**
+	 * What earlier tests left due is sent first (by the application's own outbox), so
+	 * that the outboxes of this test, with their clocks an hour ahead, see only this
+	 * test's notifications.
+	 */
+	@BeforeEach
+	void sendWhatIsDueNow() {
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (this.jdbc.queryForObject("select count(*) from notification where email_due_at <= ?", Long.class,
+				Timestamp.from(Instant.now().plus(LATER).plus(LATER))) > 0 && Instant.now().isBefore(deadline)) {
+			this.applicationOutbox.sendDue();
+			// what a failure made due later, or what is due too far ahead, is no test's:
+			// out of this test's way
+			this.jdbc.update(
+					"update notification set email_due_at = null where email_due_at <= ? and " + "email_due_at > ?",
+					Timestamp.from(Instant.now().plus(LATER).plus(LATER)), Timestamp.from(Instant.now()));
+		}
+	}
+
 	@Test
 	void aHungMailServerCostsATimeoutAndARetryLaterNeverTheDecision() throws Exception {
 		Reader reader = this.readers.newReader();
@@ -108,15 +131,17 @@ class MailOutboxPostgresTest extends PostgresIntegrationTest {
 		assertThat(failed.getEmailAttempts()).isOne();
 		// due again after the first retry's delay (30 s), not at once
 		assertThat(failed.getEmailDueAt()).isBetween(due.plusSeconds(29), due.plusSeconds(31));
-		assertThat(outbox(greenMail(), at(due.plusSeconds(10))).sendDue()).isZero();
+		outbox(greenMail(), at(due.plusSeconds(10))).sendDue();
+		assertThat(this.notifications.findById(id).orElseThrow().getEmailedAt()).as("not before its retry").isNull();
 
 		// the mail server is back: the retry sends it, once
-		assertThat(outbox(greenMail(), at(due.plusSeconds(31))).sendDue()).isOne();
+		outbox(greenMail(), at(due.plusSeconds(31))).sendDue();
 		Notification sent = this.notifications.findById(id).orElseThrow();
 		assertThat(sent.getEmailedAt()).isNotNull();
 		assertThat(sent.getEmailDueAt()).isNull();
 		assertThat(mailTo(reader)).hasSize(1);
-		assertThat(outbox(greenMail(), at(due.plus(LATER))).sendDue()).isZero();
+		outbox(greenMail(), at(due.plus(LATER))).sendDue();
+		assertThat(mailTo(reader)).as("sent once").hasSize(1);
 	}
 
 	@Test
@@ -142,7 +167,7 @@ class MailOutboxPostgresTest extends PostgresIntegrationTest {
 		for (CompletableFuture<Integer> node : nodes) {
 			sent += node.get();
 		}
-		assertThat(sent).isEqualTo(30);
+		assertThat(sent).isGreaterThanOrEqualTo(30);
 		assertThat(mailTo(reader)).hasSize(30);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from notification where reader_id = ? and emailed_at is not null and email_attempts = 1",
