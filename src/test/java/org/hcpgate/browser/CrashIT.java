@@ -2,24 +2,17 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hcpgate.support.NodeProcesses;
 import org.hcpgate.support.SiteClient;
@@ -45,8 +38,6 @@ class CrashIT {
 	static final Duration LOCK_TIME = Duration.ofSeconds(30);
 
 	private final NodeProcesses nodes = new NodeProcesses();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
@@ -76,11 +67,13 @@ class CrashIT {
 
 		List<String> reviews = new ArrayList<>();
 		for (String reader : readers) {
-			reviews.add(awaitTask(b, "review-credentials", reader, Duration.ofSeconds(60)));
+			reviews.add(this.nodes.awaitStaffTask("node-b", "review-credentials", reader, Duration.ofSeconds(60)));
 		}
 		// the reviewer decides all 20 on node A, and node A dies right after
 		for (String review : reviews) {
-			assertThat(complete(a, review, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}")).isEqualTo(204);
+			assertThat(this.nodes.completeAsStaff("node-a", review,
+					"{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"))
+				.isEqualTo(204);
 		}
 		this.nodes.kill("node-a");
 		Instant killed = Instant.now();
@@ -155,37 +148,6 @@ class CrashIT {
 			Thread.sleep(300);
 		}
 		throw new AssertionError("no " + marker + " at " + url);
-	}
-
-	private String awaitTask(String node, String taskKey, String businessKey, Duration within) throws Exception {
-		Instant deadline = Instant.now().plus(within);
-		Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
-		while (Instant.now().isBefore(deadline)) {
-			HttpResponse<String> tasks = this.http.send(staff(node + "/engine-rest/task?taskDefinitionKey=" + taskKey
-					+ "&processInstanceBusinessKey=" + businessKey + "&maxResults=1")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
-			Matcher found = id.matcher(tasks.body());
-			if (tasks.statusCode() == 200 && found.find()) {
-				return found.group(1);
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("no task " + taskKey + " for " + businessKey + " within " + within);
-	}
-
-	private int complete(String node, String taskId, String body) throws Exception {
-		return this.http
-			.send(staff(node + "/engine-rest/task/" + taskId + "/complete").header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.statusCode();
-	}
-
-	private static HttpRequest.Builder staff(String url) {
-		String basic = Base64.getEncoder()
-			.encodeToString("demo-reviewer:demo-reviewer".getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
 	}
 
 }

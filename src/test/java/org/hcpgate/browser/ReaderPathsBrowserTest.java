@@ -109,12 +109,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	@Test
 	void aFinalRejectionShowsTheReasonsAndTheWayToSupport() throws Exception {
 		run("final-rejection", browser -> {
-			Reader reader = this.readers.newReader();
-			Article article = newZoneWithArticle();
-			signIn(browser, reader.getUsername(), PASSWORD);
-			openGatedArticle(browser, "/articles/" + article.getId());
-			button(browser, "同意").click();
-			waitForHeading(browser, "完善信息");
+			Reader reader = toCredentials(browser);
 			// a mistake first: the form comes back with the input kept and the error at
 			// the field
 			fillCredentials(browser, "孔医生", "12");
@@ -156,12 +151,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	@Test
 	void aPhotoFarOverTheLimitComesBackOnTheFormWithTheInputKept() throws Exception {
 		run("oversized-photo", browser -> {
-			Reader reader = this.readers.newReader();
-			Article article = newZoneWithArticle();
-			signIn(browser, reader.getUsername(), PASSWORD);
-			openGatedArticle(browser, "/articles/" + article.getId());
-			button(browser, "同意").click();
-			waitForHeading(browser, "完善信息");
+			toCredentials(browser);
 			fillCredentials(browser, "巨医生", "110108199004");
 			Path huge = writePng();
 			try (var out = java.nio.file.Files.newOutputStream(huge, java.nio.file.StandardOpenOption.APPEND)) {
@@ -189,12 +179,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	@Test
 	void aWaitingPageWhoseSessionEndedSaysSoInsteadOfSpinning() throws Exception {
 		run("signed-out-while-waiting", browser -> {
-			Reader reader = this.readers.newReader();
-			Article article = newZoneWithArticle();
-			signIn(browser, reader.getUsername(), PASSWORD);
-			openGatedArticle(browser, "/articles/" + article.getId());
-			button(browser, "同意").click();
-			waitForHeading(browser, "完善信息");
+			toCredentials(browser);
 			fillCredentials(browser, "严医生", "110108199002");
 			browser.findElement(By.id("photo")).sendKeys(writePng().toString());
 			submitMainForm(browser);
@@ -435,6 +420,17 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	private static WebElement button(WebDriver browser, String text) {
 		return waitFor(browser).until(
 				ExpectedConditions.elementToBeClickable(By.xpath("//main//button[normalize-space(.)='" + text + "']")));
+	}
+
+	/** A new reader in a new zone, signed in, agreed, at 完善信息. */
+	private Reader toCredentials(ChromeDriver browser) {
+		Reader reader = this.readers.newReader();
+		Article article = newZoneWithArticle();
+		signIn(browser, reader.getUsername(), PASSWORD);
+		openGatedArticle(browser, "/articles/" + article.getId());
+		button(browser, "同意").click();
+		waitForHeading(browser, "完善信息");
+		return reader;
 	}
 
 	private static void fillCredentials(WebDriver browser, String realName, String licenceNumber) {

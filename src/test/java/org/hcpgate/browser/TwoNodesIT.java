@@ -7,17 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hcpgate.support.Chromium;
 import org.hcpgate.support.NodeProcesses;
@@ -46,8 +41,6 @@ class TwoNodesIT {
 	private final NodeProcesses nodes = new NodeProcesses();
 
 	private final List<WebDriver> browsers = new ArrayList<>();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
@@ -146,8 +139,10 @@ class TwoNodesIT {
 
 		// the reviewer decides on node A over REST; the reader waits on node B
 		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
-		String review = awaitTask(node[0], "review-credentials", readerId);
-		assertThat(complete(node[0], review, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}")).isEqualTo(204);
+		String review = this.nodes.awaitStaffTask("node-a", "review-credentials", readerId, Duration.ofSeconds(30));
+		assertThat(
+				this.nodes.completeAsStaff("node-a", review, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"))
+			.isEqualTo(204);
 		BrowserTestSupport.waitFor(reader, Duration.ofSeconds(30))
 			.until(d -> "收集问题".equals(BrowserTestSupport.heading(d)));
 
@@ -159,8 +154,10 @@ class TwoNodesIT {
 		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);
 
 		reader.get(node[1] + "/journey/" + ZONE + "?article=1");
-		String information = awaitTask(node[1], "review-information", readerId + ":" + ZONE);
-		assertThat(complete(node[1], information, "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"))
+		String information = this.nodes.awaitStaffTask("node-b", "review-information", readerId + ":" + ZONE,
+				Duration.ofSeconds(30));
+		assertThat(this.nodes.completeAsStaff("node-b", information,
+				"{\"variables\":{\"decision\":{\"value\":\"approved\"}}}"))
 			.isEqualTo(204);
 		BrowserTestSupport.waitFor(reader, Duration.ofSeconds(30))
 			.until(d -> BrowserTestSupport.heading(d).startsWith("您已通过"));
@@ -214,37 +211,6 @@ class TwoNodesIT {
 		assertThat(this.nodes.count("select count(*) from zone")).isEqualTo(1);
 		assertThat(this.nodes.isAlive("node-a")).isTrue();
 		assertThat(this.nodes.isAlive("node-b")).isTrue();
-	}
-
-	private String awaitTask(String node, String taskKey, String businessKey) throws Exception {
-		Instant deadline = Instant.now().plusSeconds(30);
-		Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
-		while (Instant.now().isBefore(deadline)) {
-			HttpResponse<String> tasks = this.http.send(staff(node + "/engine-rest/task?taskDefinitionKey=" + taskKey
-					+ "&processInstanceBusinessKey=" + businessKey + "&maxResults=1")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
-			Matcher found = id.matcher(tasks.body());
-			if (tasks.statusCode() == 200 && found.find()) {
-				return found.group(1);
-			}
-			Thread.sleep(300);
-		}
-		throw new AssertionError("no task " + taskKey + " for " + businessKey);
-	}
-
-	private int complete(String node, String taskId, String body) throws Exception {
-		return this.http
-			.send(staff(node + "/engine-rest/task/" + taskId + "/complete").header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.statusCode();
-	}
-
-	private static HttpRequest.Builder staff(String url) {
-		String basic = Base64.getEncoder()
-			.encodeToString("demo-reviewer:demo-reviewer".getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
 	}
 
 	private static String whoAmI(HttpClient client, String node) throws Exception {

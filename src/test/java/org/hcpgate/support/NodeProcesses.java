@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,10 +20,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -131,6 +135,42 @@ public final class NodeProcesses {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/** The id of a staff task once it exists, asked over REST as the demo reviewer. */
+	public String awaitStaffTask(String name, String taskKey, String businessKey, Duration within) throws Exception {
+		Instant deadline = Instant.now().plus(within);
+		Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
+		while (Instant.now().isBefore(deadline)) {
+			HttpResponse<String> tasks = this.http.send(staff(url(name) + "/engine-rest/task?taskDefinitionKey="
+					+ taskKey + "&processInstanceBusinessKey=" + businessKey + "&maxResults=1")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher found = id.matcher(tasks.body());
+			if (tasks.statusCode() == 200 && found.find()) {
+				return found.group(1);
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("no task " + taskKey + " for " + businessKey + " within " + within);
+	}
+
+	/**
+	 * Completes a staff task over REST on this node, as the demo reviewer: the status.
+	 */
+	public int completeAsStaff(String name, String taskId, String body) throws Exception {
+		return this.http
+			.send(staff(url(name) + "/engine-rest/task/" + taskId + "/complete")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
+	}
+
+	private static HttpRequest.Builder staff(String url) {
+		String basic = Base64.getEncoder()
+			.encodeToString("demo-reviewer:demo-reviewer".getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic);
 	}
 
 	public long count(String sql) throws SQLException {
