@@ -57,12 +57,18 @@ start() {
   done
   sed -e '/^    server /d' ops/haproxy.cfg > "$RUN/haproxy.cfg"
   printf "%b" "$servers" >> "$RUN/haproxy.cfg"
-  haproxy -D -f "$RUN/haproxy.cfg" -p "$RUN/haproxy.pid"
+  nohup haproxy -f "$RUN/haproxy.cfg" > "$RUN/haproxy.log" 2>&1 &
+  echo $! > "$RUN/haproxy.pid"
   for i in $(seq 1 "$n"); do
     await_node "$i"
     echo "node-$i: $(curl -s "http://127.0.0.1:$((8080 + i))/actuator/health")"
   done
-  echo "HCP Gate behind HAProxy: http://127.0.0.1:8080/"
+  # HAProxy marks the nodes up after two passed checks: ready when it serves
+  for _ in $(seq 1 60); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/actuator/health/readiness)" = 200 ] && break
+    sleep 1
+  done
+  echo "HCP Gate behind HAProxy: http://127.0.0.1:8080/ (its log: $RUN/haproxy.log)"
 }
 
 stop() {
