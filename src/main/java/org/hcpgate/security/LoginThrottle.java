@@ -47,19 +47,14 @@ class LoginThrottle {
 	/** One sign-in attempt: who it claims to be, from where. */
 	record Attempt(Realm realm, String username, String address) {
 
+		/** The name's two counts (with its subject), then the address's (without). */
 		List<Count> counts(int limit) {
-			String user = (this.username != null) ? this.username.strip().toLowerCase(Locale.ROOT) : "";
+			String user = normalized(this.username);
 			String from = (this.address != null) ? this.address : "";
 			String subject = subject(this.realm, this.username);
 			return List.of(new Count(key("user-address", user + "\n" + from), subject, limit),
 					new Count(key("user", user), subject, limit * 4),
 					new Count(key("address", from), null, limit * 20));
-		}
-
-		boolean isCountedSuccess(Count count) {
-			// a success forgets the name's failures, not the address's: a sprayer who
-			// knows one password does not clear the way for the others
-			return !count.key().equals(key("address", (this.address != null) ? this.address : ""));
 		}
 
 		private String key(String kind, String value) {
@@ -68,13 +63,33 @@ class LoginThrottle {
 
 	}
 
+	/**
+	 * One count; {@code subject} is set on a name's counts (which a success or an
+	 * administrator's unlock clears), null on an address's (which stays: a sprayer who
+	 * knows one password does not clear the way for the others).
+	 */
 	record Count(String key, String subject, int limit) {
+	}
+
+	/**
+	 * Where an attempt stands before its password is checked: how long it must still wait
+	 * (zero when it may try), and whether any failure is counted for it at all.
+	 */
+	record Standing(Duration remaining, boolean counted) {
+
+		boolean mustWait() {
+			return !this.remaining.isZero();
+		}
+
 	}
 
 	/** What the counts of one name share, whatever the address. */
 	static String subject(Realm realm, String username) {
-		String user = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
-		return Digests.sha256(realm + "\nsubject\n" + user);
+		return Digests.sha256(realm + "\nsubject\n" + normalized(username));
+	}
+
+	private static String normalized(String username) {
+		return (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
 	}
 
 	private final JdbcTemplate jdbc;
@@ -100,17 +115,26 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long this attempt must still wait; empty when it may try now. */
-	public Optional<Duration> waitFor(Attempt attempt) {
+	/**
+	 * One query: how long this attempt must wait, and whether it has failures counted.
+	 */
+	public Standing standing(Attempt attempt) {
 		Instant now = this.clock.instant();
 		List<String> keys = attempt.counts(this.settings.loginMaxFailures()).stream().map(Count::key).toList();
-		Timestamp until = this.jdbc.queryForObject(
-				"select max(blocked_until) from sign_in_failure where throttle_key in (?, ?, ?)", Timestamp.class,
-				keys.toArray());
-		if (until == null || !until.toInstant().isAfter(now)) {
-			return Optional.empty();
-		}
-		return Optional.of(Duration.between(now, until.toInstant()));
+		return this.jdbc.queryForObject(
+				"select max(blocked_until), count(*) from sign_in_failure where throttle_key in (?, ?, ?)",
+				(rs, row) -> {
+					Timestamp until = rs.getTimestamp(1);
+					Duration remaining = (until == null || !until.toInstant().isAfter(now)) ? Duration.ZERO
+							: Duration.between(now, until.toInstant());
+					return new Standing(remaining, rs.getLong(2) > 0);
+				}, keys.toArray());
+	}
+
+	/** How long this attempt must still wait; empty when it may try now. */
+	public Optional<Duration> waitFor(Attempt attempt) {
+		Standing standing = standing(attempt);
+		return standing.mustWait() ? Optional.of(standing.remaining()) : Optional.empty();
 	}
 
 	public void failed(Attempt attempt) {
@@ -127,14 +151,24 @@ class LoginThrottle {
 		}
 	}
 
-	/** One statement: a success (every REST call of staff) costs one short delete. */
+	/** A success forgets the name's failures from this address and from anywhere. */
 	public void succeeded(Attempt attempt) {
 		List<String> keys = attempt.counts(this.settings.loginMaxFailures())
 			.stream()
-			.filter(attempt::isCountedSuccess)
+			.filter(count -> count.subject() != null)
 			.map(Count::key)
 			.toList();
 		this.jdbc.update("delete from sign_in_failure where throttle_key in (?, ?)", keys.toArray());
+	}
+
+	/**
+	 * The same, only when {@code standing} counted failures: a success with none (every
+	 * REST call of a staff member who signs in right) costs no statement.
+	 */
+	public void succeeded(Attempt attempt, Standing standing) {
+		if (standing.counted()) {
+			succeeded(attempt);
+		}
 	}
 
 	/**

@@ -2,12 +2,12 @@ package org.hcpgate.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
 import org.hcpgate.security.LoginThrottle.Attempt;
 import org.hcpgate.security.LoginThrottle.Realm;
+import org.hcpgate.security.LoginThrottle.Standing;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,9 +65,9 @@ class StaffSignInThrottle {
 				return;
 			}
 			Attempt attempt = new Attempt(Realm.STAFF, username.get(), request.getRemoteAddr());
-			Optional<Duration> wait = this.throttle.waitFor(attempt);
-			if (wait.isPresent()) {
-				long seconds = Math.max(1, wait.get().toSeconds() + 1);
+			Standing standing = this.throttle.standing(attempt);
+			if (standing.mustWait()) {
+				long seconds = Math.max(1, standing.remaining().toSeconds() + 1);
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -82,7 +82,7 @@ class StaffSignInThrottle {
 				this.throttle.failed(attempt);
 			}
 			else if (response.getStatus() < 400) {
-				this.throttle.succeeded(attempt);
+				this.throttle.succeeded(attempt, standing);
 			}
 		}
 

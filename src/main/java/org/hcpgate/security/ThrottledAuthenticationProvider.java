@@ -2,6 +2,7 @@ package org.hcpgate.security;
 
 import org.hcpgate.security.LoginThrottle.Attempt;
 import org.hcpgate.security.LoginThrottle.Realm;
+import org.hcpgate.security.LoginThrottle.Standing;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -29,12 +30,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
 		Attempt attempt = new Attempt(Realm.READER, authentication.getName(), address);
-		if (this.throttle.waitFor(attempt).isPresent()) {
+		Standing standing = this.throttle.standing(attempt);
+		if (standing.mustWait()) {
 			throw new LockedException("Too many failed sign-ins; try again later");
 		}
 		try {
 			Authentication authenticated = this.delegate.authenticate(authentication);
-			this.throttle.succeeded(attempt);
+			this.throttle.succeeded(attempt, standing);
 			return authenticated;
 		}
 		catch (BadCredentialsException failed) {

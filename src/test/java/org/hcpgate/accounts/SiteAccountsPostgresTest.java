@@ -32,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -52,6 +53,12 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RegistrationService registrations;
 
 	@Test
 	void registrationExplainsThePasswordPolicyAndKeepsTheInput() throws Exception {
@@ -91,6 +98,26 @@ class SiteAccountsPostgresTest extends PostgresIntegrationTest {
 			.andExpect(content().string(containsString("此链接已失效")));
 		this.mvc.perform(post("/register/confirm").param("token", "forged").with(csrf()))
 			.andExpect(content().string(containsString("此链接已失效")));
+
+		// a link past its 24 hours creates nothing, and expired registrations are
+		// forgotten
+		String late = "late" + UUID.randomUUID().toString().substring(0, 8);
+		register(late, late + "@example.org", "a-good-password").andExpect(redirectedUrl("/register/check-email"));
+		String lateLink = TestMail.lastLinkTo(late + "@example.org");
+		this.jdbc.update("update pending_registration set expires_at = ? where username = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), late);
+		this.mvc
+			.perform(post("/register/confirm").param("token", lateLink.substring(lateLink.indexOf('=') + 1))
+				.with(csrf()))
+			.andExpect(content().string(containsString("此链接已失效")));
+		assertThat(this.accounts.existsByUsername(late)).isFalse();
+		register(late, late + "@example.org", "a-good-password").andExpect(redirectedUrl("/register/check-email"));
+		this.jdbc.update("update pending_registration set expires_at = ? where username = ?",
+				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), late);
+		assertThat(this.registrations.forgetExpired()).isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from pending_registration where username = ?", Long.class,
+				late))
+			.isZero();
 	}
 
 	/**

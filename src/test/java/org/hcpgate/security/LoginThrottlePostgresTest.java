@@ -121,6 +121,23 @@ class LoginThrottlePostgresTest extends PostgresRepositoryTest {
 	}
 
 	@Test
+	void aStandingSaysWhetherAnythingIsCountedSoThatAClearSuccessWritesNothing() {
+		LoginThrottle throttle = throttle();
+		Attempt attempt = new Attempt(Realm.STAFF, this.name, "10.0.0.7");
+		assertThat(throttle.standing(attempt)).isEqualTo(new LoginThrottle.Standing(Duration.ZERO, false));
+		throttle.failed(attempt);
+		LoginThrottle.Standing failedOnce = throttle.standing(attempt);
+		assertThat(failedOnce.counted()).isTrue();
+		assertThat(failedOnce.mustWait()).isFalse();
+		throttle.succeeded(attempt, failedOnce);
+		// the name's counts are gone; the address's stays, as for any success
+		assertThat(this.jdbc.queryForObject("select count(*) from sign_in_failure where throttle_key in (?, ?)",
+				Long.class, attempt.counts(3).get(0).key(), attempt.counts(3).get(1).key()))
+			.isZero();
+		assertThat(throttle.standing(attempt).counted()).as("the address's count").isTrue();
+	}
+
+	@Test
 	void failuresOnTwoNodesAtOnceAreAllCounted() throws Exception {
 		// two throttles on one database: two nodes
 		LoginThrottle one = throttle();
