@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.hcpgate.articles.ArticleRepository;
+import org.hcpgate.system.SessionStoreChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The README's first command: no profile, no database set up. Starts on embedded H2 with
@@ -34,6 +36,17 @@ class DefaultStartTest {
 
 	@Autowired
 	FilterService filters;
+
+	@Autowired
+	JdbcIndexedSessionRepository sessions;
+
+	/**
+	 * The session store's upsert on H2 (SessionStorePostgresTest has it on PostgreSQL).
+	 */
+	@Test
+	void overlappingRequestsOfOneSessionBothSaveANewAttributeOnH2() {
+		assertThat(SessionStoreChecks.lastWriteWins(this.sessions)).isEqualTo("second");
+	}
 
 	@Test
 	void startsOnH2WithDemoDataTheReviewFilterAndTheModelsAndFormDeployedTogether() {
