@@ -49,7 +49,9 @@ public final class NodeProcesses {
 	public static final Path LOGS = Paths.get("target", "nodes");
 
 	/** Each cluster its own empty database, and its own keys for it. */
-	private final PostgresDatabase database = PostgresDatabase.fresh();
+	private final PostgresDatabase database;
+
+	private final List<String> javaOptions;
 
 	private final String[] keys;
 
@@ -60,6 +62,13 @@ public final class NodeProcesses {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	public NodeProcesses() {
+		this(PostgresDatabase.fresh(), List.of("-Xmx512m"));
+	}
+
+	/** Nodes on the given (empty) database, started with these JVM options. */
+	public NodeProcesses(PostgresDatabase database, List<String> javaOptions) {
+		this.database = database;
+		this.javaOptions = List.copyOf(javaOptions);
 		this.keys = keysets();
 	}
 
@@ -68,14 +77,15 @@ public final class NodeProcesses {
 		Files.createDirectories(LOGS);
 		int port = this.ports.computeIfAbsent(name, n -> freePort());
 		String jar = System.getProperty("hcpgate.jar", "target/hcp-gate-0.1.0-SNAPSHOT.jar");
-		ProcessBuilder builder = new ProcessBuilder(
-				Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
-				"--server.port=" + port, "--spring.profiles.active=postgres,demo",
+		List<String> command = new ArrayList<>();
+		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(this.javaOptions.stream().map(option -> option.replace("{node}", name)).toList());
+		command.addAll(List.of("-jar", jar, "--server.port=" + port, "--spring.profiles.active=postgres,demo",
 				"--spring.datasource.url=" + this.database.url(),
 				"--spring.datasource.username=" + this.database.username(),
 				"--spring.datasource.password=" + this.database.password(), "--hcp-gate.node-id=" + name,
-				"--hcp-gate.site-url=http://localhost:" + port)
-			.redirectErrorStream(true)
+				"--hcp-gate.site-url=http://localhost:" + port));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile()));
 		builder.environment().put("HCP_GATE_CRYPTO_KEYSET", this.keys[0]);
 		builder.environment().put("HCP_GATE_CRYPTO_HASH_KEYSET", this.keys[1]);
@@ -115,6 +125,19 @@ public final class NodeProcesses {
 		Process process = this.processes.get(name);
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** The CPU time the node's process has used so far (user and system). */
+	public Duration cpu(String name) {
+		return this.processes.get(name).info().totalCpuDuration().orElseThrow();
+	}
+
+	public long pid(String name) {
+		return this.processes.get(name).pid();
+	}
+
+	public PostgresDatabase database() {
+		return this.database;
 	}
 
 	public boolean isAlive(String name) {
@@ -184,6 +207,14 @@ public final class NodeProcesses {
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+	/** A statement without a result (an insert, an analyze); the rows it changed. */
+	public long execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.database.url(), this.database.username(),
+				this.database.password()); Statement statement = connection.createStatement()) {
+			return statement.executeLargeUpdate(sql);
 		}
 	}
 

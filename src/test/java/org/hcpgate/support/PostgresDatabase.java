@@ -71,6 +71,13 @@ public final class PostgresDatabase {
 		return new PostgresDatabase(base + name + query, server.username, server.password);
 	}
 
+	/**
+	 * A database given by its address (one the caller created, on a server of its own).
+	 */
+	public static PostgresDatabase of(String url, String username, String password) {
+		return new PostgresDatabase(url, username, password);
+	}
+
 	/** Points a Spring test context at this database. */
 	public static void register(DynamicPropertyRegistry registry) {
 		PostgresDatabase database = get();

@@ -1,0 +1,140 @@
+package org.hcpgate.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hcpgate.support.NodeProcesses;
+import org.hcpgate.support.PostgresDatabase;
+
+/**
+ * Verifications per second through the site and the engine, on N nodes of one database:
+ * readers driven by a pool of workers through the whole journey, reviews in Tasklist's
+ * REST API. Measures what each verification costs: the nodes' CPU time, the database's
+ * transactions and statements (net of what idle nodes do anyway), and where the time goes
+ * (a JFR profile of the first node).
+ */
+final class FlowBenchmark {
+
+	/**
+	 * Counters of other backends reach pg_stat_database at the latest 10 s after they
+	 * went idle.
+	 */
+	static final Duration STATS_FLUSH = Duration.ofSeconds(11);
+
+	private final BenchPostgres server;
+
+	private final Path results;
+
+	FlowBenchmark(BenchPostgres server, Path results) {
+		this.server = server;
+		this.results = results;
+	}
+
+	Flow run(String name, int nodeCount, int workers, int verifications, boolean profile) throws Exception {
+		PostgresDatabase database = this.server.createDatabase(name);
+		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
+		try {
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= nodeCount; i++) {
+				names.add(name + "-node-" + i);
+				nodes.start(names.get(i - 1));
+			}
+			for (String node : names) {
+				nodes.awaitHealthy(node);
+			}
+			List<Reviewer> reviewers = new ArrayList<>();
+			for (String node : names) {
+				reviewers.add(new Reviewer(nodes.url(node)).signIn());
+			}
+			// warm-up: every node serves a few journeys before anything is counted
+			drive(nodes, names, reviewers, workers, 2 * workers, Duration.ofMillis(250), new Samples(), new Samples());
+
+			Thread.sleep(STATS_FLUSH.toMillis());
+			BenchPostgres.Counts idleStart = this.server.counts(name);
+			long idleFrom = System.nanoTime();
+			Thread.sleep(STATS_FLUSH.toMillis());
+			BenchPostgres.Counts before = this.server.counts(name);
+			double idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
+			BenchPostgres.Counts idle = before.minus(idleStart);
+
+			Profile recording = profile ? Profile.start(nodes.pid(names.get(0)), this.results.resolve(name + ".jfr"))
+					: null;
+			Duration cpuBefore = cpu(nodes, names);
+			Samples own = new Samples();
+			Samples decisions = new Samples();
+			long start = System.nanoTime();
+			drive(nodes, names, reviewers, workers, verifications, Duration.ofMillis(250), own, decisions);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			Duration cpu = cpu(nodes, names).minus(cpuBefore);
+			String hotSpots = (recording != null) ? recording.stop() : null;
+			long countedFrom = System.nanoTime();
+			Thread.sleep(STATS_FLUSH.toMillis());
+			BenchPostgres.Counts counted = this.server.counts(name).minus(before);
+			double window = (System.nanoTime() - countedFrom) / 1e9 + seconds;
+			double idleTransactions = idle.transactions() / idleSeconds * window;
+			double idleStatements = idle.statements() / idleSeconds * window;
+			return new Flow(nodeCount, workers, verifications, seconds, verifications / seconds,
+					cpu.toMillis() / 1000.0 / verifications,
+					// less the one query per journey with which this driver finds the
+					// reader's id
+					(counted.transactions() - idleTransactions) / verifications - 1,
+					(counted.statements() - idleStatements) / verifications - 1, idle.transactions() / idleSeconds, own,
+					decisions, hotSpots);
+		}
+		finally {
+			nodes.stopAll();
+		}
+	}
+
+	private static void drive(NodeProcesses nodes, List<String> names, List<Reviewer> reviewers, int workers,
+			int verifications, Duration poll, Samples own, Samples decisions) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
+		AtomicInteger next = new AtomicInteger();
+		List<Future<?>> journeys = new ArrayList<>();
+		for (int i = 0; i < verifications; i++) {
+			journeys.add(pool.submit(() -> {
+				int node = next.getAndIncrement() % names.size();
+				new BenchReader(nodes.url(names.get(node)), poll, own, decisions).verify(reviewers.get(node),
+						username -> readerId(nodes, username));
+				return null;
+			}));
+		}
+		try {
+			for (Future<?> journey : journeys) {
+				journey.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static String readerId(NodeProcesses nodes, String username) {
+		try {
+			return nodes.single("select id from reader_account where username = '" + username + "'");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Duration cpu(NodeProcesses nodes, List<String> names) {
+		Duration total = Duration.ZERO;
+		for (String node : names) {
+			total = total.plus(nodes.cpu(node));
+		}
+		return total;
+	}
+
+	record Flow(int nodes, int workers, int verifications, double seconds, double perSecond,
+			double cpuSecondsPerVerification, double transactionsPerVerification, double statementsPerVerification,
+			double idleTransactionsPerSecond, Samples ownSteps, Samples afterDecisions, String hotSpots) {
+	}
+
+}

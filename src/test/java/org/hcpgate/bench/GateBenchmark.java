@@ -1,0 +1,152 @@
+package org.hcpgate.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hcpgate.support.NodeProcesses;
+import org.hcpgate.support.PostgresDatabase;
+
+/**
+ * The gate's overhead: one gated article page for a let-in reader against the same
+ * article served ungated (same body, same comments), for the same signed-in reader and
+ * for nobody signed in, under load on one node; with 10 and with 1,000,000 granted
+ * readers in the read model. Also what one page view or status poll costs the database.
+ */
+final class GateBenchmark {
+
+	private final BenchPostgres server;
+
+	GateBenchmark(BenchPostgres server) {
+		this.server = server;
+	}
+
+	Gate run(boolean quick) throws Exception {
+		PostgresDatabase database = this.server.createDatabase("gate");
+		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
+		try {
+			nodes.start("gate-node");
+			nodes.awaitHealthy("gate-node");
+			String node = nodes.url("gate-node");
+			BenchReader reader = new BenchReader(node, Duration.ofMillis(100), new Samples(), new Samples());
+			reader.verify(new Reviewer(node).signIn(), username -> single(nodes, username));
+			String cookie = "SESSION=" + reader.site().cookie("SESSION");
+			long open = Long.parseLong(nodes.single("select id from article where id = 1"));
+			String columns = String.join(", ", nodes.column("select column_name from information_schema.columns "
+					+ "where table_name = 'article' and column_name not in ('id', 'gated') order by ordinal_position"));
+			String ungated = nodes.single("insert into article (gated, " + columns + ") select false, " + columns
+					+ " from article where id = " + open + " returning id");
+			String commentColumns = String
+				.join(", ", nodes.column("select column_name from information_schema.columns where table_name = "
+						+ "'article_comment' and column_name not in ('id', 'article_id') order by ordinal_position"));
+			nodes.execute("insert into article_comment (article_id, " + commentColumns + ") select " + ungated + ", "
+					+ commentColumns + " from article_comment where article_id = " + open);
+			String body = nodes.single("select body from article where id = " + open);
+			String marker = body.substring(0, Math.min(40, body.length()));
+			String gatedUrl = node + "/articles/" + open;
+			String ungatedUrl = node + "/articles/" + ungated;
+
+			Map<String, PageCost> costs = new LinkedHashMap<>();
+			costs.put("gated article, let-in reader", cost(nodes, database, gatedUrl, cookie, marker));
+			costs.put("same article ungated, same reader", cost(nodes, database, ungatedUrl, cookie, marker));
+			costs.put("same article ungated, nobody signed in", cost(nodes, database, ungatedUrl, null, marker));
+			costs.put("status poll of a waiting page",
+					cost(nodes, database, node + "/journey/" + BenchReader.ZONE + "/status", cookie, "\"state\""));
+
+			Duration round = Duration.ofSeconds(quick ? 3 : 10);
+			List<Sized> sizes = new ArrayList<>();
+			sizes.add(load(node, gatedUrl, ungatedUrl, cookie, marker, 10, round));
+			grant(nodes, quick ? 10_000 : 1_000_000);
+			sizes.add(load(node, gatedUrl, ungatedUrl, cookie, marker, quick ? 10_000 : 1_000_000, round));
+			return new Gate(costs, sizes);
+		}
+		finally {
+			nodes.stopAll();
+		}
+	}
+
+	/**
+	 * Gated and ungated, in turns (so that drifts of a shared machine hit both alike).
+	 */
+	private static Sized load(String node, String gated, String ungated, String cookie, String marker, int granted,
+			Duration round) throws Exception {
+		Load load = new Load();
+		load.run(gated, cookie, marker, 4, Duration.ofSeconds(3));
+		load.run(ungated, cookie, marker, 4, Duration.ofSeconds(3));
+		List<Load.Result> gatedRuns = new ArrayList<>();
+		List<Load.Result> ungatedRuns = new ArrayList<>();
+		List<Load.Result> anonymousRuns = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			gatedRuns.add(load.run(gated, cookie, marker, 4, round));
+			ungatedRuns.add(load.run(ungated, cookie, marker, 4, round));
+			anonymousRuns.add(load.run(ungated, null, marker, 4, round));
+		}
+		return new Sized(granted, Load.Result.of(gatedRuns), Load.Result.of(ungatedRuns),
+				Load.Result.of(anonymousRuns));
+	}
+
+	/**
+	 * Readers let into the zone beside the one measured, written straight into the read
+	 * model.
+	 */
+	private static void grant(NodeProcesses nodes, int total) throws Exception {
+		long now = nodes.count("select count(*) from zone_access");
+		String version = nodes.single("select agreement_version from zone where zone_key = '" + BenchReader.ZONE + "'");
+		nodes.execute("insert into hcp_verification (reader_id, status, valid_until, updated_at) select 'bench-' || g, "
+				+ "'VERIFIED', now() + interval '365 days', now() from generate_series(1, " + (total - now) + ") g");
+		nodes.execute(
+				"insert into zone_access (reader_id, zone_key, granted_at, agreement_version) select 'bench-' || g, '"
+						+ BenchReader.ZONE + "', now(), " + version + " from generate_series(1, " + (total - now)
+						+ ") g");
+		nodes.execute("analyze hcp_verification");
+		nodes.execute("analyze zone_access");
+	}
+
+	/**
+	 * Transactions and statements of one request, over 100 in a row, net of an idle
+	 * node's.
+	 */
+	private PageCost cost(NodeProcesses nodes, PostgresDatabase database, String url, String cookie, String marker)
+			throws Exception {
+		String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+		Load load = new Load();
+		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		BenchPostgres.Counts idleFrom = this.server.counts(name);
+		long idleStart = System.nanoTime();
+		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		BenchPostgres.Counts before = this.server.counts(name);
+		double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+		BenchPostgres.Counts idle = before.minus(idleFrom);
+		long start = System.nanoTime();
+		int requests = 100;
+		for (int i = 0; i < requests; i++) {
+			load.once(url, cookie, marker);
+		}
+		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		double window = (System.nanoTime() - start) / 1e9;
+		BenchPostgres.Counts counted = this.server.counts(name).minus(before);
+		return new PageCost((counted.transactions() - idle.transactions() / idleSeconds * window) / requests,
+				(counted.statements() - idle.statements() / idleSeconds * window) / requests);
+	}
+
+	private static String single(NodeProcesses nodes, String username) {
+		try {
+			return nodes.single("select id from reader_account where username = '" + username + "'");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record PageCost(double transactions, double statements) {
+	}
+
+	record Sized(int granted, Load.Result gated, Load.Result ungated, Load.Result anonymous) {
+	}
+
+	record Gate(Map<String, PageCost> costs, List<Sized> sizes) {
+	}
+
+}

@@ -1,0 +1,137 @@
+package org.hcpgate.bench;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.hcpgate.support.NodeProcesses;
+import org.hcpgate.support.PostgresDatabase;
+
+/**
+ * The reviewers' queue: the 待审核 filter as Tasklist runs it (list and count) and the task
+ * query an integrator sends, as the demo reviewer, at a small and a large number of open
+ * reviews. The reviews are made by an engine in this JVM on the node's database, with the
+ * node's authorization settings: each a process whose one task is
+ * {@code review-credentials} for {@code hcp-reviewers}, as the real ones are when they
+ * wait for a reviewer.
+ */
+final class QueueBenchmark {
+
+	private final BenchPostgres server;
+
+	QueueBenchmark(BenchPostgres server) {
+		this.server = server;
+	}
+
+	Map<Integer, Map<String, Double>> run(List<Integer> sizes) throws Exception {
+		PostgresDatabase database = this.server.createDatabase("queue");
+		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
+		ProcessEngine engine = null;
+		try {
+			nodes.start("queue-node");
+			nodes.awaitHealthy("queue-node");
+			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+				.createStandaloneProcessEngineConfiguration()
+				.setJdbcUrl(database.url())
+				.setJdbcUsername(database.username())
+				.setJdbcPassword(database.password())
+				.setJdbcDriver("org.postgresql.Driver")
+				.setJdbcMaxActiveConnections(6)
+				.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+				.setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+				.setAuthorizationEnabled(true)
+				.setJobExecutorActivate(false)
+				.setProcessEngineName("queue-benchmark");
+			configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+			engine = configuration.buildProcessEngine();
+			engine.getRepositoryService()
+				.createDeployment()
+				.addModelInstance("bench-review-queue.bpmn",
+						Bpmn.createExecutableProcess("bench-review-queue")
+							.camundaHistoryTimeToLive(30)
+							.startEvent("submitted")
+							.userTask("review-credentials")
+							.camundaCandidateGroups("hcp-reviewers")
+							.endEvent("reviewed")
+							.done())
+				.deploy();
+			Reviewer reviewer = new Reviewer(nodes.url("queue-node")).signIn();
+			String filter = nodes.single("select id_ from act_ru_filter where name_ = '待审核'");
+			Map<Integer, Map<String, Double>> times = new LinkedHashMap<>();
+			int open = 0;
+			for (int size : sizes) {
+				start(engine, size - open);
+				open = size;
+				nodes.execute("analyze");
+				Map<String, Double> median = new LinkedHashMap<>();
+				median.put("待审核 filter, first page (Tasklist)", median(() -> reviewer.post(
+						"/camunda/api/engine/engine/default/filter/" + filter + "/list?firstResult=0&maxResults=15",
+						"{}")));
+				median.put("待审核 filter, count (Tasklist)",
+						median(() -> reviewer.get("/camunda/api/engine/engine/default/filter/" + filter + "/count")));
+				median.put("task query of an integrator (REST, 50 oldest)", median(() -> reviewer
+					.get("/camunda/api/engine/engine/default/task?candidateGroup=hcp-reviewers"
+							+ "&taskDefinitionKey=review-credentials&sortBy=created&sortOrder=asc&firstResult=0&maxResults=50")));
+				times.put(size, median);
+			}
+			return times;
+		}
+		finally {
+			if (engine != null) {
+				engine.close();
+			}
+			nodes.stopAll();
+		}
+	}
+
+	private static void start(ProcessEngine engine, int count) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<?>> batches = new ArrayList<>();
+		for (int batch = 0; batch < count; batch += 500) {
+			int size = Math.min(500, count - batch);
+			batches.add(pool.submit(() -> {
+				for (int i = 0; i < size; i++) {
+					engine.getRuntimeService().startProcessInstanceByKey("bench-review-queue");
+				}
+				return null;
+			}));
+		}
+		for (Future<?> batch : batches) {
+			batch.get();
+		}
+		pool.shutdown();
+	}
+
+	/** The median time of 25 requests, after 5 to warm up; each must answer 200. */
+	private static double median(Request request) throws Exception {
+		Samples samples = new Samples();
+		for (int i = 0; i < 30; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = request.send();
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(response.statusCode() + " " + response.body());
+			}
+			if (i >= 5) {
+				samples.add(System.nanoTime() - start);
+			}
+		}
+		return samples.percentileMillis(50);
+	}
+
+	@FunctionalInterface
+	interface Request {
+
+		HttpResponse<String> send() throws Exception;
+
+	}
+
+}

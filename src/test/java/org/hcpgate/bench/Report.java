@@ -1,0 +1,190 @@
+package org.hcpgate.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What one run of the suite measured, as docs/benchmarks.md and its plot. */
+final class Report {
+
+	private final boolean quick;
+
+	private final List<Plot.Bar> bars = new ArrayList<>();
+
+	private final StringBuilder body = new StringBuilder();
+
+	private final List<FlowBenchmark.Flow> flows = new ArrayList<>();
+
+	private double pgbench;
+
+	private BareEngineBenchmark.Bare bare;
+
+	Report(boolean quick) {
+		this.quick = quick;
+	}
+
+	void pgbench(double tps) {
+		this.pgbench = tps;
+	}
+
+	void bare(BareEngineBenchmark.Bare bare) {
+		this.bare = bare;
+	}
+
+	void flow(FlowBenchmark.Flow flow) {
+		this.flows.add(flow);
+		if (this.flows.size() == 1) {
+			this.body.append("## Flow throughput\n\n")
+				.append("Whole journeys (register, sign in, agreement, informed consent, credentials with a photo, "
+						+ "the review completed through Tasklist's REST API, questions, information review, "
+						+ "您已通过, the article), driven through the site by a pool of workers; waiting pages "
+						+ "followed through the status poll every 250 ms. Transactions and statements are the "
+						+ "database's own counts (`pg_stat_database`, `pg_stat_statements`) for the nodes' "
+						+ "database, less what idle nodes do in the same time and the driver's one lookup per "
+						+ "journey; CPU is the nodes' processes' user and system time.\n\n")
+				.append(String.format("Baselines in the same run: **pgbench** %.0f commits/s (TPC-B-like, 4 clients); "
+						+ "**bare engine** (one user task: start, query, complete; full history; 4 threads) %.1f "
+						+ "instances/s, %.2f transactions and %.1f statements per instance, %.4f CPU-seconds "
+						+ "per instance (driver included).%n%n", this.pgbench, this.bare.perSecond(),
+						this.bare.transactionsPerInstance(), this.bare.statementsPerInstance(),
+						this.bare.cpuSecondsPerInstance()))
+				.append("| nodes | workers | verifications | verifications/s | ÷ bare engine | CPU-s per verification "
+						+ "| transactions per verification | statements per verification | idle transactions/s |\n")
+				.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		}
+		this.body.append(String.format("| %d | %d | %d | %.2f | %.3f | %.2f | %.0f | %.0f | %.1f |%n", flow.nodes(),
+				flow.workers(), flow.verifications(), flow.perSecond(), flow.perSecond() / this.bare.perSecond(),
+				flow.cpuSecondsPerVerification(), flow.transactionsPerVerification(), flow.statementsPerVerification(),
+				flow.idleTransactionsPerSecond()));
+		if (this.flows.size() == 1) {
+			this.bars
+				.add(new Plot.Bar("flow ÷ bare engine (target 0.5)", flow.perSecond() / this.bare.perSecond(), 0.5));
+			this.bars
+				.add(new Plot.Bar("0.25 CPU-s ÷ CPU-s per verification", 0.25 / flow.cpuSecondsPerVerification(), 1));
+			this.bars
+				.add(new Plot.Bar("40 ÷ transactions per verification", 40 / flow.transactionsPerVerification(), 1));
+		}
+		if (this.flows.size() == 2) {
+			FlowBenchmark.Flow one = this.flows.get(0);
+			double scale = flow.perSecond() / one.perSecond();
+			this.bars.add(new Plot.Bar("two nodes ÷ one node (target 1.8)", scale, 1.8));
+			this.body.append(String.format("%n**Scale-out:** two nodes did %.2f× the verifications per second of one "
+					+ "node (target 1.8× where the database is not the bottleneck). Both nodes and the driver share "
+					+ "this machine's %d cores, and the one-node run already used %.2f cores "
+					+ "(CPU-seconds per verification × verifications per second), while the database did %.0f "
+					+ "transactions/s of the %.0f pgbench commits/s it can do: the limit is the CPU that the nodes "
+					+ "share, not the database.%n%n", scale, Runtime.getRuntime().availableProcessors(),
+					one.cpuSecondsPerVerification() * one.perSecond(),
+					one.transactionsPerVerification() * one.perSecond(), this.pgbench));
+			this.body.append("### Where a node's time goes (one node, measured phase)\n\n")
+				.append(one.hotSpots())
+				.append('\n');
+		}
+	}
+
+	void waits(FlowBenchmark.Flow flow) {
+		this.body.append("## The reader's wait\n\n")
+			.append("One reader at a time (nothing else running), the status poll every 250 ms as in the flow, "
+					+ "so the figures include up to 250 ms of polling; the page's own script polls every 2 s.\n\n")
+			.append("| wait | samples | p50 ms | p95 ms | target p95 |\n|---|---:|---:|---:|---:|\n")
+			.append(String.format("| reviewer's completion → the reader's next step | %d | %.0f | %.0f | 1,000 ms |%n",
+					flow.afterDecisions().count(), flow.afterDecisions().percentileMillis(50),
+					flow.afterDecisions().percentileMillis(95)))
+			.append(String.format("| reader's submit → the next step's page | %d | %.0f | %.0f | 300 ms |%n%n",
+					flow.ownSteps().count(), flow.ownSteps().percentileMillis(50),
+					flow.ownSteps().percentileMillis(95)));
+		this.bars.add(new Plot.Bar("1 s ÷ p95 after a decision", 1000 / flow.afterDecisions().percentileMillis(95), 1));
+		this.bars
+			.add(new Plot.Bar("300 ms ÷ p95 after a reader's step", 300 / flow.ownSteps().percentileMillis(95), 1));
+	}
+
+	void gate(GateBenchmark.Gate gate) {
+		this.body.append("## Gate overhead\n\n")
+			.append("One node, 4 closed-loop clients on loopback (a Java driver), three rounds of each page in turn.\n\n")
+			.append("| granted readers | gated, let in: pages/s | p50 ms | p99 ms | ungated, same reader: pages/s | p50 ms "
+					+ "| p99 ms | gated ÷ ungated | ungated, nobody signed in: pages/s |\n")
+			.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (GateBenchmark.Sized size : gate.sizes()) {
+			double ratio = size.gated().perSecond() / size.ungated().perSecond();
+			this.body.append(String.format("| %,d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.3f | %.0f |%n",
+					size.granted(), size.gated().perSecond(), size.gated().latencies().percentileMillis(50),
+					size.gated().latencies().percentileMillis(99), size.ungated().perSecond(),
+					size.ungated().latencies().percentileMillis(50), size.ungated().latencies().percentileMillis(99),
+					ratio, size.anonymous().perSecond()));
+			this.bars
+				.add(new Plot.Bar(String.format("gated ÷ ungated, %,d granted (0.95)", size.granted()), ratio, 0.95));
+		}
+		this.body.append("\nWhat one request costs the database (100 in a row, net of an idle node):\n\n")
+			.append("| request | transactions | statements |\n|---|---:|---:|\n");
+		for (Map.Entry<String, GateBenchmark.PageCost> cost : gate.costs().entrySet()) {
+			this.body.append(String.format("| %s | %.1f | %.1f |%n", cost.getKey(), cost.getValue().transactions(),
+					cost.getValue().statements()));
+		}
+		this.body.append('\n');
+	}
+
+	void queue(Map<Integer, Map<String, Double>> times) {
+		List<Integer> sizes = new ArrayList<>(times.keySet());
+		int small = sizes.get(0);
+		int large = sizes.get(sizes.size() - 1);
+		this.body.append("## Review queue\n\n")
+			.append("As the demo reviewer, through Tasklist's session (so no password hash per request); median of 25.\n\n")
+			.append(String.format("| query | %,d open ms | %,d open ms | ratio (target ≤ 1.5) |%n", small, large))
+			.append("|---|---:|---:|---:|\n");
+		for (String query : times.get(small).keySet()) {
+			double ratio = times.get(large).get(query) / times.get(small).get(query);
+			this.body.append(String.format("| %s | %.1f | %.1f | %.2f |%n", query, times.get(small).get(query),
+					times.get(large).get(query), ratio));
+			this.bars.add(new Plot.Bar("1.5 ÷ queue ratio: " + query.replaceAll(" \\(.*", ""), 1.5 / ratio, 1));
+		}
+		this.body.append('\n');
+	}
+
+	void failover(FailoverBenchmark.Failover failover) {
+		this.body.append("## Database failover\n\n")
+			.append("`ops/pg-ha.sh`: pg_auto_failover (Debian's postgresql-15-auto-failover) on loopback, a primary "
+					+ "with a synchronous standby; one HCP Gate node on the multi-host URL "
+					+ "(`targetServerType=primary`); 3 readers going through journeys and one page view every 50 ms; "
+					+ "the primary killed with `kill -9` (its keeper and PostgreSQL).\n\n")
+			.append("| figure | value |\n|---|---:|\n")
+			.append(String.format("| page views, failed | %d, %d |%n", failover.pageViews(),
+					failover.failedPageViews()))
+			.append(String.format("| page views failed during | %,d ms |%n", failover.pageFailureMillis()))
+			.append(String.format("| journeys finished, broken off by an error | %d, %d |%n", failover.journeys(),
+					failover.failedJourneys()))
+			.append(String.format("| kill → next acknowledged decision | %,d ms |%n",
+					failover.firstDecisionAfterKillMillis()))
+			.append(String.format("| decisions acknowledged (204), found committed afterwards | %d, %d |%n%n",
+					failover.decisionsAcknowledged(), failover.decisionsKept()))
+			.append("State after the failover:\n\n```\n")
+			.append(failover.state().strip())
+			.append("\n```\n\n");
+	}
+
+	String plot() {
+		return Plot.bars("HCP Gate: measured ratios against their targets", this.bars);
+	}
+
+	String markdown(LocalDate date) throws Exception {
+		StringBuilder doc = new StringBuilder();
+		doc.append("# Benchmarks\n\n")
+			.append("Run with `./mvnw -B -Pbench verify` (about 25 minutes; `-Dbench.quick=true` tries every part "
+					+ "small in a few minutes, `-Dbench.parts=flow,gate,queue,failover` picks parts). It builds the "
+					+ "jar, starts a PostgreSQL of its own and the HCP Gate nodes as separate processes on loopback, "
+					+ "measures, and writes this page and its plot. Figures of one run on a shared machine: the "
+					+ "ratios, measured side by side in the same run, are what to compare; absolute figures are "
+					+ "context.\n\n");
+		if (this.quick) {
+			doc.append("**This is a quick run (small sizes): not the figures to compare.**\n\n");
+		}
+		doc.append("Run on ").append(date).append(":\n\n");
+		for (String line : Benchmarks.machine()) {
+			doc.append("- ").append(line).append('\n');
+		}
+		doc.append("\n![ratios against targets](benchmarks/ratios.svg)\n\n");
+		doc.append(this.body);
+		return doc.toString();
+	}
+
+}
