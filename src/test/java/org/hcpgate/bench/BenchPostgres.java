@@ -93,6 +93,25 @@ final class BenchPostgres implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * How often each statement ran on one database so far (the statement's text,
+	 * shortened).
+	 */
+	java.util.Map<String, Long> statementCalls(String database) throws SQLException {
+		java.util.Map<String, Long> calls = new java.util.HashMap<>();
+		try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select regexp_replace(s.query, '\\s+', ' ', 'g'), s.calls "
+						+ "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '"
+						+ database + "'")) {
+			while (result.next()) {
+				String text = result.getString(1).strip();
+				calls.merge(text.substring(0, Math.min(text.length(), 110)), result.getLong(2), Long::sum);
+			}
+		}
+		return calls;
+	}
+
 	/** pgbench's TPC-B-like transactions per second on a database of its own. */
 	double pgbench(int clients, int seconds) throws Exception {
 		execute("postgres", "create database pgbench");

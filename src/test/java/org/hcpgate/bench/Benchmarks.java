@@ -36,22 +36,32 @@ public final class Benchmarks {
 				report.flow(flow.run("flow_one_node", 1, 4, verifications, true));
 				report.flow(flow.run("flow_two_nodes", 2, 8, verifications, false));
 				report.waits(flow.run("flow_wait", 1, 1, quick ? 3 : 20, false));
+				write(report);
 			}
 			if (parts.contains("gate")) {
 				report.gate(new GateBenchmark(server).run(quick));
+				write(report);
 			}
 			if (parts.contains("queue")) {
 				report.queue(new QueueBenchmark(server).run(quick ? List.of(100, 1_000) : List.of(1_000, 100_000)));
+				write(report);
 			}
 		}
 		if (parts.contains("failover")) {
 			report.failover(new FailoverBenchmark().run(quick));
+			write(report);
 		}
+		System.out.println(report.markdown(LocalDate.now()));
+	}
+
+	/**
+	 * The page and its plot as far as the run got (a part that fails leaves the others').
+	 */
+	private static void write(Report report) throws Exception {
 		Path docs = Path.of("docs");
 		Files.createDirectories(docs.resolve("benchmarks"));
 		Files.writeString(docs.resolve("benchmarks").resolve("ratios.svg"), report.plot());
 		Files.writeString(docs.resolve("benchmarks.md"), report.markdown(LocalDate.now()));
-		System.out.println(report.markdown(LocalDate.now()));
 	}
 
 	static List<String> machine() throws Exception {

@@ -51,6 +51,7 @@ final class FailoverBenchmark {
 			AtomicLong lastFailure = new AtomicLong();
 			AtomicInteger pageViews = new AtomicInteger();
 			AtomicInteger failedPageViews = new AtomicInteger();
+			AtomicLong slowestPageView = new AtomicLong();
 			List<Future<?>> workers = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
 				workers.add(pool.submit(() -> {
@@ -71,6 +72,7 @@ final class FailoverBenchmark {
 			workers.add(pool.submit(() -> {
 				while (running.get()) {
 					boolean ok;
+					long sent = System.nanoTime();
 					try {
 						ok = http
 							.send(HttpRequest.newBuilder(URI.create(node + "/articles/1"))
@@ -82,6 +84,7 @@ final class FailoverBenchmark {
 						ok = false;
 					}
 					pageViews.incrementAndGet();
+					slowestPageView.accumulateAndGet(System.nanoTime() - sent, Math::max);
 					if (!ok) {
 						failedPageViews.incrementAndGet();
 						firstFailure.compareAndSet(0, System.nanoTime());
@@ -111,9 +114,10 @@ final class FailoverBenchmark {
 			long kept = reviewer.completed.isEmpty() ? 0 : nodes
 				.count("select count(*) from act_hi_taskinst where end_time_ is not null and id_ in (" + tasks + ")");
 			long pageFailureWindow = (firstFailure.get() == 0) ? 0 : lastFailure.get() - firstFailure.get();
-			return new Failover(pageViews.get(), failedPageViews.get(), pageFailureWindow / 1_000_000, journeys.get(),
-					failedJourneys.get(), (firstDecisionAfter == null) ? -1 : firstDecisionAfter / 1_000_000,
-					reviewer.completed.size(), kept, script(env, "state"));
+			return new Failover(pageViews.get(), failedPageViews.get(), pageFailureWindow / 1_000_000,
+					slowestPageView.get() / 1_000_000, journeys.get(), failedJourneys.get(),
+					(firstDecisionAfter == null) ? -1 : firstDecisionAfter / 1_000_000, reviewer.completed.size(), kept,
+					script(env, "state"));
 		}
 		finally {
 			pool.shutdownNow();
@@ -145,8 +149,9 @@ final class FailoverBenchmark {
 		return output;
 	}
 
-	record Failover(int pageViews, int failedPageViews, long pageFailureMillis, int journeys, int failedJourneys,
-			long firstDecisionAfterKillMillis, int decisionsAcknowledged, long decisionsKept, String state) {
+	record Failover(int pageViews, int failedPageViews, long pageFailureMillis, long slowestPageViewMillis,
+			int journeys, int failedJourneys, long firstDecisionAfterKillMillis, int decisionsAcknowledged,
+			long decisionsKept, String state) {
 	}
 
 }

@@ -60,6 +60,7 @@ final class FlowBenchmark {
 			long idleFrom = System.nanoTime();
 			Thread.sleep(STATS_FLUSH.toMillis());
 			BenchPostgres.Counts before = this.server.counts(name);
+			java.util.Map<String, Long> callsBefore = this.server.statementCalls(name);
 			double idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
 			BenchPostgres.Counts idle = before.minus(idleStart);
 
@@ -76,6 +77,7 @@ final class FlowBenchmark {
 			long countedFrom = System.nanoTime();
 			Thread.sleep(STATS_FLUSH.toMillis());
 			BenchPostgres.Counts counted = this.server.counts(name).minus(before);
+			String statements = topStatements(callsBefore, this.server.statementCalls(name), verifications);
 			double window = (System.nanoTime() - countedFrom) / 1e9 + seconds;
 			double idleTransactions = idle.transactions() / idleSeconds * window;
 			double idleStatements = idle.statements() / idleSeconds * window;
@@ -85,7 +87,7 @@ final class FlowBenchmark {
 					// reader's id
 					(counted.transactions() - idleTransactions) / verifications - 1,
 					(counted.statements() - idleStatements) / verifications - 1, idle.transactions() / idleSeconds, own,
-					decisions, hotSpots);
+					decisions, hotSpots, statements);
 		}
 		finally {
 			nodes.stopAll();
@@ -124,6 +126,28 @@ final class FlowBenchmark {
 		}
 	}
 
+	/**
+	 * The statements run most often in the measured phase, per verification (Markdown).
+	 */
+	private static String topStatements(java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+			int verifications) {
+		StringBuilder table = new StringBuilder(
+				"| statement (pg_stat_statements, shortened) | per verification |\n|---|---:|\n");
+		after.entrySet()
+			.stream()
+			.map(entry -> java.util.Map.entry(entry.getKey(),
+					entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+			.filter(entry -> entry.getValue() > 0)
+			.sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(15)
+			.forEach(entry -> table.append("| `")
+				.append(entry.getKey().replace("|", "\\|").replace("`", "'"))
+				.append("` | ")
+				.append(String.format("%.1f", (double) entry.getValue() / verifications))
+				.append(" |\n"));
+		return table.toString();
+	}
+
 	private static Duration cpu(NodeProcesses nodes, List<String> names) {
 		Duration total = Duration.ZERO;
 		for (String node : names) {
@@ -134,7 +158,8 @@ final class FlowBenchmark {
 
 	record Flow(int nodes, int workers, int verifications, double seconds, double perSecond,
 			double cpuSecondsPerVerification, double transactionsPerVerification, double statementsPerVerification,
-			double idleTransactionsPerSecond, Samples ownSteps, Samples afterDecisions, String hotSpots) {
+			double idleTransactionsPerSecond, Samples ownSteps, Samples afterDecisions, String hotSpots,
+			String topStatements) {
 	}
 
 }

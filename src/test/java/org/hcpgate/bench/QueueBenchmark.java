@@ -69,7 +69,15 @@ final class QueueBenchmark {
 			Map<Integer, Map<String, Double>> times = new LinkedHashMap<>();
 			int open = 0;
 			for (int size : sizes) {
-				start(engine, size - open);
+				int engineMade = Math.min(size, ENGINE_MADE) - open;
+				if (engineMade > 0) {
+					start(engine, engineMade);
+				}
+				for (int copy = 1; copy * ENGINE_MADE < size; copy++) {
+					if (copy * ENGINE_MADE >= open) {
+						copyReviews(nodes, copy, Math.min(ENGINE_MADE, size - copy * ENGINE_MADE));
+					}
+				}
 				open = size;
 				nodes.execute("analyze");
 				Map<String, Double> median = new LinkedHashMap<>();
@@ -91,6 +99,35 @@ final class QueueBenchmark {
 			}
 			nodes.stopAll();
 		}
+	}
+
+	private static final int ENGINE_MADE = 1_000;
+
+	/**
+	 * Copies the engine's rows of (up to) {@code count} open reviews under ids ending in
+	 * "-copy".
+	 */
+	private static void copyReviews(NodeProcesses nodes, int copy, int count) throws Exception {
+		String suffix = "'-" + copy + "'";
+		String tasks = "(select id_ from act_ru_task where proc_def_id_ like 'bench-review-queue:%' "
+				+ "and id_ not like '%-%' order by id_ limit " + count + ")";
+		String instances = "(select proc_inst_id_ from act_ru_task where id_ in " + tasks + ")";
+		copyRows(nodes, "act_ru_execution", List.of("id_", "proc_inst_id_", "root_proc_inst_id_"), suffix,
+				"proc_inst_id_ in " + instances);
+		copyRows(nodes, "act_ru_task", List.of("id_", "execution_id_", "proc_inst_id_"), suffix, "id_ in " + tasks);
+		copyRows(nodes, "act_ru_identitylink", List.of("id_", "task_id_"), suffix, "task_id_ in " + tasks);
+		copyRows(nodes, "act_ru_authorization", List.of("id_", "resource_id_"), suffix,
+				"resource_type_ = 7 and resource_id_ in " + tasks);
+	}
+
+	private static void copyRows(NodeProcesses nodes, String table, List<String> ids, String suffix, String where)
+			throws Exception {
+		List<String> columns = nodes.column("select column_name from information_schema.columns where table_name = '"
+				+ table + "' order by ordinal_position");
+		String values = String.join(", ",
+				columns.stream().map(column -> ids.contains(column) ? column + " || " + suffix : column).toList());
+		nodes.execute("insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from "
+				+ table + " where " + where);
 	}
 
 	private static void start(ProcessEngine engine, int count) throws Exception {

@@ -19,6 +19,12 @@ final class Reviewer {
 
 	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
+	/**
+	 * No request of a reviewer waits longer: a query that does fails the run instead of
+	 * hanging it.
+	 */
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
 		.connectTimeout(Duration.ofSeconds(5))
@@ -91,6 +97,7 @@ final class Reviewer {
 
 	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.node + path))
+			.timeout(TIMEOUT)
 			.header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", this.xsrf)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
@@ -98,7 +105,7 @@ final class Reviewer {
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.node + path)).build(),
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.node + path)).timeout(TIMEOUT).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
