@@ -1,11 +1,6 @@
 package org.hcpgate.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -69,27 +64,11 @@ final class BareEngineBenchmark {
 	}
 
 	private static void once(ProcessEngine engine, int workers, int instances) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(workers);
-		List<Future<?>> runs = new ArrayList<>();
-		for (int i = 0; i < instances; i++) {
-			runs.add(pool.submit(() -> {
-				ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("one-user-task");
-				Task task = engine.getTaskService()
-					.createTaskQuery()
-					.processInstanceId(instance.getId())
-					.singleResult();
-				engine.getTaskService().complete(task.getId());
-				return null;
-			}));
-		}
-		try {
-			for (Future<?> run : runs) {
-				run.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		Workers.run(workers, instances, i -> {
+			ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("one-user-task");
+			Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+			engine.getTaskService().complete(task.getId());
+		});
 	}
 
 	private static long processCpuNanos() {

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hcpgate.support.NodeProcesses;
 import org.hcpgate.support.SiteClient;
 import org.hcpgate.support.TestImages;
 
@@ -58,8 +58,11 @@ final class BenchReader {
 		return this.site;
 	}
 
-	/** The whole journey; the reviewer decides on its own node. */
-	void verify(Reviewer reviewer, Function<String, String> readerIdOf) throws Exception {
+	/**
+	 * The whole journey; the reviewer decides on its own node. The reader's id (the
+	 * business key staff tasks are found by) is read from the nodes' database.
+	 */
+	void verify(Reviewer reviewer, NodeProcesses nodes) throws Exception {
 		String name = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String password = "a-good-password";
 		expect(this.site.post(this.node + "/register", this.node + "/register",
@@ -69,7 +72,7 @@ final class BenchReader {
 		if (signedIn.uri().getPath().equals("/login")) {
 			throw new IllegalStateException("sign-in refused for " + name);
 		}
-		String readerId = readerIdOf.apply(name);
+		String readerId = nodes.single("select id from reader_account where username = '" + name + "'");
 		String journey = this.node + "/journey/" + ZONE;
 		String query = "?article=1";
 		own(() -> this.site.post(this.node + "/articles/1", journey + "/start" + query, Map.of()), "value=\"refuse\"");

@@ -43,7 +43,8 @@ public final class Benchmarks {
 				write(report);
 			}
 			if (parts.contains("queue")) {
-				report.queue(new QueueBenchmark(server).run(quick ? List.of(100, 1_000) : List.of(1_000, 100_000)));
+				report.queue(
+						new QueueBenchmark(server).run(quick ? List.of(100, 1_000) : List.of(1_000, 10_000, 100_000)));
 				write(report);
 			}
 		}

@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hcpgate.support.NodeProcesses;
 import org.hcpgate.support.PostgresDatabase;
@@ -96,34 +92,10 @@ final class FlowBenchmark {
 
 	private static void drive(NodeProcesses nodes, List<String> names, List<Reviewer> reviewers, int workers,
 			int verifications, Duration poll, Samples own, Samples decisions) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(workers);
-		AtomicInteger next = new AtomicInteger();
-		List<Future<?>> journeys = new ArrayList<>();
-		for (int i = 0; i < verifications; i++) {
-			journeys.add(pool.submit(() -> {
-				int node = next.getAndIncrement() % names.size();
-				new BenchReader(nodes.url(names.get(node)), poll, own, decisions).verify(reviewers.get(node),
-						username -> readerId(nodes, username));
-				return null;
-			}));
-		}
-		try {
-			for (Future<?> journey : journeys) {
-				journey.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	private static String readerId(NodeProcesses nodes, String username) {
-		try {
-			return nodes.single("select id from reader_account where username = '" + username + "'");
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Workers.run(workers, verifications, i -> {
+			int node = i % names.size();
+			new BenchReader(nodes.url(names.get(node)), poll, own, decisions).verify(reviewers.get(node), nodes);
+		});
 	}
 
 	/**

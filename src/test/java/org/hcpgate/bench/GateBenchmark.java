@@ -31,7 +31,7 @@ final class GateBenchmark {
 			nodes.awaitHealthy("gate-node");
 			String node = nodes.url("gate-node");
 			BenchReader reader = new BenchReader(node, Duration.ofMillis(100), new Samples(), new Samples());
-			reader.verify(new Reviewer(node).signIn(), username -> single(nodes, username));
+			reader.verify(new Reviewer(node).signIn(), nodes);
 			String cookie = "SESSION=" + reader.site().cookie("SESSION");
 			long open = Long.parseLong(nodes.single("select id from article where id = 1"));
 			String columns = String.join(", ", nodes.column("select column_name from information_schema.columns "
@@ -68,19 +68,29 @@ final class GateBenchmark {
 	}
 
 	/**
-	 * Gated and ungated, in turns (so that drifts of a shared machine hit both alike).
+	 * Gated and ungated, in turns and in alternating order (so that drifts of a shared
+	 * machine hit both alike), after the JIT has warmed up on both.
 	 */
 	private static Sized load(String node, String gated, String ungated, String cookie, String marker, int granted,
 			Duration round) throws Exception {
 		Load load = new Load();
-		load.run(gated, cookie, marker, 4, Duration.ofSeconds(3));
-		load.run(ungated, cookie, marker, 4, Duration.ofSeconds(3));
+		for (int i = 0; i < 3; i++) {
+			load.run(gated, cookie, marker, 4, Duration.ofSeconds(5));
+			load.run(ungated, cookie, marker, 4, Duration.ofSeconds(5));
+			load.run(ungated, null, marker, 4, Duration.ofSeconds(5));
+		}
 		List<Load.Result> gatedRuns = new ArrayList<>();
 		List<Load.Result> ungatedRuns = new ArrayList<>();
 		List<Load.Result> anonymousRuns = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			gatedRuns.add(load.run(gated, cookie, marker, 4, round));
-			ungatedRuns.add(load.run(ungated, cookie, marker, 4, round));
+		for (int i = 0; i < 4; i++) {
+			if (i % 2 == 0) {
+				gatedRuns.add(load.run(gated, cookie, marker, 4, round));
+				ungatedRuns.add(load.run(ungated, cookie, marker, 4, round));
+			}
+			else {
+				ungatedRuns.add(load.run(ungated, cookie, marker, 4, round));
+				gatedRuns.add(load.run(gated, cookie, marker, 4, round));
+			}
 			anonymousRuns.add(load.run(ungated, null, marker, 4, round));
 		}
 		return new Sized(granted, Load.Result.of(gatedRuns), Load.Result.of(ungatedRuns),
@@ -129,15 +139,6 @@ final class GateBenchmark {
 		BenchPostgres.Counts counted = this.server.counts(name).minus(before);
 		return new PageCost((counted.transactions() - idle.transactions() / idleSeconds * window) / requests,
 				(counted.statements() - idle.statements() / idleSeconds * window) / requests);
-	}
-
-	private static String single(NodeProcesses nodes, String username) {
-		try {
-			return nodes.single("select id from reader_account where username = '" + username + "'");
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record PageCost(double transactions, double statements) {
