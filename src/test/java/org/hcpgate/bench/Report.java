@@ -178,7 +178,8 @@ final class Report {
 					failover.slowestPageViewMillis()))
 			.append(String.format("| journeys finished, broken off by an error | %d, %d |%n", failover.journeys(),
 					failover.failedJourneys()))
-			.append(String.format("| kill → next acknowledged decision | %,d ms |%n",
+			.append(String.format(
+					"| kill → a decision acknowledged again (the second after the kill: one in flight at the kill does not count) | %,d ms |%n",
 					failover.firstDecisionAfterKillMillis()))
 			.append(String.format("| decisions acknowledged (204), found committed afterwards | %d, %d |%n%n",
 					failover.decisionsAcknowledged(), failover.decisionsKept()))
