@@ -45,6 +45,8 @@ await_state() {
 url() { echo "jdbc:postgresql://127.0.0.1:$((BASE + 1)),127.0.0.1:$((BASE + 2))/$DB?targetServerType=primary"; }
 
 start() {
+  # a start that fails half-way leaves nothing running
+  trap stop ERR
   mkdir -p "$DIR"
   [ "$(id -u)" = 0 ] && chown postgres "$DIR"
   "${AS[@]}" pg_autoctl create monitor --pgdata "$DIR/monitor" --pgport "$BASE" --hostname 127.0.0.1 \
@@ -89,20 +91,26 @@ kill_primary() {
   port=$(primary)
   [ -n "$port" ] || { echo "no primary" >&2; return 1; }
   i=$((port - BASE))
-  pkill -9 -s "$(cat "$DIR/node$i.sid")" || true
+  pkill -9 -s "$(cat "$DIR/node$i.sid")"
   echo "killed node$i (port $port)"
 }
 
+# the session ids of keepers this script started and that still run (a stale .sid file, after a
+# reboot, may name another session: it is skipped)
+ours() {
+  for file in "$DIR"/*.sid; do
+    [ -f "$file" ] || continue
+    local sid
+    sid=$(cat "$file")
+    if ps -o args= -s "$sid" 2>/dev/null | grep -q "pg_autoctl run --pgdata $DIR/"; then echo "$sid"; fi
+  done
+}
+
 stop() {
-  for sid in "$DIR"/*.sid; do
-    [ -f "$sid" ] || continue
-    pkill -TERM -s "$(cat "$sid")" 2>/dev/null || true
-  done
+  local sid
+  for sid in $(ours); do pkill -TERM -s "$sid" 2>/dev/null || true; done
   sleep 2
-  for sid in "$DIR"/*.sid; do
-    [ -f "$sid" ] || continue
-    pkill -9 -s "$(cat "$sid")" 2>/dev/null || true
-  done
+  for sid in $(ours); do pkill -9 -s "$sid" 2>/dev/null || true; done
   rm -rf "$DIR"
 }
 

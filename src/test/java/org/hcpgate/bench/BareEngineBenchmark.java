@@ -47,6 +47,7 @@ final class BareEngineBenchmark {
 				.done();
 			engine.getRepositoryService().createDeployment().addModelInstance("one-user-task.bpmn", model).deploy();
 			once(engine, workers, 2 * workers);
+			Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
 			long cpuBefore = processCpuNanos();
 			BenchPostgres.Counts before = this.server.counts("bare_engine");
 			long start = System.nanoTime();

@@ -54,7 +54,7 @@ final class BenchPostgres implements AutoCloseable {
 		// settings of a small production server: fsync stays on (commits cost what they
 		// cost)
 		String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + data
-				+ " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+				+ " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.max=20000"
 				+ " -c max_connections=200 -c shared_buffers=512MB";
 		run(List.of(bin("pg_ctl"), "-D", data.toString(), "-o", options, "-l", data.resolve("server.log").toString(),
 				"-w", "start"));

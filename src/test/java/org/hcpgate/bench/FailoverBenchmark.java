@@ -32,17 +32,19 @@ final class FailoverBenchmark {
 		List<String> env = List.of("HCP_GATE_HA_DIR=" + Benchmarks.RESULTS.toAbsolutePath().resolve("pg-ha"),
 				"HCP_GATE_HA_PORT=6300");
 		script(env, "stop");
-		String url = script(env, "start").lines()
-			.filter(line -> line.startsWith("HCP_GATE_DB_URL="))
-			.findFirst()
-			.orElseThrow()
-			.substring("HCP_GATE_DB_URL=".length());
-		NodeProcesses nodes = new NodeProcesses(PostgresDatabase.of(url, "postgres", ""), List.of("-Xmx1g"));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
+		NodeProcesses nodes = null;
 		try {
-			nodes.start("failover-node");
-			nodes.awaitHealthy("failover-node");
-			String node = nodes.url("failover-node");
+			String url = script(env, "start").lines()
+				.filter(line -> line.startsWith("HCP_GATE_DB_URL="))
+				.findFirst()
+				.orElseThrow()
+				.substring("HCP_GATE_DB_URL=".length());
+			NodeProcesses started = new NodeProcesses(PostgresDatabase.of(url, "postgres", ""), List.of("-Xmx1g"));
+			nodes = started;
+			started.start("failover-node");
+			started.awaitHealthy("failover-node");
+			String node = started.url("failover-node");
 			Reviewer reviewer = new Reviewer(node).signIn();
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicInteger journeys = new AtomicInteger();
@@ -58,7 +60,7 @@ final class FailoverBenchmark {
 					while (running.get()) {
 						try {
 							new BenchReader(node, Duration.ofMillis(250), new Samples(), new Samples()).verify(reviewer,
-									nodes);
+									started);
 							journeys.incrementAndGet();
 						}
 						catch (Exception | AssertionError failed) {
@@ -111,7 +113,7 @@ final class FailoverBenchmark {
 				worker.get(3, TimeUnit.MINUTES);
 			}
 			String tasks = String.join(",", reviewer.completed.stream().map(id -> "'" + id + "'").toList());
-			long kept = reviewer.completed.isEmpty() ? 0 : nodes
+			long kept = reviewer.completed.isEmpty() ? 0 : started
 				.count("select count(*) from act_hi_taskinst where end_time_ is not null and id_ in (" + tasks + ")");
 			long pageFailureWindow = (firstFailure.get() == 0) ? 0 : lastFailure.get() - firstFailure.get();
 			return new Failover(pageViews.get(), failedPageViews.get(), pageFailureWindow / 1_000_000,
@@ -121,7 +123,9 @@ final class FailoverBenchmark {
 		}
 		finally {
 			pool.shutdownNow();
-			nodes.stopAll();
+			if (nodes != null) {
+				nodes.stopAll();
+			}
 			script(env, "stop");
 		}
 	}
