@@ -62,7 +62,7 @@ final class BenchReader {
 	 * The whole journey; the reviewer decides on its own node. The reader's id (the
 	 * business key staff tasks are found by) is read from the nodes' database.
 	 */
-	void verify(Reviewer reviewer, NodeProcesses nodes) throws Exception {
+	void verify(TasklistReviewer reviewer, NodeProcesses nodes) throws Exception {
 		String name = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String password = "a-good-password";
 		expect(this.site.post(this.node + "/register", this.node + "/register",
@@ -117,7 +117,7 @@ final class BenchReader {
 	}
 
 	/** A reviewer's decision while the reader waits on the page given. */
-	private String decided(Reviewer reviewer, String taskKey, String businessKey, String waiting, String marker)
+	private String decided(TasklistReviewer reviewer, String taskKey, String businessKey, String waiting, String marker)
 			throws Exception {
 		String task = reviewer.awaitTask(taskKey, businessKey, WAIT);
 		int status = reviewer.approve(task);

@@ -45,7 +45,7 @@ final class FailoverBenchmark {
 			started.start("failover-node");
 			started.awaitHealthy("failover-node");
 			String node = started.url("failover-node");
-			Reviewer reviewer = new Reviewer(node).signIn();
+			TasklistReviewer reviewer = new TasklistReviewer(node).signIn();
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicInteger journeys = new AtomicInteger();
 			AtomicInteger failedJourneys = new AtomicInteger();

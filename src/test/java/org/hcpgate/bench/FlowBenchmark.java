@@ -44,9 +44,9 @@ final class FlowBenchmark {
 			for (String node : names) {
 				nodes.awaitHealthy(node);
 			}
-			List<Reviewer> reviewers = new ArrayList<>();
+			List<TasklistReviewer> reviewers = new ArrayList<>();
 			for (String node : names) {
-				reviewers.add(new Reviewer(nodes.url(node)).signIn());
+				reviewers.add(new TasklistReviewer(nodes.url(node)).signIn());
 			}
 			// warm-up: every node serves a few journeys before anything is counted
 			drive(nodes, names, reviewers, workers, 2 * workers, Duration.ofMillis(250), new Samples(), new Samples());
@@ -90,7 +90,7 @@ final class FlowBenchmark {
 		}
 	}
 
-	private static void drive(NodeProcesses nodes, List<String> names, List<Reviewer> reviewers, int workers,
+	private static void drive(NodeProcesses nodes, List<String> names, List<TasklistReviewer> reviewers, int workers,
 			int verifications, Duration poll, Samples own, Samples decisions) throws Exception {
 		Workers.run(workers, verifications, i -> {
 			int node = i % names.size();

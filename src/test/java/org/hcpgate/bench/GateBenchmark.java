@@ -31,7 +31,7 @@ final class GateBenchmark {
 			nodes.awaitHealthy("gate-node");
 			String node = nodes.url("gate-node");
 			BenchReader reader = new BenchReader(node, Duration.ofMillis(100), new Samples(), new Samples());
-			reader.verify(new Reviewer(node).signIn(), nodes);
+			reader.verify(new TasklistReviewer(node).signIn(), nodes);
 			String cookie = "SESSION=" + reader.site().cookie("SESSION");
 			long open = Long.parseLong(nodes.single("select id from article where id = 1"));
 			String columns = String.join(", ", nodes.column("select column_name from information_schema.columns "

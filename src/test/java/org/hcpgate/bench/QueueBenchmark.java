@@ -60,7 +60,7 @@ final class QueueBenchmark {
 							.endEvent("reviewed")
 							.done())
 				.deploy();
-			Reviewer reviewer = new Reviewer(nodes.url("queue-node")).signIn();
+			TasklistReviewer reviewer = new TasklistReviewer(nodes.url("queue-node")).signIn();
 			String filter = nodes.single("select id_ from act_ru_filter where name_ = '待审核'");
 			Map<Integer, Map<String, Double>> times = new LinkedHashMap<>();
 			int open = 0;

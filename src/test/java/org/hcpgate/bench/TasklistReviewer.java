@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * hash is checked per call), then the engine's REST API behind Tasklist: find the task of
  * a reader's process, complete it with a decision.
  */
-final class Reviewer {
+final class TasklistReviewer {
 
 	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
@@ -37,11 +37,11 @@ final class Reviewer {
 	/** The tasks whose completion the engine acknowledged (204), in order. */
 	final java.util.List<String> completed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-	Reviewer(String node) {
+	TasklistReviewer(String node) {
 		this.node = node;
 	}
 
-	Reviewer signIn() throws IOException, InterruptedException {
+	TasklistReviewer signIn() throws IOException, InterruptedException {
 		HttpResponse<String> entry = this.http.send(
 				HttpRequest.newBuilder(URI.create(this.node + "/camunda/app/tasklist/default/")).build(),
 				HttpResponse.BodyHandlers.ofString());
