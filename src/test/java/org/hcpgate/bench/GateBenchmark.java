@@ -106,11 +106,12 @@ final class GateBenchmark {
 		long now = nodes.count("select count(*) from zone_access");
 		String version = nodes.single("select agreement_version from zone where zone_key = '" + BenchReader.ZONE + "'");
 		nodes.execute("insert into hcp_verification (reader_id, status, valid_until, updated_at) select 'bench-' || g, "
-				+ "'VERIFIED', now() + interval '365 days', now() from generate_series(1, " + (total - now) + ") g");
+				+ "'VERIFIED', now() + interval '365 days', now() from generate_series(" + (now + 1) + ", " + total
+				+ ") g");
 		nodes.execute(
 				"insert into zone_access (reader_id, zone_key, granted_at, agreement_version) select 'bench-' || g, '"
-						+ BenchReader.ZONE + "', now(), " + version + " from generate_series(1, " + (total - now)
-						+ ") g");
+						+ BenchReader.ZONE + "', now(), " + version + " from generate_series(" + (now + 1) + ", "
+						+ total + ") g");
 		nodes.execute("analyze hcp_verification");
 		nodes.execute("analyze zone_access");
 	}
