@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ import org.hcpgate.support.TestImages;
  * (at the given interval), and the times the reader waits are recorded.
  */
 final class BenchReader {
+
+	/** Status polls of every reader so far: the driver's share of what is counted. */
+	static final AtomicLong STATUS_POLLS = new AtomicLong();
 
 	static final String ZONE = "sepsis-immunotherapy";
 
@@ -150,6 +154,7 @@ final class BenchReader {
 				String now = before;
 				while (now.equals(before) && System.nanoTime() < deadline) {
 					Thread.sleep(this.poll.toMillis());
+					STATUS_POLLS.incrementAndGet();
 					Matcher json = STATE_JSON.matcher(this.site.get(this.node + "/journey/" + ZONE + "/status").body());
 					now = json.find() ? json.group(1) : before;
 				}

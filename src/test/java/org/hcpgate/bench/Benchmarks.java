@@ -12,45 +12,56 @@ import java.util.Locale;
  * Everything is measured side by side in one run on this machine, on a PostgreSQL of the
  * suite's own, and reported as ratios against the baselines of the same run; absolute
  * figures are context only. Writes docs/benchmarks.md and its plot; raw files go to
- * target/bench. {@code -Dbench.quick=true} runs every part small, to try the suite out.
+ * target/bench. {@code -Dbench.quick=true} runs every part small, to try the suite out;
+ * {@code -Dbench.smoke=true} runs every part tiny, in a few minutes, and writes its page
+ * to target/bench/docs only (CI runs it so that the suite cannot rot).
  */
 public final class Benchmarks {
 
 	static final Path RESULTS = Path.of("target", "bench");
+
+	/**
+	 * Where the generated part of docs/benchmarks.md ends and the written part begins.
+	 */
+	static final String ANALYSIS = "<!-- analysis: written by people, kept by the suite -->";
 
 	private Benchmarks() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
-		boolean quick = Boolean.getBoolean("bench.quick");
-		String parts = System.getProperty("bench.parts", "flow,gate,queue,failover");
+		System.setProperty("java.awt.headless", "true");
+		Scale scale = Boolean.getBoolean("bench.smoke") ? Scale.SMOKE
+				: Boolean.getBoolean("bench.quick") ? Scale.QUICK : Scale.FULL;
+		String parts = System.getProperty("bench.parts", "flow,gate,queue,growth,failover");
 		Files.createDirectories(RESULTS);
-		Report report = new Report(quick);
+		Report report = new Report(scale);
 		try (BenchPostgres server = BenchPostgres.start(RESULTS)) {
 			if (parts.contains("flow")) {
-				report.pgbench(server.pgbench(4, quick ? 5 : 20));
-				report.bare(new BareEngineBenchmark(server).run(4, quick ? 200 : 2000));
+				report.pgbench(server.pgbench(4, scale.pgbenchSeconds()));
+				report.bare(new BareEngineBenchmark(server).run(4, scale.bareInstances()));
 				FlowBenchmark flow = new FlowBenchmark(server, RESULTS);
-				int verifications = quick ? 8 : 60;
-				report.flow(flow.run("flow_one_node", 1, 4, verifications, true));
-				report.flow(flow.run("flow_two_nodes", 2, 8, verifications, false));
-				report.waits(flow.run("flow_wait", 1, 1, quick ? 3 : 20, false));
-				write(report);
+				report.flow(flow.run("flow_one_node", 1, 4, scale.verifications(), true));
+				report.flow(flow.run("flow_two_nodes", 2, 8, scale.verifications(), false));
+				report.waits(flow.run("flow_wait", 1, 1, scale.waits(), false));
+				write(report, scale);
 			}
 			if (parts.contains("gate")) {
-				report.gate(new GateBenchmark(server).run(quick));
-				write(report);
+				report.gate(new GateBenchmark(server).run(scale));
+				write(report, scale);
 			}
 			if (parts.contains("queue")) {
-				report.queue(
-						new QueueBenchmark(server).run(quick ? List.of(100, 1_000) : List.of(1_000, 10_000, 100_000)));
-				write(report);
+				report.queue(new QueueBenchmark(server).run(scale.queueSizes()));
+				write(report, scale);
+			}
+			if (parts.contains("growth")) {
+				report.growth(new GrowthBenchmark(server).run(scale));
+				write(report, scale);
 			}
 		}
 		if (parts.contains("failover")) {
-			report.failover(new FailoverBenchmark().run(quick));
-			write(report);
+			report.failover(new FailoverBenchmark().run(scale != Scale.FULL));
+			write(report, scale);
 		}
 		System.out.println(report.markdown(LocalDate.now()));
 	}
@@ -58,11 +69,131 @@ public final class Benchmarks {
 	/**
 	 * The page and its plot as far as the run got (a part that fails leaves the others').
 	 */
-	private static void write(Report report) throws Exception {
-		Path docs = Path.of("docs");
+	private static void write(Report report, Scale scale) throws Exception {
+		Path docs = (scale == Scale.SMOKE) ? RESULTS.resolve("docs") : Path.of("docs");
 		Files.createDirectories(docs.resolve("benchmarks"));
 		Files.writeString(docs.resolve("benchmarks").resolve("ratios.svg"), report.plot());
-		Files.writeString(docs.resolve("benchmarks.md"), report.markdown(LocalDate.now()));
+		byte[] load = report.loadPlot();
+		if (load != null) {
+			Files.write(docs.resolve("benchmarks").resolve("load.png"), load);
+		}
+		Path page = docs.resolve("benchmarks.md");
+		// what people wrote below the marker (what the figures say, what changed because
+		// of them) stays when the figures above it are measured again
+		String kept = Files.exists(page) ? Files.readString(page) : "";
+		kept = kept.contains(ANALYSIS) ? kept.substring(kept.indexOf(ANALYSIS)) : "";
+		Files.writeString(page, report.markdown(LocalDate.now()) + kept);
+	}
+
+	/**
+	 * How big each part is: the full run (the figures in docs/benchmarks.md), a quick try
+	 * of every part, and CI's smoke run.
+	 */
+	enum Scale {
+
+		FULL(20, 2000, 60, 20, 45, 10, 1_000_000, 2048, 8, List.of(1_000, 10_000, 100_000),
+				Integer.getInteger("bench.history", 100_000), 20),
+		QUICK(5, 200, 8, 3, 15, 3, 10_000, 64, 2, List.of(100, 1_000), 10_000, 4),
+		SMOKE(2, 50, 2, 1, 1, 1, 100, 4, 1, List.of(10, 50), 100, 2);
+
+		private final int pgbenchSeconds;
+
+		private final int bareInstances;
+
+		private final int verifications;
+
+		private final int waits;
+
+		private final int gateWarmUpSeconds;
+
+		private final int gateRoundSeconds;
+
+		private final int granted;
+
+		private final int rampMost;
+
+		private final int rampStepSeconds;
+
+		private final List<Integer> queueSizes;
+
+		private final int history;
+
+		private final int growthVerifications;
+
+		Scale(int pgbenchSeconds, int bareInstances, int verifications, int waits, int gateWarmUpSeconds,
+				int gateRoundSeconds, int granted, int rampMost, int rampStepSeconds, List<Integer> queueSizes,
+				int history, int growthVerifications) {
+			this.pgbenchSeconds = pgbenchSeconds;
+			this.bareInstances = bareInstances;
+			this.verifications = verifications;
+			this.waits = waits;
+			this.gateWarmUpSeconds = gateWarmUpSeconds;
+			this.gateRoundSeconds = gateRoundSeconds;
+			this.granted = granted;
+			this.rampMost = rampMost;
+			this.rampStepSeconds = rampStepSeconds;
+			this.queueSizes = queueSizes;
+			this.history = history;
+			this.growthVerifications = growthVerifications;
+		}
+
+		int pgbenchSeconds() {
+			return this.pgbenchSeconds;
+		}
+
+		int bareInstances() {
+			return this.bareInstances;
+		}
+
+		/** Verifications measured per flow run. */
+		int verifications() {
+			return this.verifications;
+		}
+
+		/** Journeys of the reader's wait. */
+		int waits() {
+			return this.waits;
+		}
+
+		int gateWarmUpSeconds() {
+			return this.gateWarmUpSeconds;
+		}
+
+		int gateRoundSeconds() {
+			return this.gateRoundSeconds;
+		}
+
+		/** Granted readers of the gate's large size. */
+		int granted() {
+			return this.granted;
+		}
+
+		/** Most clients of the capacity ramp. */
+		int rampMost() {
+			return this.rampMost;
+		}
+
+		int rampStepSeconds() {
+			return this.rampStepSeconds;
+		}
+
+		List<Integer> queueSizes() {
+			return this.queueSizes;
+		}
+
+		/**
+		 * Completed verifications in history for the growth part ({@code -Dbench.history}
+		 * in a full run: copying takes about 83 rows per verification).
+		 */
+		int history() {
+			return this.history;
+		}
+
+		/** Verifications measured per growth stage. */
+		int growthVerifications() {
+			return this.growthVerifications;
+		}
+
 	}
 
 	static List<String> machine() throws Exception {

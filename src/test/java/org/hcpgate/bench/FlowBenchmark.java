@@ -65,9 +65,15 @@ final class FlowBenchmark {
 			Duration cpuBefore = cpu(nodes, names);
 			Samples own = new Samples();
 			Samples decisions = new Samples();
+			NodeMemory memory = NodeMemory.watch(nodes.pid(names.get(0)));
+			long pollsBefore = BenchReader.STATUS_POLLS.get();
+			long searchesBefore = TasklistReviewer.SEARCHES.get();
 			long start = System.nanoTime();
 			drive(nodes, names, reviewers, workers, verifications, Duration.ofMillis(250), own, decisions);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			NodeMemory.Peaks peaks = memory.peaks();
+			double polls = (double) (BenchReader.STATUS_POLLS.get() - pollsBefore) / verifications;
+			double searches = (double) (TasklistReviewer.SEARCHES.get() - searchesBefore) / verifications;
 			Duration cpu = cpu(nodes, names).minus(cpuBefore);
 			String hotSpots = (recording != null) ? recording.stop() : null;
 			long countedFrom = System.nanoTime();
@@ -83,7 +89,7 @@ final class FlowBenchmark {
 					// reader's id
 					(counted.transactions() - idleTransactions) / verifications - 1,
 					(counted.statements() - idleStatements) / verifications - 1, idle.transactions() / idleSeconds, own,
-					decisions, hotSpots, statements);
+					decisions, hotSpots, statements, peaks, polls, searches);
 		}
 		finally {
 			nodes.stopAll();
@@ -131,7 +137,8 @@ final class FlowBenchmark {
 	record Flow(int nodes, int workers, int verifications, double seconds, double perSecond,
 			double cpuSecondsPerVerification, double transactionsPerVerification, double statementsPerVerification,
 			double idleTransactionsPerSecond, Samples ownSteps, Samples afterDecisions, String hotSpots,
-			String topStatements) {
+			String topStatements, NodeMemory.Peaks memory, double statusPollsPerVerification,
+			double taskSearchesPerVerification) {
 	}
 
 }

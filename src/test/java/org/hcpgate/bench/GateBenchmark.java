@@ -23,7 +23,7 @@ final class GateBenchmark {
 		this.server = server;
 	}
 
-	Gate run(boolean quick) throws Exception {
+	Gate run(Benchmarks.Scale scale) throws Exception {
 		PostgresDatabase database = this.server.createDatabase("gate");
 		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
 		try {
@@ -55,13 +55,20 @@ final class GateBenchmark {
 			costs.put("status poll of a waiting page",
 					cost(nodes, database, node + "/journey/" + BenchReader.ZONE + "/status", cookie, "\"state\""));
 
-			Duration round = Duration.ofSeconds(quick ? 3 : 10);
+			Duration round = Duration.ofSeconds(scale.gateRoundSeconds());
+			Duration warmUp = Duration.ofSeconds(scale.gateWarmUpSeconds());
 			List<Sized> sizes = new ArrayList<>();
 			grant(nodes, 10);
-			sizes.add(load(node, gatedUrl, ungatedUrl, cookie, marker, 10, round));
-			grant(nodes, quick ? 10_000 : 1_000_000);
-			sizes.add(load(node, gatedUrl, ungatedUrl, cookie, marker, quick ? 10_000 : 1_000_000, round));
-			return new Gate(costs, sizes);
+			sizes.add(load(gatedUrl, ungatedUrl, cookie, marker, 10, warmUp, round));
+			grant(nodes, scale.granted());
+			sizes.add(load(gatedUrl, ungatedUrl, cookie, marker, scale.granted(), warmUp, round));
+			List<Step> ramp;
+			NodeMemory.Peaks memory;
+			try (NodeMemory watch = NodeMemory.watch(nodes.pid("gate-node"))) {
+				ramp = ramp(gatedUrl, cookie, marker, scale.rampMost(), Duration.ofSeconds(scale.rampStepSeconds()));
+				memory = watch.peaks();
+			}
+			return new Gate(costs, sizes, ramp, memory);
 		}
 		finally {
 			nodes.stopAll();
@@ -72,13 +79,13 @@ final class GateBenchmark {
 	 * Gated and ungated, in turns and in alternating order (so that drifts of a shared
 	 * machine hit both alike), after the JIT has warmed up on both.
 	 */
-	private static Sized load(String node, String gated, String ungated, String cookie, String marker, int granted,
+	private static Sized load(String gated, String ungated, String cookie, String marker, int granted, Duration warmUp,
 			Duration round) throws Exception {
 		Load load = new Load();
 		for (int i = 0; i < 3; i++) {
-			load.run(gated, cookie, marker, 4, Duration.ofSeconds(5));
-			load.run(ungated, cookie, marker, 4, Duration.ofSeconds(5));
-			load.run(ungated, null, marker, 4, Duration.ofSeconds(5));
+			load.run(gated, cookie, marker, 4, warmUp.dividedBy(9));
+			load.run(ungated, cookie, marker, 4, warmUp.dividedBy(9));
+			load.run(ungated, null, marker, 4, warmUp.dividedBy(9));
 		}
 		List<Load.Result> gatedRuns = new ArrayList<>();
 		List<Load.Result> ungatedRuns = new ArrayList<>();
@@ -96,6 +103,26 @@ final class GateBenchmark {
 		}
 		return new Sized(granted, Load.Result.of(gatedRuns), Load.Result.of(ungatedRuns),
 				Load.Result.of(anonymousRuns));
+	}
+
+	/**
+	 * How many readers reading at once one node holds: closed-loop clients on the gated
+	 * page (no pause between a page and the next: each client is a reader clicking as
+	 * fast as pages come), doubled until p99 passes 1 s or the most asked for.
+	 */
+	private static List<Step> ramp(String gated, String cookie, String marker, int most, Duration step)
+			throws Exception {
+		Load load = new Load();
+		List<Step> steps = new ArrayList<>();
+		for (int clients = 1; clients <= most; clients *= 2) {
+			Load.Result result = load.run(gated, cookie, marker, clients, step);
+			steps.add(new Step(clients, result.perSecond(), result.latencies().percentileMillis(50),
+					result.latencies().percentileMillis(99)));
+			if (result.latencies().percentileMillis(99) > 1000) {
+				break;
+			}
+		}
+		return steps;
 	}
 
 	/**
@@ -149,7 +176,11 @@ final class GateBenchmark {
 	record Sized(int granted, Load.Result gated, Load.Result ungated, Load.Result anonymous) {
 	}
 
-	record Gate(Map<String, PageCost> costs, List<Sized> sizes) {
+	/** One step of the ramp: clients reading at once, pages/s, p50 and p99 in ms. */
+	record Step(int clients, double perSecond, double p50, double p99) {
+	}
+
+	record Gate(Map<String, PageCost> costs, List<Sized> sizes, List<Step> ramp, NodeMemory.Peaks memory) {
 	}
 
 }

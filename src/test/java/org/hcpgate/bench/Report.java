@@ -8,7 +8,7 @@ import java.util.Map;
 /** What one run of the suite measured, as docs/benchmarks.md and its plot. */
 final class Report {
 
-	private final boolean quick;
+	private final Benchmarks.Scale scale;
 
 	private final List<Plot.Bar> bars = new ArrayList<>();
 
@@ -20,8 +20,10 @@ final class Report {
 
 	private BareEngineBenchmark.Bare bare;
 
-	Report(boolean quick) {
-		this.quick = quick;
+	private List<GateBenchmark.Step> ramp = List.of();
+
+	Report(Benchmarks.Scale scale) {
+		this.scale = scale;
 	}
 
 	void pgbench(double tps) {
@@ -83,6 +85,14 @@ final class Report {
 					(one.cpuSecondsPerVerification() * one.perSecond() > 0.7 * Runtime.getRuntime()
 						.availableProcessors()) ? "the CPU that the nodes and the driver share is the limit"
 								: "the nodes did not use the machine's CPU: the limit is elsewhere (see the profile)"));
+			this.body.append(String.format("The driver's own polling is in these counts: per verification, %.1f "
+					+ "status polls of the reader (one transaction each, see \"What one request costs\" below) and "
+					+ "%.1f task searches of the reviewer in Tasklist's REST API.%n%n",
+					one.statusPollsPerVerification(), one.taskSearchesPerVerification()));
+			this.body.append(String.format(
+					"Memory of the one node under this load (sampled every second; it runs "
+							+ "with `-Xmx1g`): heap in use at most **%.0f MB**, resident size at most **%.0f MB**.%n%n",
+					one.memory().heapMb(), one.memory().residentMb()));
 			this.body.append("### Where a node's time goes (one node, measured phase)\n\n")
 				.append(one.hotSpots())
 				.append('\n');
@@ -130,7 +140,30 @@ final class Report {
 			this.body.append(String.format("| %s | %.1f | %.1f |%n", cost.getKey(), cost.getValue().transactions(),
 					cost.getValue().statements()));
 		}
-		this.body.append('\n');
+		this.ramp = gate.ramp();
+		this.body.append("\n### How many readers one node holds\n\n")
+			.append(String.format("The gated page for a let-in reader, with %,d granted readers, under closed-loop "
+					+ "clients that each ask for the next page as soon as the last one came (no pause: a client "
+					+ "is a reader clicking as fast as pages come, so real readers, who pause to read, are many "
+					+ "more per client), doubled until p99 passed 1 s:%n%n",
+					gate.sizes().get(gate.sizes().size() - 1).granted()))
+			.append("![throughput and latency against load](benchmarks/load.png)\n\n")
+			.append("| clients at once | pages/s | p50 ms | p99 ms |\n|---:|---:|---:|---:|\n");
+		int held = 0;
+		for (GateBenchmark.Step step : gate.ramp()) {
+			this.body.append(String.format("| %,d | %.0f | %.1f | %.1f |%n", step.clients(), step.perSecond(),
+					step.p50(), step.p99()));
+			if (step.p99() <= 1000) {
+				held = step.clients();
+			}
+		}
+		GateBenchmark.Step last = gate.ramp().get(gate.ramp().size() - 1);
+		this.body.append(String.format("%nOne node held **%,d** clients at once with p99 within 1 s%s. Memory of the "
+				+ "node during the ramp: heap in use at most **%.0f MB** (`-Xmx1g`), resident size at most **%.0f "
+				+ "MB**.%n%n", held,
+				(last.p99() > 1000) ? String.format("; at %,d p99 was %.0f ms", last.clients(), last.p99())
+						: " (the most the ramp asked for)",
+				gate.memory().heapMb(), gate.memory().residentMb()));
 	}
 
 	void queue(Map<Integer, Map<String, Double>> times) {
@@ -170,6 +203,29 @@ final class Report {
 		this.body.append('\n');
 	}
 
+	void growth(GrowthBenchmark.Growth growth) {
+		GrowthBenchmark.Stage fresh = growth.stages().get(0);
+		this.body.append("## Growth\n\n")
+			.append(String.format("One node: the flow (4 workers) and a let-in reader's gated page (4 clients), first "
+					+ "with only the run's own history, then after the history grew to %,d completed verifications "
+					+ "(every history row of the run's verifications copied under new ids, with their byte arrays "
+					+ "and the read model's rows: %,d rows in %.0f s; the database is then %s), then while Camunda's "
+					+ "history clean-up, started by an administrator over REST, removed the copies (due since "
+					+ "yesterday; Camunda's defaults: batches of 500, one job). The clean-up removed %,d completed "
+					+ "verifications during that stage.%n%n", growth.stages().get(1).history(), growth.rowsCopied(),
+					growth.copySeconds(), growth.databaseSize(), growth.removedByCleanUp()))
+			.append("| stage | completed verifications in history | verifications/s | ÷ first stage | CPU-s per "
+					+ "verification | gated page: pages/s | ÷ first stage | p99 ms |\n")
+			.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (GrowthBenchmark.Stage stage : growth.stages()) {
+			this.body.append(String.format("| %s | %,d | %.2f | %.2f | %.2f | %.0f | %.2f | %.1f |%n", stage.name(),
+					stage.history(), stage.perSecond(), stage.perSecond() / fresh.perSecond(),
+					stage.cpuSecondsPerVerification(), stage.pagesPerSecond(),
+					stage.pagesPerSecond() / fresh.pagesPerSecond(), stage.pageP99()));
+		}
+		this.body.append('\n');
+	}
+
 	void failover(FailoverBenchmark.Failover failover) {
 		this.body.append("## Database failover\n\n")
 			.append("`ops/pg-ha.sh`: pg_auto_failover (Debian's postgresql-15-auto-failover) on loopback, a primary "
@@ -195,6 +251,12 @@ final class Report {
 			.append("\n```\n\n");
 	}
 
+	/** Throughput and latency against load, or null before the gate part ran. */
+	byte[] loadPlot() throws Exception {
+		return this.ramp.isEmpty() ? null
+				: Plot.loadPng("HCP Gate: the gated page for a let-in reader, one node, against load", this.ramp);
+	}
+
 	String plot() {
 		return Plot.bars("HCP Gate: measured ratios against their targets", this.bars);
 	}
@@ -202,14 +264,16 @@ final class Report {
 	String markdown(LocalDate date) throws Exception {
 		StringBuilder doc = new StringBuilder();
 		doc.append("# Benchmarks\n\n")
-			.append("Run with `./mvnw -B -Pbench verify` (about 35 minutes; `-Dbench.quick=true` tries every part "
-					+ "small in a few minutes, `-Dbench.parts=flow,gate,queue,failover` picks parts). It builds the "
+			.append("Run with `./mvnw -B -Pbench verify` (about an hour; `-Dbench.smoke=true` runs every part at "
+					+ "its smallest and writes to target/bench/docs only; `-Dbench.quick=true` tries every part "
+					+ "small in a few minutes, `-Dbench.parts=flow,gate,queue,growth,failover` picks parts). It builds the "
 					+ "jar, starts a PostgreSQL of its own and the HCP Gate nodes as separate processes on loopback, "
 					+ "measures, and writes this page and its plot. Figures of one run on a shared machine: the "
 					+ "ratios, measured side by side in the same run, are what to compare; absolute figures are "
 					+ "context.\n\n");
-		if (this.quick) {
-			doc.append("**This is a quick run (small sizes): not the figures to compare.**\n\n");
+		if (this.scale != Benchmarks.Scale.FULL) {
+			doc.append("**This is a " + this.scale.name().toLowerCase()
+					+ " run (small sizes): not the figures to compare.**\n\n");
 		}
 		doc.append("Run on ").append(date).append(":\n\n");
 		for (String line : Benchmarks.machine()) {

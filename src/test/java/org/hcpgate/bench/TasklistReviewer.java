@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * a reader's process, complete it with a decision.
  */
 final class TasklistReviewer {
+
+	/** Task searches of every reviewer so far: the driver's share of what is counted. */
+	static final AtomicLong SEARCHES = new AtomicLong();
 
 	private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
@@ -69,6 +73,7 @@ final class TasklistReviewer {
 	String awaitTask(String taskKey, String businessKey, Duration within) throws Exception {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
+			SEARCHES.incrementAndGet();
 			HttpResponse<String> tasks = get("/camunda/api/engine/engine/default/task?taskDefinitionKey=" + taskKey
 					+ "&processInstanceBusinessKey=" + businessKey + "&maxResults=1");
 			Matcher found = ID.matcher(tasks.body());
