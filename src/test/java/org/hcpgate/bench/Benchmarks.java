@@ -88,111 +88,27 @@ public final class Benchmarks {
 	/**
 	 * How big each part is: the full run (the figures in docs/benchmarks.md), a quick try
 	 * of every part, and CI's smoke run.
+	 *
+	 * @param verifications verifications measured per flow run
+	 * @param waits journeys of the reader's wait
+	 * @param granted granted readers of the gate's large size
+	 * @param rampMost most clients of the capacity ramp
+	 * @param history completed verifications in history for the growth part
+	 * ({@code -Dbench.history} in a full run: copying writes about 83 rows per
+	 * verification)
+	 * @param growthVerifications verifications measured per growth stage
 	 */
-	enum Scale {
+	record Scale(String name, int pgbenchSeconds, int bareInstances, int verifications, int waits,
+			int gateWarmUpSeconds, int gateRoundSeconds, int granted, int rampMost, int rampStepSeconds,
+			List<Integer> queueSizes, int history, int growthVerifications) {
 
-		FULL(20, 2000, 60, 20, 45, 10, 1_000_000, 2048, 8, List.of(1_000, 10_000, 100_000),
-				Integer.getInteger("bench.history", 100_000), 20),
-		QUICK(5, 200, 8, 3, 15, 3, 10_000, 64, 2, List.of(100, 1_000), 10_000, 4),
-		SMOKE(2, 50, 2, 1, 1, 1, 100, 4, 1, List.of(10, 50), 100, 2);
+		static final Scale FULL = new Scale("full", 20, 2000, 60, 20, 45, 10, 1_000_000, 2048, 8,
+				List.of(1_000, 10_000, 100_000), Integer.getInteger("bench.history", 100_000), 20);
 
-		private final int pgbenchSeconds;
+		static final Scale QUICK = new Scale("quick", 5, 200, 8, 3, 15, 3, 10_000, 64, 2, List.of(100, 1_000), 10_000,
+				4);
 
-		private final int bareInstances;
-
-		private final int verifications;
-
-		private final int waits;
-
-		private final int gateWarmUpSeconds;
-
-		private final int gateRoundSeconds;
-
-		private final int granted;
-
-		private final int rampMost;
-
-		private final int rampStepSeconds;
-
-		private final List<Integer> queueSizes;
-
-		private final int history;
-
-		private final int growthVerifications;
-
-		Scale(int pgbenchSeconds, int bareInstances, int verifications, int waits, int gateWarmUpSeconds,
-				int gateRoundSeconds, int granted, int rampMost, int rampStepSeconds, List<Integer> queueSizes,
-				int history, int growthVerifications) {
-			this.pgbenchSeconds = pgbenchSeconds;
-			this.bareInstances = bareInstances;
-			this.verifications = verifications;
-			this.waits = waits;
-			this.gateWarmUpSeconds = gateWarmUpSeconds;
-			this.gateRoundSeconds = gateRoundSeconds;
-			this.granted = granted;
-			this.rampMost = rampMost;
-			this.rampStepSeconds = rampStepSeconds;
-			this.queueSizes = queueSizes;
-			this.history = history;
-			this.growthVerifications = growthVerifications;
-		}
-
-		int pgbenchSeconds() {
-			return this.pgbenchSeconds;
-		}
-
-		int bareInstances() {
-			return this.bareInstances;
-		}
-
-		/** Verifications measured per flow run. */
-		int verifications() {
-			return this.verifications;
-		}
-
-		/** Journeys of the reader's wait. */
-		int waits() {
-			return this.waits;
-		}
-
-		int gateWarmUpSeconds() {
-			return this.gateWarmUpSeconds;
-		}
-
-		int gateRoundSeconds() {
-			return this.gateRoundSeconds;
-		}
-
-		/** Granted readers of the gate's large size. */
-		int granted() {
-			return this.granted;
-		}
-
-		/** Most clients of the capacity ramp. */
-		int rampMost() {
-			return this.rampMost;
-		}
-
-		int rampStepSeconds() {
-			return this.rampStepSeconds;
-		}
-
-		List<Integer> queueSizes() {
-			return this.queueSizes;
-		}
-
-		/**
-		 * Completed verifications in history for the growth part ({@code -Dbench.history}
-		 * in a full run: copying takes about 83 rows per verification).
-		 */
-		int history() {
-			return this.history;
-		}
-
-		/** Verifications measured per growth stage. */
-		int growthVerifications() {
-			return this.growthVerifications;
-		}
+		static final Scale SMOKE = new Scale("smoke", 2, 50, 2, 1, 1, 1, 100, 4, 1, List.of(10, 50), 100, 2);
 
 	}
 

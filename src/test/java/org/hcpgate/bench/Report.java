@@ -272,8 +272,7 @@ final class Report {
 					+ "ratios, measured side by side in the same run, are what to compare; absolute figures are "
 					+ "context.\n\n");
 		if (this.scale != Benchmarks.Scale.FULL) {
-			doc.append("**This is a " + this.scale.name().toLowerCase()
-					+ " run (small sizes): not the figures to compare.**\n\n");
+			doc.append("**This is a " + this.scale.name() + " run (small sizes): not the figures to compare.**\n\n");
 		}
 		doc.append("Run on ").append(date).append(":\n\n");
 		for (String line : Benchmarks.machine()) {
