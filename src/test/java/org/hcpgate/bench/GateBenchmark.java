@@ -129,7 +129,7 @@ final class GateBenchmark {
 	 * Readers let into the zone beside the one measured, written straight into the read
 	 * model.
 	 */
-	private static void grant(NodeProcesses nodes, int total) throws Exception {
+	static void grant(NodeProcesses nodes, int total) throws Exception {
 		long now = nodes.count("select count(*) from zone_access");
 		String version = nodes.single("select agreement_version from zone where zone_key = '" + BenchReader.ZONE + "'");
 		nodes.execute("insert into hcp_verification (reader_id, status, valid_until, updated_at) select 'bench-' || g, "

@@ -129,14 +129,9 @@ final class GrowthBenchmark {
 			for (String table : tables) {
 				rows += copy(nodes, table, from, to);
 			}
-			long granted = nodes.count("select count(*) from zone_access");
-			nodes.execute("insert into hcp_verification (reader_id, status, valid_until, updated_at) select "
-					+ "'grown-' || g, 'VERIFIED', now() + interval '365 days', now() from generate_series("
-					+ (granted + 1) + ", " + (granted + made * (to - from + 1)) + ") g");
-			nodes.execute("insert into zone_access (reader_id, zone_key, granted_at, agreement_version) select "
-					+ "'grown-' || g, zone_key, now(), agreement_version from zone cross join generate_series("
-					+ (granted + 1) + ", " + (granted + made * (to - from + 1)) + ") g where zone_key = '"
-					+ BenchReader.ZONE + "'");
+			// the copies' readers, verified and let in, as the gate benchmark grants them
+			GateBenchmark.grant(nodes,
+					Math.toIntExact(nodes.count("select count(*) from zone_access") + made * (to - from + 1)));
 			System.out.printf("growth: %,d of %,d copies, %,d rows%n", to, copies, rows);
 		}
 		nodes.execute("vacuum analyze");

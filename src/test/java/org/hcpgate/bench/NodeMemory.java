@@ -15,7 +15,12 @@ final class NodeMemory implements AutoCloseable {
 
 	private final long pid;
 
-	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+	/** A daemon: a part that fails half-way leaves no thread that keeps the run alive. */
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "node-memory");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private volatile double peakHeapMb;
 
