@@ -45,6 +45,9 @@ public class AnswerService {
 			else if (question.isSingleChoice() && !question.getOptions().contains(answer)) {
 				errors.rejectValue(field, "questions.invalid-choice");
 			}
+			else if (question.isMultipleChoice() && !question.getOptions().containsAll(ZoneQuestion.chosen(answer))) {
+				errors.rejectValue(field, "questions.invalid-choice");
+			}
 		}
 	}
 

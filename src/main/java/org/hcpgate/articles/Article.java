@@ -1,9 +1,12 @@
 package org.hcpgate.articles;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -41,9 +44,27 @@ public class Article {
 	@Column(nullable = false)
 	private String teaser;
 
-	/** Trusted HTML written by editors (not by readers). */
+	/**
+	 * The body as pages show it: HTML that went through {@link ArticleBody}'s sanitiser
+	 * on its way in, whatever the editor or the CMS sent.
+	 */
 	@Column(nullable = false)
 	private String body;
+
+	/** What the editor wrote, in {@link #bodyFormat}: shown again in the editor only. */
+	@Column(name = "body_source")
+	private String bodySource;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "body_format", nullable = false)
+	private ArticleBody.Format bodyFormat = ArticleBody.Format.HTML;
+
+	/** Null: unpublished; in the future: scheduled; readers see it from then on. */
+	@Column(name = "published_at")
+	private Instant publishedAt;
+
+	@Column(name = "cms_id")
+	private String cmsId;
 
 	protected Article() {
 	}
@@ -57,7 +78,52 @@ public class Article {
 		this.tag = tag;
 		this.publishedOn = publishedOn;
 		this.teaser = teaser;
-		this.body = body;
+		this.body = ArticleBody.sanitise(ArticleBody.Format.HTML, body);
+		this.bodySource = body;
+		this.publishedAt = Instant.now();
+	}
+
+	Article(ArticleSettings settings) {
+		edit(settings);
+	}
+
+	void edit(ArticleSettings settings) {
+		this.zoneKey = settings.zoneKey();
+		this.gated = settings.gated();
+		this.title = settings.title().strip();
+		this.author = settings.author().strip();
+		this.tag = (settings.tag() == null || settings.tag().isBlank()) ? null : settings.tag().strip();
+		this.publishedOn = settings.publishedOn();
+		this.teaser = settings.teaser().strip();
+		this.bodyFormat = settings.bodyFormat();
+		this.bodySource = settings.body();
+		this.body = ArticleBody.sanitise(settings.bodyFormat(), settings.body());
+		this.publishedAt = settings.publishedAt();
+	}
+
+	void identifyInCms(String cmsId) {
+		this.cmsId = cmsId;
+	}
+
+	/** Readers see it: published, and the time it was published for has come. */
+	public boolean isPublishedBy(Instant now) {
+		return this.publishedAt != null && !this.publishedAt.isAfter(now);
+	}
+
+	public String getBodySource() {
+		return this.bodySource;
+	}
+
+	public ArticleBody.Format getBodyFormat() {
+		return this.bodyFormat;
+	}
+
+	public Instant getPublishedAt() {
+		return this.publishedAt;
+	}
+
+	public String getCmsId() {
+		return this.cmsId;
 	}
 
 	public Long getId() {

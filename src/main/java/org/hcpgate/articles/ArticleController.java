@@ -1,5 +1,6 @@
 package org.hcpgate.articles;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.hcpgate.readers.Reader;
@@ -59,10 +60,15 @@ class ArticleController {
 
 	@GetMapping("/")
 	String list(@RequestParam(name = "zone", required = false) String zoneKey, Model model) {
-		List<Article> newest = this.articles.findAllByOrderByPublishedOnDescIdDesc();
-		model.addAttribute("zones", newestFirst(this.zones.all(), newest));
+		List<Article> newest = this.articles.listed(Instant.now());
+		List<Zone> listed = this.zones.listed();
+		model.addAttribute("zones", listed);
 		if (zoneKey != null && !zoneKey.isBlank()) {
-			model.addAttribute("zone", this.zones.get(zoneKey));
+			model.addAttribute("zone",
+					listed.stream()
+						.filter(z -> z.getKey().equals(zoneKey))
+						.findFirst()
+						.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 			model.addAttribute("articles", newest.stream().filter(a -> a.getZoneKey().equals(zoneKey)).toList());
 		}
 		else {
@@ -76,7 +82,7 @@ class ArticleController {
 		String q = (query == null) ? "" : query.strip();
 		model.addAttribute("q", q);
 		List<Article> found = q.isEmpty() ? List.of()
-				: this.articles.search(likePattern(q), PageRequest.of(0, SEARCH_LIMIT));
+				: this.articles.search(likePattern(q), Instant.now(), PageRequest.of(0, SEARCH_LIMIT));
 		model.addAttribute("articles", found);
 		return VIEW_SEARCH;
 	}
@@ -90,6 +96,26 @@ class ArticleController {
 			return VIEW_TEASER;
 		}
 		return showArticle(article, reader, commentPage, new CommentForm(), model);
+	}
+
+	/**
+	 * An editor's preview: the article as a let-in reader sees it, published or not, its
+	 * zone hidden or not ({@code /staff/content/**} is for editors only).
+	 */
+	@GetMapping("/staff/content/articles/{id}/preview")
+	String preview(@PathVariable long id, Model model) {
+		Article article = this.articles.findById(id).orElseThrow(() -> new UnknownArticleException(id));
+		model.addAttribute("article", article);
+		model.addAttribute("zone", this.zones.get(article.getZoneKey()));
+		model.addAttribute("metaDescription", article.getTeaser());
+		model.addAttribute("metaTitle", article.getTitle());
+		model.addAttribute("preview", true);
+		model.addAttribute("commentForm", new CommentForm());
+		model.addAttribute("commentMaxLength", Comment.MAX_LENGTH);
+		model.addAttribute("mayComment", false);
+		model.addAttribute("commentCount", this.comments.count(article.getId()));
+		addComments(article, null, 0, model);
+		return VIEW_ARTICLE;
 	}
 
 	/**
@@ -148,8 +174,12 @@ class ArticleController {
 	}
 
 	private void addArticle(Article article, Model model) {
+		Zone zone = this.zones.get(article.getZoneKey());
+		if (!zone.isPublished()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		model.addAttribute("article", article);
-		model.addAttribute("zone", this.zones.get(article.getZoneKey()));
+		model.addAttribute("zone", zone);
 		// page metadata: the teaser only, never the body
 		model.addAttribute("metaDescription", article.getTeaser());
 		model.addAttribute("metaTitle", article.getTitle());
@@ -162,19 +192,14 @@ class ArticleController {
 		model.addAttribute("readerId", (reader != null) ? reader.getReaderId() : null);
 	}
 
-	private Article article(long id) {
-		return this.articles.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
 	/**
-	 * Zones in the order of their newest article; zones without articles last, by name.
+	 * An article readers may see: published by now, in a zone that is not hidden;
+	 * anything else is not found.
 	 */
-	static List<Zone> newestFirst(List<Zone> zones, List<Article> newestArticles) {
-		List<String> order = newestArticles.stream().map(Article::getZoneKey).distinct().toList();
-		return zones.stream()
-			.sorted(java.util.Comparator
-				.comparingInt((Zone z) -> order.contains(z.getKey()) ? order.indexOf(z.getKey()) : Integer.MAX_VALUE))
-			.toList();
+	private Article article(long id) {
+		return this.articles.findById(id)
+			.filter(article -> article.isPublishedBy(Instant.now()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	static String likePattern(String query) {

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +47,7 @@ class ArticleFeedController {
 
 	@GetMapping("/feed.atom")
 	ResponseEntity<String> feed() throws XMLStreamException {
-		List<Article> newest = this.articles.findAllByOrderByPublishedOnDescIdDesc(PageRequest.of(0, ENTRIES));
+		List<Article> newest = this.articles.listed(Instant.now(), PageRequest.of(0, ENTRIES));
 		Locale locale = LocaleContextHolder.getLocale();
 		StringWriter out = new StringWriter();
 		XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);

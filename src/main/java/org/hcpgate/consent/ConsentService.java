@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.hcpgate.consent.Consent.Choice;
 import org.hcpgate.consent.Consent.Document;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +84,20 @@ public class ConsentService {
 			}
 		});
 		return zones;
+	}
+
+	/** How many times a version of the zone's agreement was accepted. */
+	@Transactional(readOnly = true)
+	public long agreementAcceptorCount(String zoneKey, int version) {
+		return this.consents.countByZoneKeyAndDocumentAndDocumentVersionAndChoice(zoneKey, Document.AGREEMENT, version,
+				Choice.AGREED);
+	}
+
+	/** Who accepted a version of the zone's agreement, and when: the newest first. */
+	@Transactional(readOnly = true)
+	public List<Consent> agreementAcceptors(String zoneKey, int version, int limit) {
+		return this.consents.findByZoneKeyAndDocumentAndDocumentVersionAndChoiceOrderByDecidedAtDescIdDesc(zoneKey,
+				Document.AGREEMENT, version, Choice.AGREED, PageRequest.of(0, limit));
 	}
 
 	@Transactional(readOnly = true)

@@ -16,6 +16,12 @@ public final class StaffGroups {
 	 */
 	public static final String REVIEW_LEADS = "hcp-review-leads";
 
+	/**
+	 * Editors: zones, agreements, questions and articles, on {@code /staff/content} and
+	 * through the content API. They work no reviews.
+	 */
+	public static final String EDITORS = "hcp-editors";
+
 	/** Every staff group that works reviews in Tasklist. */
 	public static final List<String> ALL = List.of(REVIEWERS, REVIEW_LEADS);
 

@@ -52,7 +52,7 @@ class StaffAnswersController {
 		AnswerSet answers = seen(request, id, Subject.ANSWERS);
 		model.addAttribute("answers", answers);
 		model.addAttribute("zone", this.zones.get(answers.getZoneKey()));
-		model.addAttribute("questions", this.zones.questions(answers.getZoneKey()));
+		model.addAttribute("questions", this.zones.questionsEverAsked(answers.getZoneKey()));
 		return VIEW_ANSWERS;
 	}
 
@@ -63,7 +63,7 @@ class StaffAnswersController {
 		SvgCard card = new SvgCard(
 				this.messages.getMessage("review.answers.title", new Object[] { zone.getName() }, locale) + " · "
 						+ StaffSubmissionController.time(answers.getSubmittedAt()));
-		for (ZoneQuestion question : this.zones.questions(answers.getZoneKey())) {
+		for (ZoneQuestion question : this.zones.questionsEverAsked(answers.getZoneKey())) {
 			card.row("#" + question.getPosition(), question.getText(), false);
 			card.row("", answers.answerTo(question.getId()), false);
 		}

@@ -114,9 +114,14 @@ class SecurityConfig {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
+			// editors keep content; leads (and editors) read the audit of its changes
+			.requestMatchers("/staff/content/changes/**")
+			.access(new StaffSession(StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
+			.requestMatchers("/staff/content/**")
+			.access(new StaffSession(StaffGroups.EDITORS))
 			// the audit trail and the dashboard are for leads only
 			.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
 			.access(new StaffSession(StaffGroups.REVIEW_LEADS))
@@ -131,6 +136,9 @@ class SecurityConfig {
 			.permitAll()
 			// the site's search and Atom feed: teasers only, like the home page
 			.requestMatchers("/search", "/feed.atom")
+			.permitAll()
+			// the content API's description (the API itself has its own chain)
+			.requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -61,6 +61,8 @@ public class StaffAuthorizations implements SmartInitializingSingleton {
 			grant(staff, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 		}
 		grant(StaffGroups.REVIEW_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		// editors sign in where all staff do (the webapps), then work on /staff/content
+		grant(StaffGroups.EDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(StaffGroups.REVIEW_LEADS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
 		for (String process : List.of(HcpVerificationProcess.REVOCATION_PROCESS_KEY,

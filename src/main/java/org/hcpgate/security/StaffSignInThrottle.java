@@ -37,7 +37,8 @@ class StaffSignInThrottle {
 	FilterRegistrationBean<OncePerRequestFilter> staffSignInThrottleFilter(LoginThrottle throttle, StaffPaths paths) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new ThrottleFilter(throttle, paths));
-		registration.addUrlPatterns(paths.rest("/*"), paths.actuator("/*"), paths.webapps("/api/admin/auth/user/*"));
+		registration.addUrlPatterns(paths.rest("/*"), paths.actuator("/*"), paths.webapps("/api/admin/auth/user/*"),
+				ContentApiSecurity.PATH + "/*");
 		registration.setName("staff-sign-in-throttle");
 		// before Spring Security and Camunda's REST authentication: a waiting sign-in
 		// checks no password

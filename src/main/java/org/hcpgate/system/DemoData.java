@@ -12,16 +12,19 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticleBody;
 import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.articles.Comment;
 import org.hcpgate.articles.CommentRepository;
+import org.hcpgate.content.ArticleForm;
+import org.hcpgate.content.ContentService;
+import org.hcpgate.content.Editor;
+import org.hcpgate.content.ZoneForm;
 import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.security.StartupLock;
-import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
-import org.hcpgate.zones.ZoneQuestionRepository;
 import org.hcpgate.zones.ZoneRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +68,18 @@ class DemoData implements ApplicationRunner {
 	 */
 	static final String LEAD = "demo-lead";
 
+	/** An editor: zones, agreements, questions and articles on /staff/content. */
+	static final String EDITOR = "demo-editor";
+
+	static final String AUDIENCE_NOTICE = "本内容仅供医疗卫生专业人士阅读";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final ZoneRepository zones;
 
 	private final ArticleRepository articles;
 
-	private final ZoneQuestionRepository questions;
+	private final ContentService content;
 
 	private final ReaderAccountRepository readerAccounts;
 
@@ -81,7 +89,7 @@ class DemoData implements ApplicationRunner {
 
 	private final CommentRepository comments;
 
-	DemoData(ZoneRepository zones, ArticleRepository articles, ZoneQuestionRepository questions,
+	DemoData(ZoneRepository zones, ArticleRepository articles, ContentService content,
 			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService, IdentityService identity,
 			CommentRepository comments, StartupLock startupLock, PlatformTransactionManager transactionManager) {
 		this.startupLock = startupLock;
@@ -89,7 +97,7 @@ class DemoData implements ApplicationRunner {
 		this.comments = comments;
 		this.zones = zones;
 		this.articles = articles;
-		this.questions = questions;
+		this.content = content;
 		this.readerAccounts = readerAccounts;
 		this.readerAccountService = readerAccountService;
 		this.identity = identity;
@@ -103,15 +111,25 @@ class DemoData implements ApplicationRunner {
 
 	private void seed() {
 		if (!this.zones.existsById(ZONE_KEY)) {
-			this.zones.save(new Zone(ZONE_KEY, "脓毒症免疫治疗", "壹生身份认证协议书", text("demo/agreement.txt"), 1)
-				.withInformedConsent("知情同意书", text("demo/informed-consent.txt"), 1)
-				.withInformationReview());
-			this.questions.save(new ZoneQuestion(ZONE_KEY, 1, "您的执业类别是?", true, List.of("医师", "护士", "药师", "其他")));
-			this.questions.save(new ZoneQuestion(ZONE_KEY, 2, "您在脓毒症免疫治疗方面最关注的问题是什么?", false));
-			this.articles.save(new Article(ZONE_KEY, true, "北京站|脓毒症免疫功能监测和治疗流调与最佳临床实践项目在北区启动", "医学论坛报醒醒活动", "脓毒症免疫治疗",
+			// the demo's content goes through the editors' own door (ContentService)
+			ZoneForm zone = new ZoneForm();
+			zone.setKey(ZONE_KEY);
+			zone.setName("脓毒症免疫治疗");
+			zone.setDescription("脓毒症免疫功能监测和治疗的项目动态与临床实践。");
+			zone.setAudienceNotice(AUDIENCE_NOTICE);
+			zone.setAgreementTitle("壹生身份认证协议书");
+			zone.setAgreementBody(text("demo/agreement.txt"));
+			zone.setInformedConsentTitle("知情同意书");
+			zone.setInformedConsentBody(text("demo/informed-consent.txt"));
+			zone.setInformationReview(true);
+			zone.setQuestions(
+					List.of(question("您的执业类别是?", ZoneQuestion.Kind.SINGLE_CHOICE, true, "医师", "护士", "药师", "其他"),
+							question("您在脓毒症免疫治疗方面最关注的问题是什么?", ZoneQuestion.Kind.FREE_TEXT, false)));
+			this.content.createZone(zone, Editor.setup());
+			this.content.createArticle(article(true, "北京站|脓毒症免疫功能监测和治疗流调与最佳临床实践项目在北区启动", "医学论坛报醒醒活动", "脓毒症免疫治疗",
 					LocalDate.of(2019, 11, 20),
 					"继西南区、南区、中区启动会之后,11月16日在首都北京成功召开北区启动会!来自华北、东北和西北地区的30余位重症领域专家学者、医师同道齐聚一堂。",
-					text("demo/article-sepsis.html")));
+					text("demo/article-sepsis.html")), Editor.setup());
 			log.info("Demo zone {} and its article created", ZONE_KEY);
 		}
 		Article seed = this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(ZONE_KEY)
@@ -120,9 +138,10 @@ class DemoData implements ApplicationRunner {
 			.findFirst()
 			.orElseThrow();
 		if (this.articles.findByZoneKeyOrderByPublishedOnDescIdDesc(ZONE_KEY).stream().noneMatch(a -> !a.isGated())) {
-			this.articles.save(new Article(ZONE_KEY, false, OPEN_ARTICLE_TITLE, "HCP Gate 演示编辑部", "脓毒症早期识别",
-					LocalDate.of(2019, 12, 2), "【演示】两种床旁评分工具速览:qSOFA 用于快速筛查,SOFA 用于评估器官功能障碍。本文对所有读者开放。",
-					text("demo/article-qsofa.html")));
+			this.content.createArticle(
+					article(false, OPEN_ARTICLE_TITLE, "HCP Gate 演示编辑部", "脓毒症早期识别", LocalDate.of(2019, 12, 2),
+							"【演示】两种床旁评分工具速览:qSOFA 用于快速筛查,SOFA 用于评估器官功能障碍。本文对所有读者开放。", text("demo/article-qsofa.html")),
+					Editor.setup());
 		}
 		if (this.comments.countByArticleId(seed.getId()) == 0) {
 			// the seed shows "200 评论": a thread long enough to page through (20 at a
@@ -144,6 +163,14 @@ class DemoData implements ApplicationRunner {
 			reviewer.setPassword(REVIEWER);
 			saveDemoUser(reviewer);
 			this.identity.createMembership(REVIEWER, StaffGroups.REVIEWERS);
+		}
+		if (this.identity.createUserQuery().userId(EDITOR).count() == 0) {
+			User editor = this.identity.newUser(EDITOR);
+			editor.setFirstName("演示");
+			editor.setLastName("编辑");
+			editor.setPassword(EDITOR);
+			saveDemoUser(editor);
+			this.identity.createMembership(EDITOR, StaffGroups.EDITORS);
 		}
 		if (this.identity.createUserQuery().userId(LEAD).count() == 0) {
 			User lead = this.identity.newUser(LEAD);
@@ -167,6 +194,32 @@ class DemoData implements ApplicationRunner {
 		else {
 			this.identity.saveUser(user);
 		}
+	}
+
+	private static ZoneForm.QuestionRow question(String text, ZoneQuestion.Kind kind, boolean required,
+			String... options) {
+		ZoneForm.QuestionRow row = new ZoneForm.QuestionRow();
+		row.setText(text);
+		row.setKind(kind);
+		row.setRequired(required);
+		row.setOptions(List.of(options));
+		return row;
+	}
+
+	private static ArticleForm article(boolean gated, String title, String author, String tag, LocalDate date,
+			String teaser, String html) {
+		ArticleForm article = new ArticleForm();
+		article.setZoneKey(ZONE_KEY);
+		article.setGated(gated);
+		article.setTitle(title);
+		article.setAuthor(author);
+		article.setTag(tag);
+		article.setPublishedOn(date);
+		article.setTeaser(teaser);
+		article.setBodyFormat(ArticleBody.Format.HTML);
+		article.setBody(html);
+		article.setPublished(true);
+		return article;
 	}
 
 	private static String text(String path) {

@@ -33,6 +33,7 @@ class StaffGroupsSetup implements ApplicationRunner {
 		this.startupLock.exclusively(() -> {
 			ensureGroup(StaffGroups.REVIEWERS, "HCP 审核员");
 			ensureGroup(StaffGroups.REVIEW_LEADS, "HCP 审核组长");
+			ensureGroup(StaffGroups.EDITORS, "HCP 内容编辑");
 		});
 	}
 

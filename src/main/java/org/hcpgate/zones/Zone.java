@@ -42,6 +42,24 @@ public class Zone {
 	@Column(name = "information_review", nullable = false)
 	private boolean informationReview;
 
+	private String description;
+
+	/** The zone's place on the home page, smallest first. */
+	@Column(nullable = false)
+	private int position;
+
+	/** A hidden zone is not listed to readers; its articles are not either. */
+	@Column(nullable = false)
+	private boolean published = true;
+
+	/** Shown on the zone's gated pages: who the content is for. */
+	@Column(name = "audience_notice")
+	private String audienceNotice;
+
+	/** The publishing CMS's own id of the zone, for idempotent upserts. */
+	@Column(name = "cms_id")
+	private String cmsId;
+
 	protected Zone() {
 	}
 
@@ -60,11 +78,50 @@ public class Zone {
 		return this;
 	}
 
-	/** A new version of the agreement: every reader must accept it again. */
-	public void publishAgreement(String title, String body) {
-		this.agreementTitle = title;
-		this.agreementBody = body;
-		this.agreementVersion++;
+	/**
+	 * Puts a published version of the agreement in force: every reader who accepted an
+	 * older one must accept it again.
+	 */
+	void putAgreementInForce(AgreementVersion version) {
+		this.agreementTitle = version.getTitle();
+		this.agreementBody = version.getBody();
+		this.agreementVersion = version.getVersion();
+	}
+
+	/**
+	 * What an editor sets of a zone. A changed informed-consent text is a new version of
+	 * it.
+	 */
+	void edit(ZoneSettings settings) {
+		this.name = settings.name();
+		this.description = blankToNull(settings.description());
+		this.position = settings.position();
+		this.published = settings.published();
+		this.audienceNotice = blankToNull(settings.audienceNotice());
+		this.informationReview = settings.informationReview();
+		String consentBody = blankToNull(settings.informedConsentBody());
+		if (consentBody == null) {
+			this.informedConsentTitle = null;
+			this.informedConsentBody = null;
+		}
+		else {
+			boolean changed = !consentBody.equals(this.informedConsentBody)
+					|| !settings.informedConsentTitle().strip().equals(this.informedConsentTitle);
+			if (changed) {
+				this.informedConsentVersion = (this.informedConsentVersion == null) ? 1
+						: this.informedConsentVersion + 1;
+			}
+			this.informedConsentTitle = settings.informedConsentTitle().strip();
+			this.informedConsentBody = consentBody;
+		}
+	}
+
+	void identifyInCms(String cmsId) {
+		this.cmsId = cmsId;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public Zone withInformationReview() {
@@ -78,6 +135,26 @@ public class Zone {
 
 	public boolean hasInformedConsent() {
 		return this.informedConsentBody != null && !this.informedConsentBody.isBlank();
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public boolean isPublished() {
+		return this.published;
+	}
+
+	public String getAudienceNotice() {
+		return this.audienceNotice;
+	}
+
+	public String getCmsId() {
+		return this.cmsId;
 	}
 
 	public String getKey() {

@@ -19,14 +19,24 @@ public class ZoneQuestion {
 
 	public enum Kind {
 
-		FREE_TEXT, SINGLE_CHOICE
+		FREE_TEXT, SINGLE_CHOICE, MULTIPLE_CHOICE;
+
+		public boolean hasOptions() {
+			return this != FREE_TEXT;
+		}
 
 	}
 
 	/**
-	 * Separates the options of a single-choice question in the {@code options} column.
+	 * Separates the options of a choice question in the {@code options} column.
 	 */
 	static final String OPTION_SEPARATOR = "|";
+
+	/**
+	 * Separates the chosen options of a multiple-choice answer (as the browser sends
+	 * several values of one field); an option may contain neither separator.
+	 */
+	public static final String CHOICE_SEPARATOR = ",";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +60,10 @@ public class ZoneQuestion {
 	@Column(nullable = false)
 	private boolean required;
 
+	/** Removed by an editor: asked no more, its answers stay readable. */
+	@Column(nullable = false)
+	private boolean retired;
+
 	protected ZoneQuestion() {
 	}
 
@@ -65,6 +79,38 @@ public class ZoneQuestion {
 		this(zoneKey, position, text, required);
 		this.kind = Kind.SINGLE_CHOICE;
 		this.options = String.join(OPTION_SEPARATOR, options);
+	}
+
+	static ZoneQuestion of(String zoneKey, int position, QuestionSettings settings) {
+		ZoneQuestion question = new ZoneQuestion(zoneKey, position, settings.text().strip(), settings.required());
+		question.update(position, settings);
+		return question;
+	}
+
+	void update(int position, QuestionSettings settings) {
+		this.position = position;
+		this.text = settings.text().strip();
+		this.kind = settings.kind();
+		this.required = settings.required();
+		this.options = settings.kind().hasOptions() ? String.join(OPTION_SEPARATOR, settings.options()) : null;
+		this.retired = false;
+	}
+
+	void retire() {
+		this.retired = true;
+	}
+
+	public boolean isRetired() {
+		return this.retired;
+	}
+
+	public boolean isMultipleChoice() {
+		return this.kind == Kind.MULTIPLE_CHOICE;
+	}
+
+	/** The options a multiple-choice answer names. */
+	public static List<String> chosen(String answer) {
+		return Arrays.stream(answer.split(CHOICE_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 	public Long getId() {

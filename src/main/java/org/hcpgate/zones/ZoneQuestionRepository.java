@@ -6,8 +6,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ZoneQuestionRepository extends JpaRepository<ZoneQuestion, Long> {
 
-	List<ZoneQuestion> findByZoneKeyOrderByPosition(String zoneKey);
+	/** The questions readers are asked now. */
+	List<ZoneQuestion> findByZoneKeyAndRetiredFalseOrderByPosition(String zoneKey);
 
-	boolean existsByZoneKey(String zoneKey);
+	/** Every question the zone ever asked: old answers are read against these. */
+	List<ZoneQuestion> findByZoneKeyOrderByPositionAscIdAsc(String zoneKey);
+
+	boolean existsByZoneKeyAndRetiredFalse(String zoneKey);
 
 }

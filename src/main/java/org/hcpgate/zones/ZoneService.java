@@ -1,14 +1,21 @@
 package org.hcpgate.zones;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Zone rules. Bean {@code zoneService} is called from {@code processes/zone-access.bpmn}
- * ({@code hasInformedConsent}, {@code hasQuestions}, {@code requiresInformationReview} of
- * {@code zoneKey}), so a zone's data decides its route.
+ * Zone rules, and the zone as editors keep it. Bean {@code zoneService} is called from
+ * {@code processes/zone-access.bpmn} ({@code hasInformedConsent}, {@code hasQuestions},
+ * {@code requiresInformationReview} of {@code zoneKey}), so a zone's data decides its
+ * route.
  */
 @Service("zoneService")
 public class ZoneService {
@@ -17,9 +24,14 @@ public class ZoneService {
 
 	private final ZoneQuestionRepository questions;
 
-	ZoneService(ZoneRepository zones, ZoneQuestionRepository questions) {
+	private final AgreementVersionRepository agreements;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ZoneService(ZoneRepository zones, ZoneQuestionRepository questions, AgreementVersionRepository agreements) {
 		this.zones = zones;
 		this.questions = questions;
+		this.agreements = agreements;
 	}
 
 	@Transactional(readOnly = true)
@@ -27,21 +39,154 @@ public class ZoneService {
 		return this.zones.findById(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<Zone> find(String zoneKey) {
+		return this.zones.findById(zoneKey);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Zone> findByCmsId(String cmsId) {
+		return this.zones.findByCmsId(cmsId);
+	}
+
+	/** Every zone, hidden ones too, in their order: what editors keep. */
+	@Transactional(readOnly = true)
+	public List<Zone> all() {
+		return this.zones.findAll(Sort.by("position", "name"));
+	}
+
+	/** The zones readers see (the home page), in their order. */
+	@Transactional(readOnly = true)
+	public List<Zone> listed() {
+		return all().stream().filter(Zone::isPublished).toList();
+	}
+
 	/**
-	 * Publishes a new version of the zone's agreement. Grants are tied to the version a
-	 * reader accepted, so the zone closes for every reader until they accept the new one.
+	 * A new zone, its agreement's first text in force as version 1 at once (a zone
+	 * without an agreement could not be entered).
 	 */
 	@Transactional
-	public Zone publishAgreement(String zoneKey, String title, String body) {
-		Zone zone = get(zoneKey);
-		zone.publishAgreement(title, body);
+	public Zone create(String zoneKey, ZoneSettings settings, String agreementTitle, String agreementBody,
+			String editor) {
+		if (this.zones.existsById(zoneKey)) {
+			throw new ZoneKeyTakenException(zoneKey);
+		}
+		Zone zone = new Zone(zoneKey, settings.name(), agreementTitle, agreementBody, 0);
+		zone.edit(settings);
+		this.zones.saveAndFlush(zone);
+		saveAgreementDraft(zoneKey, agreementTitle, agreementBody, editor);
+		publishAgreementDraft(zoneKey, editor);
 		return zone;
 	}
 
-	/** Every zone, by name: the home page lists them. */
+	@Transactional
+	public Zone update(String zoneKey, ZoneSettings settings) {
+		Zone zone = get(zoneKey);
+		zone.edit(settings);
+		return zone;
+	}
+
+	@Transactional
+	public void identifyInCms(String zoneKey, String cmsId) {
+		get(zoneKey).identifyInCms(cmsId);
+	}
+
+	/**
+	 * The zone's questions become these, in this order: a question named by its id is
+	 * changed in place, one without an id is added, and one left out is retired (its
+	 * answers stay readable against it).
+	 */
+	@Transactional
+	public List<ZoneQuestion> replaceQuestions(String zoneKey, List<QuestionSettings> wanted) {
+		get(zoneKey);
+		Map<Long, ZoneQuestion> current = new HashMap<>();
+		for (ZoneQuestion question : this.questions.findByZoneKeyOrderByPositionAscIdAsc(zoneKey)) {
+			current.put(question.getId(), question);
+		}
+		List<ZoneQuestion> kept = new ArrayList<>();
+		int position = 1;
+		for (QuestionSettings settings : wanted) {
+			ZoneQuestion question = (settings.id() != null) ? current.remove(settings.id()) : null;
+			if (question == null) {
+				question = this.questions.save(ZoneQuestion.of(zoneKey, position, settings));
+			}
+			else {
+				question.update(position, settings);
+			}
+			kept.add(question);
+			position++;
+		}
+		for (ZoneQuestion removed : current.values()) {
+			if (!removed.isRetired()) {
+				removed.retire();
+			}
+		}
+		return kept;
+	}
+
+	/** Writes the zone's agreement draft (there is at most one), new or changed. */
+	@Transactional
+	public AgreementVersion saveAgreementDraft(String zoneKey, String title, String body, String editor) {
+		this.zones.lockByKey(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
+		Optional<AgreementVersion> draft = this.agreements.findFirstByZoneKeyAndVersionIsNull(zoneKey);
+		if (draft.isPresent()) {
+			draft.get().edit(title, body, editor, this.clock.instant());
+			return draft.get();
+		}
+		return this.agreements.save(new AgreementVersion(zoneKey, title, body, editor, this.clock.instant()));
+	}
+
+	/**
+	 * Publishes the zone's draft as the next version and puts it in force: every reader
+	 * who accepted an older version is asked again on their next visit (grants are tied
+	 * to the version accepted). The zone's row is locked, so two editors publishing at
+	 * once make one version, not two.
+	 * @return the version published, or empty if there was no draft (already published)
+	 */
+	@Transactional
+	public Optional<AgreementVersion> publishAgreementDraft(String zoneKey, String editor) {
+		Zone zone = this.zones.lockByKey(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
+		Optional<AgreementVersion> draft = this.agreements.findFirstByZoneKeyAndVersionIsNull(zoneKey);
+		draft.ifPresent(version -> {
+			version.publish(zone.getAgreementVersion() + 1, editor, this.clock.instant());
+			this.agreements.flush();
+			zone.putAgreementInForce(version);
+		});
+		return draft;
+	}
+
+	/** A new version of the agreement, written and published at once. */
+	@Transactional
+	public AgreementVersion publishAgreement(String zoneKey, String title, String body, String editor) {
+		saveAgreementDraft(zoneKey, title, body, editor);
+		return publishAgreementDraft(zoneKey, editor).orElseThrow();
+	}
+
+	@Transactional
+	public void identifyAgreementInCms(AgreementVersion version, String cmsId) {
+		this.agreements.findById(version.getId()).orElseThrow().identifyInCms(cmsId);
+	}
+
+	/** The draft, if an editor is writing one. */
 	@Transactional(readOnly = true)
-	public List<Zone> all() {
-		return this.zones.findAll(org.springframework.data.domain.Sort.by("name"));
+	public Optional<AgreementVersion> agreementDraft(String zoneKey) {
+		return this.agreements.findFirstByZoneKeyAndVersionIsNull(zoneKey);
+	}
+
+	/** The published versions, newest first. */
+	@Transactional(readOnly = true)
+	public List<AgreementVersion> agreementVersions(String zoneKey) {
+		return this.agreements.findByZoneKeyOrderByVersionDesc(zoneKey).stream().filter(v -> !v.isDraft()).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AgreementVersion> agreementVersion(String zoneKey, int version) {
+		return this.agreements.findByZoneKeyAndVersion(zoneKey, version);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AgreementVersion> agreementByCmsId(String zoneKey, String cmsId) {
+		return this.agreements.findByZoneKeyAndCmsId(zoneKey, cmsId);
 	}
 
 	@Transactional(readOnly = true)
@@ -51,7 +196,7 @@ public class ZoneService {
 
 	@Transactional(readOnly = true)
 	public boolean hasQuestions(String zoneKey) {
-		return this.questions.existsByZoneKey(zoneKey);
+		return this.questions.existsByZoneKeyAndRetiredFalse(zoneKey);
 	}
 
 	@Transactional(readOnly = true)
@@ -59,9 +204,19 @@ public class ZoneService {
 		return get(zoneKey).isInformationReview();
 	}
 
+	/** The questions readers are asked now, in order. */
 	@Transactional(readOnly = true)
 	public List<ZoneQuestion> questions(String zoneKey) {
-		return this.questions.findByZoneKeyOrderByPosition(zoneKey);
+		return this.questions.findByZoneKeyAndRetiredFalseOrderByPosition(zoneKey);
+	}
+
+	/**
+	 * Every question the zone asked, retired ones too: old answers are read against
+	 * these.
+	 */
+	@Transactional(readOnly = true)
+	public List<ZoneQuestion> questionsEverAsked(String zoneKey) {
+		return this.questions.findByZoneKeyOrderByPositionAscIdAsc(zoneKey);
 	}
 
 }

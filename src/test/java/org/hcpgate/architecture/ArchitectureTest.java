@@ -57,7 +57,8 @@ class ArchitectureTest {
 		floors.put("ground", List.of("processes", "readers", "zones", "consent"));
 		floors.put("middle", List.of("credentials", "answers", "verification", "notifications", "security"));
 		floors.put("top", List.of("journey", "review", "articles", "accounts"));
-		floors.put("outer", List.of("privacy", "system"));
+		floors.put("outer", List.of("privacy", "content"));
+		floors.put("set-up", List.of("system"));
 		return floors;
 	}
 

@@ -40,7 +40,8 @@ class ArticleRepositoryTest extends PostgresRepositoryTest {
 		article(true, "标题", "摘要", "只在受限正文里 " + this.word, 2);
 		this.articles.flush();
 
-		assertThat(this.articles.search("%" + this.word + "%", PageRequest.of(0, 10))).extracting(Article::getId)
+		assertThat(this.articles.search("%" + this.word + "%", java.time.Instant.now(), PageRequest.of(0, 10)))
+			.extracting(Article::getId)
 			.containsExactly(gatedByTitle.getId(), openByBody.getId());
 	}
 

@@ -128,7 +128,7 @@ class ZoneAccessPostgresTest extends PostgresIntegrationTest {
 		agree(zone);
 		awaitGranted(zone);
 
-		this.zoneService.publishAgreement(zone, "测试协议(第二版)", "新的协议正文");
+		this.zoneService.publishAgreement(zone, "测试协议(第二版)", "新的协议正文", "test-editor");
 		assertThat(this.zoneAccess.isGranted(this.reader.getReaderId(), zone)).isFalse();
 		start(zone);
 		journey(zone).andExpect(content().string(Matchers.containsString("测试协议(第二版)")));

@@ -1,0 +1,246 @@
+package org.hcpgate.content;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticleService;
+import org.hcpgate.zones.AgreementVersion;
+import org.hcpgate.zones.QuestionSettings;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneQuestion;
+import org.hcpgate.zones.ZoneService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * What editors do to content, whichever door they come through (the staff pages, the
+ * content API, the demo set-up): each change is validated the same way and audited in its
+ * own transaction.
+ */
+@Service
+public class ContentService {
+
+	static final String ZONE = "zone";
+
+	static final String AGREEMENT = "agreement";
+
+	static final String ARTICLE = "article";
+
+	private final ZoneService zones;
+
+	private final ArticleService articles;
+
+	private final ContentAudit audit;
+
+	private final ZoneId siteTime;
+
+	ContentService(ZoneService zones, ArticleService articles, ContentAudit audit,
+			@Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+		this.zones = zones;
+		this.articles = articles;
+		this.audit = audit;
+		this.siteTime = siteTime;
+	}
+
+	/** The site's local time, in which editors schedule articles. */
+	public ZoneId siteTime() {
+		return this.siteTime;
+	}
+
+	/**
+	 * The rules across fields that annotations cannot say: a new zone's key is free and
+	 * its agreement written; an informed consent has a title; a choice question has two
+	 * options or more, none with a separator in it.
+	 */
+	public void validate(ZoneForm form, boolean isNew, Errors errors) {
+		if (isNew) {
+			if (form.getKey() == null || form.getKey().isBlank()) {
+				errors.rejectValue("key", "NotBlank");
+			}
+			else if (this.zones.find(form.getKey()).isPresent()) {
+				errors.rejectValue("key", "content.zone.key.taken");
+			}
+			if (form.getAgreementTitle() == null || form.getAgreementTitle().isBlank()) {
+				errors.rejectValue("agreementTitle", "NotBlank");
+			}
+			if (form.getAgreementBody() == null || form.getAgreementBody().isBlank()) {
+				errors.rejectValue("agreementBody", "NotBlank");
+			}
+		}
+		boolean consentBody = form.getInformedConsentBody() != null && !form.getInformedConsentBody().isBlank();
+		boolean consentTitle = form.getInformedConsentTitle() != null && !form.getInformedConsentTitle().isBlank();
+		if (consentBody && !consentTitle) {
+			errors.rejectValue("informedConsentTitle", "NotBlank");
+		}
+		List<ZoneForm.QuestionRow> rows = form.getQuestions();
+		for (int i = 0; i < rows.size(); i++) {
+			ZoneForm.QuestionRow row = rows.get(i);
+			if (row.isBlank()) {
+				continue;
+			}
+			String field = "questions[" + i + "]";
+			if (row.getText() == null || row.getText().isBlank()) {
+				errors.rejectValue(field + ".text", "NotBlank");
+			}
+			if (row.getKind().hasOptions()) {
+				List<String> options = row.getOptions();
+				if (options.size() < 2) {
+					errors.rejectValue(field + ".optionsText", "content.question.options.too-few");
+				}
+				else if (options.stream()
+					.anyMatch(o -> o.contains(ZoneQuestion.CHOICE_SEPARATOR) || o.contains("|") || o.length() > 100)) {
+					errors.rejectValue(field + ".optionsText", "content.question.options.invalid");
+				}
+				else if (options.stream().distinct().count() < options.size()) {
+					errors.rejectValue(field + ".optionsText", "content.question.options.repeated");
+				}
+			}
+		}
+	}
+
+	@Transactional
+	public Zone createZone(ZoneForm form, Editor editor) {
+		Zone zone = this.zones.create(form.getKey(), form.settings(), form.getAgreementTitle().strip(),
+				form.getAgreementBody().strip(), editor.staffId());
+		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
+		return zone;
+	}
+
+	/** A zone the CMS creates, known to it by its own id from then on. */
+	@Transactional
+	public Zone createZoneFromCms(ZoneForm form, String cmsId, Editor editor) {
+		Zone zone = this.zones.create(form.getKey(), form.settings(), form.getAgreementTitle().strip(),
+				form.getAgreementBody().strip(), editor.staffId());
+		this.zones.identifyInCms(zone.getKey(), cmsId);
+		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
+		return zone;
+	}
+
+	/**
+	 * Changes a zone's settings and questions (its agreement has versions of its own).
+	 */
+	@Transactional
+	public boolean updateZone(String zoneKey, ZoneForm form, Editor editor) {
+		Map<String, Object> before = snapshot(zoneKey);
+		this.zones.update(zoneKey, form.settings());
+		this.zones.replaceQuestions(zoneKey, form.questionSettings());
+		return this.audit.record(editor, ZONE, zoneKey, "changed", before, snapshot(zoneKey));
+	}
+
+	@Transactional
+	public AgreementVersion saveAgreementDraft(String zoneKey, AgreementForm form, Editor editor) {
+		Optional<AgreementVersion> draft = this.zones.agreementDraft(zoneKey);
+		Map<String, Object> before = draft.map(ContentService::snapshot).orElse(null);
+		AgreementVersion saved = this.zones.saveAgreementDraft(zoneKey, form.getTitle().strip(), form.getBody().strip(),
+				editor.staffId());
+		this.audit.record(editor, AGREEMENT, zoneKey, "draft-saved", before, snapshot(saved));
+		return saved;
+	}
+
+	/**
+	 * Publishes the zone's draft: readers who accepted an older version are asked again.
+	 * @return the version published, or empty if there was no draft (a second click)
+	 */
+	@Transactional
+	public Optional<AgreementVersion> publishAgreementDraft(String zoneKey, Editor editor) {
+		int inForce = this.zones.get(zoneKey).getAgreementVersion();
+		Optional<AgreementVersion> published = this.zones.publishAgreementDraft(zoneKey, editor.staffId());
+		published.ifPresent(version -> this.audit.record(editor, AGREEMENT, zoneKey, "published",
+				Map.of("versionInForce", inForce), snapshot(version)));
+		return published;
+	}
+
+	/** A version the CMS publishes at once, known to it by its own id. */
+	@Transactional
+	public AgreementVersion publishAgreementFromCms(String zoneKey, AgreementForm form, String cmsId, Editor editor) {
+		saveAgreementDraft(zoneKey, form, editor);
+		AgreementVersion version = publishAgreementDraft(zoneKey, editor).orElseThrow();
+		this.zones.identifyAgreementInCms(version, cmsId);
+		return version;
+	}
+
+	@Transactional
+	public Article createArticleFromCms(ArticleForm form, String cmsId, Editor editor) {
+		Article article = createArticle(form, editor);
+		this.articles.identifyInCms(article.getId(), cmsId);
+		return article;
+	}
+
+	@Transactional
+	public Article createArticle(ArticleForm form, Editor editor) {
+		this.zones.get(form.getZoneKey());
+		Article article = this.articles.create(form.settings(this.siteTime, null, Instant.now()));
+		this.audit.record(editor, ARTICLE, article.getId().toString(), "created", null, snapshot(article));
+		return article;
+	}
+
+	@Transactional
+	public boolean updateArticle(long id, ArticleForm form, Editor editor) {
+		this.zones.get(form.getZoneKey());
+		Article article = this.articles.find(id).orElseThrow();
+		Map<String, Object> before = snapshot(article);
+		this.articles.update(id, form.settings(this.siteTime, article.getPublishedAt(), Instant.now()));
+		return this.audit.record(editor, ARTICLE, Long.toString(id), "changed", before, snapshot(article));
+	}
+
+	/** A zone as the audit keeps it: its settings and its questions. */
+	Map<String, Object> snapshot(String zoneKey) {
+		Zone zone = this.zones.get(zoneKey);
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("key", zone.getKey());
+		state.put("name", zone.getName());
+		state.put("description", zone.getDescription());
+		state.put("position", zone.getPosition());
+		state.put("published", zone.isPublished());
+		state.put("audienceNotice", zone.getAudienceNotice());
+		state.put("informedConsentTitle", zone.getInformedConsentTitle());
+		state.put("informedConsentBody", zone.getInformedConsentBody());
+		state.put("informedConsentVersion", zone.getInformedConsentVersion());
+		state.put("informationReview", zone.isInformationReview());
+		state.put("agreementVersion", zone.getAgreementVersion());
+		state.put("cmsId", zone.getCmsId());
+		state.put("questions",
+				this.zones.questions(zoneKey)
+					.stream()
+					.map(q -> new QuestionSettings(q.getId(), q.getText(), q.getKind(), q.getOptions(), q.isRequired()))
+					.toList());
+		return state;
+	}
+
+	static Map<String, Object> snapshot(AgreementVersion version) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("zoneKey", version.getZoneKey());
+		state.put("version", version.getVersion());
+		state.put("title", version.getTitle());
+		state.put("body", version.getBody());
+		state.put("cmsId", version.getCmsId());
+		return state;
+	}
+
+	static Map<String, Object> snapshot(Article article) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("id", article.getId());
+		state.put("zoneKey", article.getZoneKey());
+		state.put("gated", article.isGated());
+		state.put("title", article.getTitle());
+		state.put("author", article.getAuthor());
+		state.put("tag", article.getTag());
+		state.put("publishedOn", article.getPublishedOn());
+		state.put("teaser", article.getTeaser());
+		state.put("bodyFormat", article.getBodyFormat());
+		state.put("body", article.getBodySource());
+		state.put("publishedAt", article.getPublishedAt());
+		state.put("cmsId", article.getCmsId());
+		return state;
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.hcpgate.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.hcpgate.processes.StaffGroups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * The content API ({@code /api/content/**}) for a CMS that publishes into HCP Gate: HTTP
+ * Basic with a staff account of {@link StaffGroups#EDITORS}, checked against Camunda's
+ * identity service (the same accounts and the same sign-in throttle as the webapps and
+ * the engine's REST API). Stateless: a reader's or a staff member's session cookie
+ * authenticates nothing here, so no CSRF token is needed either.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContentApiSecurity {
+
+	static final String PATH = "/api/content";
+
+	static final String EDITOR = "STAFF_" + StaffGroups.EDITORS;
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain contentApiChain(HttpSecurity http, IdentityService identity) throws Exception {
+		return http.securityMatcher(antMatcher(PATH + "/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(EDITOR))
+			.authenticationManager(new ProviderManager(new StaffPasswords(identity)))
+			.httpBasic(basic -> basic.realmName("HCP Gate content API"))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.build();
+	}
+
+	/**
+	 * A staff member's password, checked by Camunda (with its own growing delay after
+	 * failures); the staff groups become authorities {@code STAFF_<group>}.
+	 */
+	static final class StaffPasswords implements AuthenticationProvider {
+
+		private final IdentityService identity;
+
+		StaffPasswords(IdentityService identity) {
+			this.identity = identity;
+		}
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			String user = authentication.getName();
+			Object password = authentication.getCredentials();
+			if (user == null || !(password instanceof String text) || !this.identity.checkPassword(user, text)) {
+				throw new BadCredentialsException("Wrong user name or password");
+			}
+			List<SimpleGrantedAuthority> groups = this.identity.createGroupQuery()
+				.groupMember(user)
+				.list()
+				.stream()
+				.map(group -> new SimpleGrantedAuthority("STAFF_" + group.getId()))
+				.toList();
+			return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+}
