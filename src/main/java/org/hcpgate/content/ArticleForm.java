@@ -85,7 +85,9 @@ public class ArticleForm {
 				publishedAt = this.publishAt.atZone(siteTime).toInstant();
 			}
 			else {
-				publishedAt = (alreadyPublishedAt != null) ? alreadyPublishedAt : now;
+				// live already: keep its time; scheduled (the time cleared) or new: now
+				publishedAt = (alreadyPublishedAt != null && !alreadyPublishedAt.isAfter(now)) ? alreadyPublishedAt
+						: now;
 			}
 		}
 		return new ArticleSettings(this.zoneKey, this.gated, this.title, this.author, this.tag, this.publishedOn,

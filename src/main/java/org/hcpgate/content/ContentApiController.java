@@ -40,6 +40,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The content API for a CMS that publishes into HCP Gate: idempotent upserts keyed by the
  * CMS's own ids ({@code PUT} the same thing twice, and the second changes and audits
@@ -87,7 +89,8 @@ class ContentApiController {
 					+ "A question without an id takes the place of the question at the same position. "
 					+ "The key never changes; agreement texts change through agreement versions.")
 	ResponseEntity<Object> putZone(@PathVariable String cmsId, @Validated @RequestBody ZoneForm form,
-			BindingResult result, Principal principal, Locale locale) {
+			BindingResult result, Principal principal, HttpServletRequest request) {
+		Locale locale = locale(request);
 		Optional<Zone> existing = this.zones.findByCmsId(cmsId);
 		if (existing.isPresent() && form.getKey() != null && !form.getKey().equals(existing.get().getKey())) {
 			result.rejectValue("key", "content.api.key-fixed");
@@ -115,7 +118,9 @@ class ContentApiController {
 			description = "Readers who accepted an older version are asked again. A version once published "
 					+ "never changes: the same text again is 200, another text under the same id is 409.")
 	ResponseEntity<Object> putAgreementVersion(@PathVariable String zoneCmsId, @PathVariable String versionCmsId,
-			@Validated @RequestBody AgreementForm form, BindingResult result, Principal principal, Locale locale) {
+			@Validated @RequestBody AgreementForm form, BindingResult result, Principal principal,
+			HttpServletRequest request) {
+		Locale locale = locale(request);
 		Zone zone = zoneByCmsId(zoneCmsId);
 		if (result.hasErrors()) {
 			return ResponseEntity.badRequest().body(problem(result, locale));
@@ -149,7 +154,8 @@ class ContentApiController {
 			description = "The body (Markdown or HTML) is sanitised on its way in. published=false keeps it from "
 					+ "readers; publishAt (the site's local time) schedules it.")
 	ResponseEntity<Object> putArticle(@PathVariable String cmsId, @Validated @RequestBody ArticleForm form,
-			BindingResult result, Principal principal, Locale locale) {
+			BindingResult result, Principal principal, HttpServletRequest request) {
+		Locale locale = locale(request);
 		if (form.getZoneKey() != null && !form.getZoneKey().isBlank() && this.zones.find(form.getZoneKey()).isEmpty()) {
 			result.rejectValue("zoneKey", "content.article.zone.unknown");
 		}
@@ -169,7 +175,8 @@ class ContentApiController {
 
 	/** Two calls creating the same thing at once: the loser is told to send it again. */
 	@ExceptionHandler({ DataIntegrityViolationException.class, ZoneKeyTakenException.class })
-	ResponseEntity<ProblemDetail> conflict(RuntimeException ex, Locale locale) {
+	ResponseEntity<ProblemDetail> conflict(RuntimeException ex, HttpServletRequest request) {
+		Locale locale = locale(request);
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("content.api.conflict", locale)));
 	}
@@ -207,6 +214,15 @@ class ContentApiController {
 		}
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/**
+	 * An API client says its language in {@code Accept-Language}: English for any
+	 * English, zh-CN for anything else (the site's two languages).
+	 */
+	private static Locale locale(HttpServletRequest request) {
+		return Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage()) ? Locale.ENGLISH
+				: Locale.SIMPLIFIED_CHINESE;
 	}
 
 	private String message(String code, Locale locale, Object... args) {

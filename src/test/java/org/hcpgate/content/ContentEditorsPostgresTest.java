@@ -1,0 +1,382 @@
+package org.hcpgate.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticleService;
+import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.Readers;
+import org.hcpgate.support.TestReaders;
+import org.hcpgate.zones.AgreementVersion;
+import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.ZoneQuestion;
+import org.hcpgate.zones.ZoneService;
+import org.hcpgate.zones.ZoneSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The editors' side on the running application and PostgreSQL: every page, its validation
+ * (the input kept), the agreement's versions, articles published, scheduled and
+ * sanitised, the audit, who may reach what, and the content API with its refusals.
+ */
+class ContentEditorsPostgresTest extends PostgresIntegrationTest {
+
+	static final String EDITOR = "demo-editor";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ZoneService zones;
+
+	@Autowired
+	ArticleService articles;
+
+	@Autowired
+	Readers readers;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	static String key() {
+		return "z-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	EditorPages editor() {
+		return EditorPages.signIn(this.rest, EDITOR, EDITOR);
+	}
+
+	@Test
+	void anEditorCreatesAZoneWithQuestionsAndChangesIt() {
+		EditorPages editor = editor();
+		String key = key();
+		ResponseEntity<String> created = editor.post("/staff/content/zones/new", "/staff/content/zones", "key", key,
+				"name", "心血管专区", "position", "3", "published", "true", "audienceNotice", "本内容仅供医疗卫生专业人士阅读",
+				"agreementTitle", "心血管专区协议", "agreementBody", "协议正文", "questions[0].text", "您关注哪些方向?",
+				"questions[0].kind", "MULTIPLE_CHOICE", "questions[0].optionsText", "心衰\n高血压\n心律失常",
+				"questions[0].required", "true", "questions[1].text", "", "questions[1].kind", "FREE_TEXT");
+		assertThat(editor.follow(created).getBody()).contains("专区已创建").contains("您关注哪些方向?");
+
+		Zone zone = this.zones.get(key);
+		assertThat(zone.getName()).isEqualTo("心血管专区");
+		assertThat(zone.getAgreementVersion()).isEqualTo(1);
+		assertThat(zone.hasInformedConsent()).isFalse();
+		assertThat(this.zones.questions(key)).singleElement().satisfies(q -> {
+			assertThat(q.isMultipleChoice()).isTrue();
+			assertThat(q.getOptions()).containsExactly("心衰", "高血压", "心律失常");
+		});
+		assertThat(this.zones.agreementVersions(key)).singleElement()
+			.satisfies(v -> assertThat(v.getPublishedBy()).isEqualTo(EDITOR));
+
+		// a question is removed (retired: its answers stay readable), another added
+		ResponseEntity<String> saved = editor.post("/staff/content/zones/" + key, "/staff/content/zones/" + key, "name",
+				"心血管专区(新)", "position", "3", "published", "false", "informedConsentTitle", "知情同意书",
+				"informedConsentBody", "同意正文", "questions[0].text", "您的科室?", "questions[0].kind", "FREE_TEXT");
+		assertThat(editor.follow(saved).getBody()).contains("专区已保存");
+		zone = this.zones.get(key);
+		assertThat(zone.isPublished()).isFalse();
+		assertThat(zone.getInformedConsentVersion()).isEqualTo(1);
+		assertThat(this.zones.questions(key)).extracting(ZoneQuestion::getText).containsExactly("您的科室?");
+		assertThat(this.zones.questionsEverAsked(key)).extracting(ZoneQuestion::getText)
+			.containsExactlyInAnyOrder("您关注哪些方向?", "您的科室?");
+
+		// a hidden zone is not listed to readers, nor its page
+		assertThat(EditorPages.anonymous(this.rest).get("/").getBody()).doesNotContain("心血管专区(新)");
+		assertThat(EditorPages.anonymous(this.rest).get("/?zone=" + key).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+
+		assertThat(this.jdbc.queryForList(
+				"select action from content_change where subject_kind = 'zone' and subject_key = ? and changed_by = ?"
+						+ " order by id",
+				String.class, key, EDITOR))
+			.containsExactly("created", "changed");
+	}
+
+	@Test
+	void aZoneWithErrorsIsShownAgainWithWhatWasTypedAndNothingSaved() {
+		EditorPages editor = editor();
+		long before = count("zone");
+		ResponseEntity<String> refused = editor.post("/staff/content/zones/new", "/staff/content/zones", "key",
+				"Bad Key!", "name", "", "description", "键入的简介保留", "agreementTitle", "", "agreementBody", "正文",
+				"informedConsentBody", "有正文却没有标题", "questions[0].text", "只有一个选项的单选题", "questions[0].kind",
+				"SINGLE_CHOICE", "questions[0].optionsText", "唯一选项");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(refused.getBody()).contains("请修改标出的内容后再保存")
+			.contains("专区标识只能包含小写字母、数字和连字符")
+			.contains("此项为必填项")
+			.contains("选择题至少需要两个选项")
+			.contains("键入的简介保留")
+			.contains("只有一个选项的单选题")
+			.contains("Bad Key!");
+		assertThat(count("zone")).isEqualTo(before);
+
+		// a key another zone has
+		String taken = key();
+		this.zones.create(taken, new ZoneSettings("已有", null, 0, true, null, "", null, false), "协议", "正文", EDITOR);
+		ResponseEntity<String> duplicate = editor.post("/staff/content/zones/new", "/staff/content/zones", "key", taken,
+				"name", "第二个", "agreementTitle", "协议", "agreementBody", "正文");
+		assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(duplicate.getBody()).contains("已有专区使用这个标识").contains("第二个");
+		assertThat(this.zones.get(taken).getName()).isEqualTo("已有");
+	}
+
+	@Test
+	void anAgreementDraftIsPreviewedThenPublishedOnceAsTheNextVersion() {
+		EditorPages editor = editor();
+		String key = key();
+		this.zones.create(key, new ZoneSettings("协议专区", null, 0, true, null, "", null, false), "协议", "第一版正文", EDITOR);
+		String page = "/staff/content/zones/" + key + "/agreement";
+
+		ResponseEntity<String> refused = editor.post(page, page + "/draft", "title", "", "body", "未保存的草稿");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(refused.getBody()).contains("未保存的草稿").contains("此项为必填项");
+		assertThat(this.zones.agreementDraft(key)).isEmpty();
+
+		ResponseEntity<String> draft = editor.post(page, page + "/draft", "title", "协议(第二版)", "body", "第二版正文");
+		assertThat(editor.follow(draft).getBody()).contains("草稿已保存").contains("第二版正文").contains("publish-agreement");
+		assertThat(this.zones.get(key).getAgreementVersion()).as("a draft is not in force").isEqualTo(1);
+
+		// published once: the second click (or a second editor) finds no draft
+		assertThat(editor.follow(editor.post(page, page + "/publish")).getBody()).contains("新版本已发布");
+		assertThat(editor.follow(editor.post(page, page + "/publish")).getBody()).contains("没有可发布的草稿");
+		Zone zone = this.zones.get(key);
+		assertThat(zone.getAgreementVersion()).isEqualTo(2);
+		assertThat(zone.getAgreementBody()).isEqualTo("第二版正文");
+		assertThat(this.zones.agreementVersions(key)).extracting(AgreementVersion::getVersion).containsExactly(2, 1);
+
+		// the old version stays readable, with who accepted it
+		ResponseEntity<String> first = editor.get(page + "/versions/1");
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(first.getBody()).contains("第一版正文").contains("同意此版本的读者(0)");
+		assertThat(editor.get(page + "/versions/7").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void articlesArePublishedScheduledOrHeldBackAndTheirBodiesSanitised() {
+		EditorPages editor = editor();
+		EditorPages anonymous = EditorPages.anonymous(this.rest);
+		String title = "编辑文章 " + UUID.randomUUID();
+		ResponseEntity<String> created = editor.post("/staff/content/articles/new", "/staff/content/articles",
+				"zoneKey", "sepsis-immunotherapy", "gated", "true", "title", title, "author", "编辑部", "publishedOn",
+				"2026-12-01", "teaser", "摘要", "bodyFormat", "MARKDOWN", "body",
+				"## 小标题\n\n正文<script>alert(1)</script> [链接](javascript:alert(1))<img src=x onerror=alert(1)>",
+				"published", "false");
+		assertThat(editor.follow(created).getBody()).contains("文章已保存");
+		Article article = this.articles.all()
+			.stream()
+			.filter(a -> a.getTitle().equals(title))
+			.findFirst()
+			.orElseThrow();
+		assertThat(article.getBody()).contains("<h2>小标题</h2>")
+			.doesNotContain("<script")
+			.doesNotContain("javascript:")
+			.doesNotContain("onerror");
+		assertThat(article.getBodySource()).contains("<script>");
+		String edit = "/staff/content/articles/" + article.getId();
+
+		// unpublished: not listed, not found; the editor's preview shows it as a let-in
+		// reader would
+		assertThat(anonymous.get("/").getBody()).doesNotContain(title);
+		assertThat(anonymous.get("/articles/" + article.getId()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<String> preview = editor.get(edit + "/preview");
+		assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(preview.getBody()).contains("预览:这是已通过认证的读者看到的样子").contains("<h2>小标题</h2>");
+
+		// scheduled for tomorrow: still not visible
+		String tomorrow = LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+			.plusDays(1)
+			.withSecond(0)
+			.withNano(0)
+			.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+		assertThat(editor.follow(update(editor, edit, title, "true", tomorrow)).getBody()).contains("文章已保存");
+		assertThat(anonymous.get("/articles/" + article.getId()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(editor.get("/staff/content").getBody()).contains("定时发布");
+
+		// published now: listed; a reader not let in sees the teaser and the notice only
+		assertThat(editor.follow(update(editor, edit, title, "true", "")).getBody()).contains("文章已保存");
+		assertThat(anonymous.get("/").getBody()).contains(title);
+		ResponseEntity<String> teaser = anonymous.get("/articles/" + article.getId());
+		assertThat(teaser.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(teaser.getBody()).contains("本内容仅供医疗卫生专业人士阅读").doesNotContain("小标题");
+
+		// errors keep what was typed
+		ResponseEntity<String> refused = editor.post(edit, edit, "zoneKey", "no-such-zone", "title", "保留的标题", "author",
+				"", "publishedOn", "not-a-date", "teaser", "t", "bodyFormat", "MARKDOWN", "body", "b");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(refused.getBody()).contains("保留的标题").contains("没有这个专区").contains("格式不正确").contains("此项为必填项");
+		assertThat(this.jdbc.queryForList(
+				"select action from content_change where subject_kind = 'article' and subject_key = ? order by id",
+				String.class, article.getId().toString()))
+			.containsExactly("created", "changed", "changed");
+	}
+
+	@Test
+	void onlyEditorsReachTheContentPagesAndLeadsReadTheChanges() throws Exception {
+		EditorPages editor = editor();
+		EditorPages reviewer = EditorPages.signIn(this.rest, "demo-reviewer", "demo-reviewer");
+		EditorPages lead = EditorPages.signIn(this.rest, "demo-lead", "demo-lead");
+		assertThat(editor.get("/staff/content").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(reviewer.get("/staff/content").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(lead.get("/staff/content").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(EditorPages.anonymous(this.rest).get("/staff/content").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		this.mvc.perform(get("/staff/content").with(TestReaders.signedIn(this.readers.newReader())))
+			.andExpect(status().isForbidden());
+		// a reviewer's post, with a token of their own session, is refused
+		String reviewerToken = token(reviewer.get("/login").getBody());
+		assertThat(reviewer.postWithToken("/staff/content/zones", reviewerToken, "key", key(), "name", "x")
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// an editor's post without the token is refused
+		assertThat(editor.postWithToken("/staff/content/zones", null, "key", key(), "name", "x").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+
+		ResponseEntity<String> changes = lead.get("/staff/content/changes");
+		assertThat(changes.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(changes.getBody()).contains("内容变更记录");
+		assertThat(reviewer.get("/staff/content/changes").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theContentApiUpsertsByTheCmsIdsAndRefusesOthers() throws Exception {
+		String cmsZone = "cms-zone-" + UUID.randomUUID();
+		String key = key();
+		String zoneJson = """
+				{"key": "%s", "name": "CMS 专区", "position": 5, "published": true,
+				 "agreementTitle": "CMS 协议", "agreementBody": "CMS 协议正文",
+				 "questions": [{"text": "您的职称?", "kind": "SINGLE_CHOICE", "options": ["住院医师", "主治医师"],
+				                "required": true}]}
+				""".formatted(key);
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone).with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(zoneJson))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.key").value(key))
+			.andExpect(jsonPath("$.agreementVersion").value(1));
+		long changes = count("content_change");
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone).with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(zoneJson))
+			.andExpect(status().isOk());
+		assertThat(count("content_change")).as("the same zone again changes nothing").isEqualTo(changes);
+		assertThat(this.zones.questionsEverAsked(key)).hasSize(1);
+
+		String version = "cms-agreement-" + UUID.randomUUID();
+		String agreement = "{\"title\": \"CMS 协议第二版\", \"body\": \"第二版\"}";
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/agreement-versions/" + version)
+				.with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(agreement))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.version").value(2));
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/agreement-versions/" + version)
+				.with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(agreement))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/agreement-versions/" + version)
+				.with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\": \"CMS 协议第二版\", \"body\": \"悄悄改过的第二版\"}"))
+			.andExpect(status().isConflict());
+		assertThat(this.zones.get(key).getAgreementVersion()).isEqualTo(2);
+
+		String cmsArticle = "cms-article-" + UUID.randomUUID();
+		String articleJson = """
+				{"zoneKey": "%s", "gated": true, "title": "CMS 文章", "author": "CMS", "publishedOn": "2026-12-02",
+				 "teaser": "摘要", "bodyFormat": "HTML", "body": "<p onclick=\\"alert(1)\\">正文</p>", "published": true}
+				""".formatted(key);
+		this.mvc
+			.perform(put("/api/content/articles/" + cmsArticle).with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(articleJson))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(put("/api/content/articles/" + cmsArticle).with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(articleJson))
+			.andExpect(status().isOk());
+		Article article = this.articles.findByCmsId(cmsArticle).orElseThrow();
+		assertThat(article.getBody()).isEqualTo("<p>正文</p>");
+		this.mvc.perform(get("/api/content/articles/" + cmsArticle).with(httpBasic(EDITOR, EDITOR)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.title").value("CMS 文章"));
+
+		// a body with errors: 400 naming the fields, in the asked language
+		this.mvc
+			.perform(put("/api/content/articles/" + cmsArticle).with(httpBasic(EDITOR, EDITOR))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"zoneKey\": \"nowhere\", \"title\": \"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'zoneKey')].message").value("There is no such zone."))
+			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("This field is required."));
+
+		// refused: a reviewer, a wrong password, a reader's session, nobody
+		this.mvc.perform(get("/api/content/zones").with(httpBasic("demo-reviewer", "demo-reviewer")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/content/articles/" + cmsArticle).with(httpBasic("demo-reviewer", "demo-reviewer"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(articleJson))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/content/zones").with(httpBasic("no-such-editor", "wrong")))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/content/zones").with(TestReaders.signedIn(this.readers.newReader())))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/content/zones")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theApiIsDescribedByOpenApi() throws Exception {
+		this.mvc.perform(get("/api/docs/openapi.json"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/content/zones/{cmsId}'].put").exists())
+			.andExpect(jsonPath("$.paths['/api/content/articles/{cmsId}'].put").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.staff.scheme").value("basic"));
+		this.mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection());
+	}
+
+	private static ResponseEntity<String> update(EditorPages editor, String path, String title, String published,
+			String publishAt) {
+		return editor.post(path, path, "zoneKey", "sepsis-immunotherapy", "gated", "true", "title", title, "author",
+				"编辑部", "publishedOn", "2026-12-01", "teaser", "摘要", "bodyFormat", "MARKDOWN", "body", "## 小标题\n\n正文",
+				"published", published, "publishAt", publishAt);
+	}
+
+	private static String token(String page) {
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(token.find()).isTrue();
+		return token.group(1);
+	}
+
+	private long count(String table) {
+		return this.jdbc.queryForObject("select count(*) from " + table, Long.class);
+	}
+
+}
