@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Size;
 /** A draft of a zone's agreement: its title and text. */
 public class AgreementForm {
 
-	@NotBlank
-	@Size(max = 200)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 200, message = "{validation.too-long}")
 	private String title;
 
-	@NotBlank
-	@Size(max = 20000)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 20000, message = "{validation.too-long}")
 	private String body;
 
 	public AgreementForm() {

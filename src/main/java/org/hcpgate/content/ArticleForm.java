@@ -21,35 +21,35 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class ArticleForm {
 
-	@NotBlank
+	@NotBlank(message = "{validation.required}")
 	private String zoneKey;
 
 	private boolean gated = true;
 
-	@NotBlank
-	@Size(max = 300)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 300, message = "{validation.too-long}")
 	private String title;
 
-	@NotBlank
-	@Size(max = 200)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 200, message = "{validation.too-long}")
 	private String author;
 
-	@Size(max = 100)
+	@Size(max = 100, message = "{validation.too-long}")
 	private String tag;
 
-	@NotNull
+	@NotNull(message = "{validation.required}")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate publishedOn = LocalDate.now();
 
-	@NotBlank
-	@Size(max = 1000)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 1000, message = "{validation.too-long}")
 	private String teaser;
 
-	@NotNull
+	@NotNull(message = "{validation.required}")
 	private ArticleBody.Format bodyFormat = ArticleBody.Format.MARKDOWN;
 
-	@NotBlank
-	@Size(max = 100000)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 100000, message = "{validation.too-long}")
 	private String body;
 
 	private boolean published;

@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 
 /**
  * The content API for a CMS that publishes into HCP Gate: idempotent upserts keyed by the
@@ -209,11 +210,25 @@ class ContentApiController {
 		for (FieldError error : result.getFieldErrors()) {
 			Map<String, String> entry = new LinkedHashMap<>();
 			entry.put("field", error.getField());
-			entry.put("message", this.messages.getMessage(error, locale));
+			entry.put("message", message(error, locale));
 			errors.add(entry);
 		}
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/**
+	 * A field's message in the client's language: a constraint's message was interpolated
+	 * in the site's language, so its template's key is looked up again.
+	 */
+	private String message(FieldError error, Locale locale) {
+		if (error.contains(ConstraintViolation.class)) {
+			String template = error.unwrap(ConstraintViolation.class).getMessageTemplate();
+			if (template.startsWith("{") && template.endsWith("}")) {
+				return this.messages.getMessage(template.substring(1, template.length() - 1), null, template, locale);
+			}
+		}
+		return this.messages.getMessage(error, locale);
 	}
 
 	/**

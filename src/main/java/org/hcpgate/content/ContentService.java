@@ -62,22 +62,22 @@ public class ContentService {
 	public void validate(ZoneForm form, boolean isNew, Errors errors) {
 		if (isNew) {
 			if (form.getKey() == null || form.getKey().isBlank()) {
-				errors.rejectValue("key", "NotBlank");
+				errors.rejectValue("key", "validation.required");
 			}
 			else if (this.zones.find(form.getKey()).isPresent()) {
 				errors.rejectValue("key", "content.zone.key.taken");
 			}
 			if (form.getAgreementTitle() == null || form.getAgreementTitle().isBlank()) {
-				errors.rejectValue("agreementTitle", "NotBlank");
+				errors.rejectValue("agreementTitle", "validation.required");
 			}
 			if (form.getAgreementBody() == null || form.getAgreementBody().isBlank()) {
-				errors.rejectValue("agreementBody", "NotBlank");
+				errors.rejectValue("agreementBody", "validation.required");
 			}
 		}
 		boolean consentBody = form.getInformedConsentBody() != null && !form.getInformedConsentBody().isBlank();
 		boolean consentTitle = form.getInformedConsentTitle() != null && !form.getInformedConsentTitle().isBlank();
 		if (consentBody && !consentTitle) {
-			errors.rejectValue("informedConsentTitle", "NotBlank");
+			errors.rejectValue("informedConsentTitle", "validation.required");
 		}
 		List<ZoneForm.QuestionRow> rows = form.getQuestions();
 		for (int i = 0; i < rows.size(); i++) {
@@ -87,7 +87,7 @@ public class ContentService {
 			}
 			String field = "questions[" + i + "]";
 			if (row.getText() == null || row.getText().isBlank()) {
-				errors.rejectValue(field + ".text", "NotBlank");
+				errors.rejectValue(field + ".text", "validation.required");
 			}
 			if (row.getKind().hasOptions()) {
 				List<String> options = row.getOptions();

@@ -32,38 +32,38 @@ public class ZoneForm {
 	@Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "{content.zone.key.invalid}")
 	private String key;
 
-	@NotBlank
-	@Size(max = 200)
+	@NotBlank(message = "{validation.required}")
+	@Size(max = 200, message = "{validation.too-long}")
 	private String name;
 
-	@Size(max = 2000)
+	@Size(max = 2000, message = "{validation.too-long}")
 	private String description;
 
-	@Min(0)
-	@Max(9999)
+	@Min(value = 0, message = "{content.zone.position.range}")
+	@Max(value = 9999, message = "{content.zone.position.range}")
 	private int position;
 
 	private boolean published = true;
 
-	@Size(max = 500)
+	@Size(max = 500, message = "{validation.too-long}")
 	private String audienceNotice;
 
-	@Size(max = 200)
+	@Size(max = 200, message = "{validation.too-long}")
 	private String informedConsentTitle;
 
-	@Size(max = 20000)
+	@Size(max = 20000, message = "{validation.too-long}")
 	private String informedConsentBody;
 
 	private boolean informationReview;
 
-	@Size(max = 200)
+	@Size(max = 200, message = "{validation.too-long}")
 	private String agreementTitle;
 
-	@Size(max = 20000)
+	@Size(max = 20000, message = "{validation.too-long}")
 	private String agreementBody;
 
 	@Valid
-	@Size(max = MAX_QUESTIONS)
+	@Size(max = MAX_QUESTIONS, message = "{validation.too-long}")
 	private List<QuestionRow> questions = new ArrayList<>();
 
 	public static ZoneForm of(Zone zone, List<ZoneQuestion> questions) {
@@ -207,7 +207,7 @@ public class ZoneForm {
 
 		private Long id;
 
-		@Size(max = 500)
+		@Size(max = 500, message = "{validation.too-long}")
 		private String text;
 
 		private ZoneQuestion.Kind kind = ZoneQuestion.Kind.FREE_TEXT;

@@ -31,6 +31,8 @@ public final class PostgresDatabase {
 
 	private static PostgresDatabase instance;
 
+	private static PostgresDatabase repositories;
+
 	private final String url;
 
 	private final String username;
@@ -80,7 +82,27 @@ public final class PostgresDatabase {
 
 	/** Points a Spring test context at this database. */
 	public static void register(DynamicPropertyRegistry registry) {
-		PostgresDatabase database = get();
+		register(registry, get());
+	}
+
+	/**
+	 * Points a repository slice at a database of its own, on the same server. A slice
+	 * runs Flyway without the application's Java migration of Camunda's schema (version
+	 * 28): on the application tests' database it would apply the later scripts first, and
+	 * the application would then find 28 out of order.
+	 */
+	public static void registerForRepositories(DynamicPropertyRegistry registry) {
+		register(registry, repositories());
+	}
+
+	private static synchronized PostgresDatabase repositories() {
+		if (repositories == null) {
+			repositories = fresh();
+		}
+		return repositories;
+	}
+
+	private static void register(DynamicPropertyRegistry registry, PostgresDatabase database) {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);

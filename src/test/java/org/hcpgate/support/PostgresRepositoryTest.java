@@ -21,7 +21,7 @@ public abstract class PostgresRepositoryTest {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		PostgresDatabase.register(registry);
+		PostgresDatabase.registerForRepositories(registry);
 		// the licence number's converter encrypts with the same demo keys as the
 		// application tests
 		registry.add("hcp-gate.crypto.demo-keyset-file", () -> "target/test-keysets.json");
