@@ -3,6 +3,7 @@ package org.hcpgate.articles;
 import java.time.Instant;
 import java.util.List;
 
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
@@ -51,7 +52,11 @@ class ArticleController {
 
 	private final ZoneService zones;
 
-	ArticleController(ArticleRepository articles, ArticleGate gate, CommentService comments, ZoneService zones) {
+	private final ProfessionCatalogue professions;
+
+	ArticleController(ArticleRepository articles, ArticleGate gate, CommentService comments, ZoneService zones,
+			ProfessionCatalogue professions) {
+		this.professions = professions;
 		this.articles = articles;
 		this.gate = gate;
 		this.comments = comments;
@@ -93,6 +98,15 @@ class ArticleController {
 		Article article = article(id);
 		if (!this.gate.mayRead(reader, article)) {
 			addArticle(article, model);
+			Zone zone = (Zone) model.getAttribute("zone");
+			this.gate.professionNotAdmitted(reader, zone).ifPresent(profession -> {
+				model.addAttribute("readerProfession", this.professions.find(profession).orElse(null));
+				model.addAttribute("admittedProfessions",
+						this.professions.all()
+							.stream()
+							.filter(p -> zone.getAdmittedProfessions().contains(p.getCode()))
+							.toList());
+			});
 			return VIEW_TEASER;
 		}
 		return showArticle(article, reader, commentPage, new CommentForm(), model);

@@ -1,7 +1,10 @@
 package org.hcpgate.articles;
 
+import java.util.Optional;
+
 import org.hcpgate.readers.Reader;
 import org.hcpgate.verification.ZoneAccessService;
+import org.hcpgate.zones.Zone;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,14 @@ class ArticleGate {
 	boolean mayRead(Reader reader, Article article) {
 		return !article.isGated()
 				|| (reader != null && this.zoneAccess.isGranted(reader.getReaderId(), article.getZoneKey()));
+	}
+
+	/**
+	 * A verified reader whose profession the zone does not admit: the profession they
+	 * hold (empty string when not known). Asked only after {@link #mayRead} said no.
+	 */
+	Optional<String> professionNotAdmitted(Reader reader, Zone zone) {
+		return (reader == null) ? Optional.empty() : this.zoneAccess.professionNotAdmitted(reader.getReaderId(), zone);
 	}
 
 	boolean mayComment(Reader reader, Article article) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleService;
+import org.hcpgate.professions.Profession;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.zones.AgreementVersion;
 import org.hcpgate.zones.QuestionSettings;
 import org.hcpgate.zones.Zone;
@@ -33,16 +35,23 @@ public class ContentService {
 
 	static final String ARTICLE = "article";
 
+	static final String PROFESSION = "profession";
+
+	static final String DEPARTMENTS = "departments";
+
 	private final ZoneService zones;
 
 	private final ArticleService articles;
 
 	private final ContentAudit audit;
 
+	private final ProfessionCatalogue professions;
+
 	private final ZoneId siteTime;
 
-	ContentService(ZoneService zones, ArticleService articles, ContentAudit audit,
+	ContentService(ZoneService zones, ArticleService articles, ContentAudit audit, ProfessionCatalogue professions,
 			@Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+		this.professions = professions;
 		this.zones = zones;
 		this.articles = articles;
 		this.audit = audit;
@@ -79,6 +88,12 @@ public class ContentService {
 		if (consentBody && !consentTitle) {
 			errors.rejectValue("informedConsentTitle", "validation.required");
 		}
+		for (String profession : form.admittedProfessions()) {
+			if (this.professions.find(profession).isEmpty()) {
+				errors.rejectValue("professions", "content.zone.professions.unknown", new Object[] { profession },
+						null);
+			}
+		}
 		List<ZoneForm.QuestionRow> rows = form.getQuestions();
 		for (int i = 0; i < rows.size(); i++) {
 			ZoneForm.QuestionRow row = rows.get(i);
@@ -110,6 +125,7 @@ public class ContentService {
 		Zone zone = this.zones.create(form.getKey(), form.settings(), form.getAgreementTitle().strip(),
 				form.getAgreementBody().strip(), editor.staffId());
 		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.zones.admit(zone.getKey(), form.admittedProfessions());
 		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
 		return zone;
 	}
@@ -121,6 +137,7 @@ public class ContentService {
 				form.getAgreementBody().strip(), editor.staffId());
 		this.zones.identifyInCms(zone.getKey(), cmsId);
 		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.zones.admit(zone.getKey(), form.admittedProfessions());
 		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
 		return zone;
 	}
@@ -133,6 +150,7 @@ public class ContentService {
 		Map<String, Object> before = snapshot(zoneKey);
 		this.zones.update(zoneKey, form.settings());
 		this.zones.replaceQuestions(zoneKey, form.questionSettings());
+		this.zones.admit(zoneKey, form.admittedProfessions());
 		return this.audit.record(editor, ZONE, zoneKey, "changed", before, snapshot(zoneKey));
 	}
 
@@ -192,6 +210,53 @@ public class ContentService {
 		return this.audit.record(editor, ARTICLE, Long.toString(id), "changed", before, snapshot(article));
 	}
 
+	/** A licence pattern must be a regular expression, and a profession needs titles. */
+	public void validate(ProfessionForm form, Errors errors) {
+		if (form.getLicencePattern() != null && !form.getLicencePattern().isBlank()
+				&& !ProfessionCatalogue.isValidPattern(form.getLicencePattern().strip())) {
+			errors.rejectValue("licencePattern", "content.profession.pattern.invalid");
+		}
+		if (form.titles().isEmpty()) {
+			errors.rejectValue("titlesText", "content.profession.titles.required");
+		}
+		else if (form.titles().stream().anyMatch(t -> t.length() > 100)) {
+			errors.rejectValue("titlesText", "validation.too-long");
+		}
+	}
+
+	@Transactional
+	public boolean saveProfession(String code, ProfessionForm form, Editor editor) {
+		Map<String, Object> before = this.professions.find(code).map(p -> snapshot(p)).orElse(null);
+		Profession saved = this.professions.save(code, form.settings());
+		return this.audit.record(editor, PROFESSION, code, (before == null) ? "created" : "changed", before,
+				snapshot(saved));
+	}
+
+	@Transactional
+	public boolean replaceDepartments(List<String> names, Editor editor) {
+		List<String> before = this.professions.departments();
+		List<String> wanted = names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+		if (before.equals(wanted)) {
+			return false;
+		}
+		this.professions.replaceDepartments(wanted);
+		return this.audit.record(editor, DEPARTMENTS, "departments", "changed", before, wanted);
+	}
+
+	private Map<String, Object> snapshot(Profession profession) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("code", profession.getCode());
+		state.put("name", profession.getName());
+		state.put("nameEn", profession.getNameEn());
+		state.put("position", profession.getPosition());
+		state.put("licencePattern", profession.getLicencePattern());
+		state.put("licenceHint", profession.getLicenceHint());
+		state.put("licenceHintEn", profession.getLicenceHintEn());
+		state.put("active", profession.isActive());
+		state.put("titles", this.professions.titles(profession.getCode()));
+		return state;
+	}
+
 	/** A zone as the audit keeps it: its settings and its questions. */
 	Map<String, Object> snapshot(String zoneKey) {
 		Zone zone = this.zones.get(zoneKey);
@@ -206,6 +271,7 @@ public class ContentService {
 		state.put("informedConsentBody", zone.getInformedConsentBody());
 		state.put("informedConsentVersion", zone.getInformedConsentVersion());
 		state.put("informationReview", zone.isInformationReview());
+		state.put("professions", zone.getAdmittedProfessions());
 		state.put("agreementVersion", zone.getAgreementVersion());
 		state.put("cmsId", zone.getCmsId());
 		state.put("questions",

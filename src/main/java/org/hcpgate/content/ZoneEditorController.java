@@ -3,6 +3,7 @@ package org.hcpgate.content;
 import java.util.List;
 
 import org.hcpgate.consent.ConsentService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.zones.AgreementVersion;
 import org.hcpgate.zones.UnknownZoneException;
 import org.hcpgate.zones.Zone;
@@ -47,7 +48,11 @@ class ZoneEditorController {
 
 	private final PageEditors editors;
 
-	ZoneEditorController(ZoneService zones, ContentService content, ConsentService consents, PageEditors editors) {
+	private final ProfessionCatalogue professions;
+
+	ZoneEditorController(ZoneService zones, ContentService content, ConsentService consents, PageEditors editors,
+			ProfessionCatalogue professions) {
+		this.professions = professions;
 		this.zones = zones;
 		this.content = content;
 		this.consents = consents;
@@ -146,6 +151,7 @@ class ZoneEditorController {
 	private String showZone(Zone zone, Model model) {
 		model.addAttribute("zone", zone);
 		model.addAttribute("kinds", List.of(ZoneQuestion.Kind.values()));
+		model.addAttribute("professions", this.professions.all());
 		return VIEW_ZONE;
 	}
 

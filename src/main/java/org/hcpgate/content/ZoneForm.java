@@ -2,6 +2,9 @@ package org.hcpgate.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
@@ -56,6 +59,11 @@ public class ZoneForm {
 
 	private boolean informationReview;
 
+	/**
+	 * The professions the zone admits (the catalogue's codes); none: every profession.
+	 */
+	private List<String> professions = new ArrayList<>();
+
 	@Size(max = 200, message = "{validation.too-long}")
 	private String agreementTitle;
 
@@ -77,6 +85,7 @@ public class ZoneForm {
 		form.informedConsentTitle = zone.getInformedConsentTitle();
 		form.informedConsentBody = zone.getInformedConsentBody();
 		form.informationReview = zone.isInformationReview();
+		form.professions = new ArrayList<>(zone.getAdmittedProfessions());
 		form.agreementTitle = zone.getAgreementTitle();
 		form.agreementBody = zone.getAgreementBody();
 		for (ZoneQuestion question : questions) {
@@ -190,6 +199,21 @@ public class ZoneForm {
 
 	public void setAgreementBody(String agreementBody) {
 		this.agreementBody = agreementBody;
+	}
+
+	public List<String> getProfessions() {
+		return this.professions;
+	}
+
+	public void setProfessions(List<String> professions) {
+		this.professions = (professions == null) ? new ArrayList<>() : professions;
+	}
+
+	/** The admitted professions as a set, without blanks. */
+	Set<String> admittedProfessions() {
+		return this.professions.stream()
+			.filter(p -> p != null && !p.isBlank())
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	public List<QuestionRow> getQuestions() {

@@ -1,8 +1,12 @@
 package org.hcpgate.credentials;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.hcpgate.professions.ProfessionCatalogue;
 
 /**
  * 完善信息: what the reader types. The licence photo travels beside it as a multipart file.
@@ -18,8 +22,18 @@ public class CredentialForm {
 	private String hospital;
 
 	@NotBlank(message = "{validation.required}")
+	private String profession;
+
+	/**
+	 * A department of the standard list, or {@link ProfessionCatalogue.OTHER_DEPARTMENT}
+	 * with {@link #departmentOther}.
+	 */
+	@NotBlank(message = "{validation.required}")
 	@Size(max = 100, message = "{validation.too-long}")
 	private String department;
+
+	@Size(max = 100, message = "{validation.too-long}")
+	private String departmentOther;
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 100, message = "{validation.too-long}")
@@ -29,11 +43,22 @@ public class CredentialForm {
 	@Pattern(regexp = "\\s*[A-Za-z0-9-]{6,32}\\s*", message = "{credentials.licence-number.invalid}")
 	private String licenceNumber;
 
-	public static CredentialForm prefilledFrom(CredentialSubmission previous) {
+	/**
+	 * The form again as the reader sent it last time; a department not on the standard
+	 * list was typed under "other".
+	 */
+	public static CredentialForm prefilledFrom(CredentialSubmission previous, List<String> departments) {
 		CredentialForm form = new CredentialForm();
 		form.realName = previous.getRealName();
 		form.hospital = previous.getHospital();
-		form.department = previous.getDepartment();
+		form.profession = previous.getProfession();
+		if (departments.contains(previous.getDepartment())) {
+			form.department = previous.getDepartment();
+		}
+		else {
+			form.department = ProfessionCatalogue.OTHER_DEPARTMENT;
+			form.departmentOther = previous.getDepartment();
+		}
 		form.professionalTitle = previous.getProfessionalTitle();
 		form.licenceNumber = previous.getLicenceNumber();
 		return form;
@@ -53,6 +78,28 @@ public class CredentialForm {
 
 	public void setHospital(String hospital) {
 		this.hospital = hospital;
+	}
+
+	/** The department as stored: the chosen one, or the one typed under "other". */
+	public String resolvedDepartment() {
+		return ProfessionCatalogue.OTHER_DEPARTMENT.equals(this.department)
+				? ((this.departmentOther == null) ? "" : this.departmentOther.strip()) : this.department.strip();
+	}
+
+	public String getProfession() {
+		return this.profession;
+	}
+
+	public void setProfession(String profession) {
+		this.profession = profession;
+	}
+
+	public String getDepartmentOther() {
+		return this.departmentOther;
+	}
+
+	public void setDepartmentOther(String departmentOther) {
+		this.departmentOther = departmentOther;
 	}
 
 	public String getDepartment() {

@@ -3,12 +3,17 @@ package org.hcpgate.credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.hcpgate.professions.Profession;
+import org.hcpgate.professions.ProfessionCatalogue;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -24,10 +29,55 @@ public class CredentialService {
 
 	private final PhotoIntake intake;
 
-	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos, PhotoIntake intake) {
+	private final ProfessionCatalogue professions;
+
+	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos, PhotoIntake intake,
+			ProfessionCatalogue professions) {
 		this.submissions = submissions;
 		this.photos = photos;
 		this.intake = intake;
+		this.professions = professions;
+	}
+
+	/**
+	 * The checks of 完善信息 that need the catalogue: a profession a reader may choose, a
+	 * title of that profession, a department of the list (or one typed under "other"),
+	 * and a licence number in the profession's pattern. Errors go to their fields, with
+	 * what the reader typed kept.
+	 */
+	@Transactional(readOnly = true)
+	public void validate(CredentialForm form, Errors errors) {
+		Optional<Profession> profession = this.professions.findActive(form.getProfession());
+		if (form.getProfession() != null && !form.getProfession().isBlank() && profession.isEmpty()) {
+			errors.rejectValue("profession", "credentials.profession.invalid");
+		}
+		if (profession.isPresent() && form.getProfessionalTitle() != null && !form.getProfessionalTitle().isBlank()
+				&& !this.professions.isTitleOf(profession.get().getCode(), form.getProfessionalTitle())) {
+			errors.rejectValue("professionalTitle", "credentials.professional-title.invalid",
+					new Object[] { profession.get().nameIn(LocaleContextHolder.getLocale()) }, null);
+		}
+		if (form.getDepartment() != null && !form.getDepartment().isBlank()) {
+			if (ProfessionCatalogue.OTHER_DEPARTMENT.equals(form.getDepartment())) {
+				if (form.resolvedDepartment().isEmpty()) {
+					errors.rejectValue("departmentOther", "validation.required");
+				}
+			}
+			else if (!this.professions.departments().contains(form.getDepartment())) {
+				errors.rejectValue("department", "credentials.department.invalid");
+			}
+		}
+		if (profession.isPresent() && !errors.hasFieldErrors("licenceNumber")
+				&& !profession.get().licenceMatches(form.getLicenceNumber())) {
+			Locale locale = LocaleContextHolder.getLocale();
+			errors.rejectValue("licenceNumber", "credentials.licence-number.mismatch",
+					new Object[] { profession.get().nameIn(locale), profession.get().licenceHintIn(locale) }, null);
+		}
+	}
+
+	/** The reader's last submission as the form shows it again. */
+	@Transactional(readOnly = true)
+	public Optional<CredentialForm> prefilled(String readerId) {
+		return latest(readerId).map(previous -> CredentialForm.prefilledFrom(previous, this.professions.departments()));
 	}
 
 	/**

@@ -49,6 +49,11 @@ public class CredentialSubmission {
 	@Column(nullable = false)
 	private String department;
 
+	/**
+	 * The profession's code in the catalogue (null for submissions before professions).
+	 */
+	private String profession;
+
 	@Column(name = "professional_title", nullable = false)
 	private String professionalTitle;
 
@@ -92,7 +97,8 @@ public class CredentialSubmission {
 		this.attempt = attempt;
 		this.realName = form.getRealName().strip();
 		this.hospital = form.getHospital().strip();
-		this.department = form.getDepartment().strip();
+		this.profession = form.getProfession();
+		this.department = form.resolvedDepartment();
 		this.professionalTitle = form.getProfessionalTitle().strip();
 		this.licenceNumber = form.getLicenceNumber().strip();
 		this.photoFile = photo.fileName();
@@ -132,6 +138,10 @@ public class CredentialSubmission {
 
 	public String getHospital() {
 		return this.hospital;
+	}
+
+	public String getProfession() {
+		return this.profession;
 	}
 
 	public String getDepartment() {

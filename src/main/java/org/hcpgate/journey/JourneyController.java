@@ -16,6 +16,8 @@ import org.hcpgate.credentials.PhotoQuotaExceededException;
 import org.hcpgate.credentials.PhotoTooLargeException;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.credentials.UnacceptablePhotoException;
+import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.readers.Reader;
@@ -89,7 +91,14 @@ class JourneyController {
 
 	private final AnswerService answers;
 
-	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers) {
+	private final ProfessionCatalogue professions;
+
+	private final ZoneAccessService zoneAccess;
+
+	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers,
+			ProfessionCatalogue professions, ZoneAccessService zoneAccess) {
+		this.professions = professions;
+		this.zoneAccess = zoneAccess;
 		this.journey = journey;
 		this.zones = zones;
 		this.credentials = credentials;
@@ -159,6 +168,11 @@ class JourneyController {
 	@PostMapping("/start")
 	String start(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@AuthenticationPrincipal Reader reader) {
+		if (this.zoneAccess.professionNotAdmitted(reader.getReaderId(), this.zones.get(zoneKey)).isPresent()) {
+			// verified, of a profession the zone does not admit: a journey would change
+			// nothing; the article says why
+			return (articleId != null) ? "redirect:/articles/" + articleId : "redirect:/";
+		}
 		this.journey.start(reader.getReaderId(), zoneKey, articleId);
 		return redirectToJourney(zoneKey, articleId);
 	}
@@ -194,6 +208,7 @@ class JourneyController {
 			// where it stands
 			return redirectToJourney(zoneKey, articleId);
 		}
+		this.credentials.validate(form, result);
 		StoredPhoto accepted = null;
 		StoredPhoto uploaded = null;
 		String photoError = null;
@@ -283,9 +298,7 @@ class JourneyController {
 				return VIEW_INFORMED_CONSENT;
 			case HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS:
 			case HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS:
-				CredentialForm form = this.credentials.latest(reader.getReaderId())
-					.map(CredentialForm::prefilledFrom)
-					.orElseGet(CredentialForm::new);
+				CredentialForm form = this.credentials.prefilled(reader.getReaderId()).orElseGet(CredentialForm::new);
 				model.addAttribute("credentials", form);
 				addCredentialContext(reader, session, model,
 						HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step));
@@ -340,6 +353,9 @@ class JourneyController {
 	private void addCredentialContext(Reader reader, HttpSession session, Model model, boolean resubmission) {
 		addPreviousSubmission(reader, model);
 		model.addAttribute("maxPhotoSize", this.credentials.maxPhotoSize().toMegabytes() + " MB");
+		model.addAttribute("professions", this.professions.active());
+		model.addAttribute("titles", this.professions.titlesByProfession());
+		model.addAttribute("departments", this.professions.departments());
 		model.addAttribute("pendingPhoto", PendingPhoto.of(session, reader));
 		model.addAttribute("resubmission", resubmission);
 	}

@@ -55,8 +55,8 @@ public class ReviewService {
 
 	@Transactional
 	public void recordApproval(ReviewDecision decision) {
-		recordOnSubmission(decision);
-		this.verifications.markVerified(decision.readerId());
+		CredentialSubmission submission = recordOnSubmission(decision);
+		this.verifications.markVerified(decision.readerId(), (submission != null) ? submission.getProfession() : null);
 		tell(decision, Notification.Kind.CREDENTIALS_APPROVED);
 	}
 
@@ -166,9 +166,9 @@ public class ReviewService {
 			.existsByLicenceNumberHashAndReaderIdNot(submission.getLicenceNumberHash(), submission.getReaderId());
 	}
 
-	private void recordOnSubmission(ReviewDecision decision) {
+	private CredentialSubmission recordOnSubmission(ReviewDecision decision) {
 		if (decision.submissionId() == null) {
-			return;
+			return null;
 		}
 		CredentialSubmission submission = submission(decision.submissionId());
 		if (!submission.getReaderId().equals(decision.readerId())) {
@@ -178,6 +178,7 @@ public class ReviewService {
 					"Submission " + submission.getId() + " is not the verified reader's " + decision.readerId());
 		}
 		submission.decide(decision.decision(), decision.rejectionReasons(), decision.reviewNote());
+		return submission;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.LicencePhotoStore;
 import org.hcpgate.processes.RejectionReason;
@@ -61,8 +62,12 @@ class StaffSubmissionController {
 
 	private final StaffAccess access;
 
+	private final ProfessionCatalogue professions;
+
 	StaffSubmissionController(ReviewService reviews, CredentialService credentials, LicencePhotoStore photos,
-			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access) {
+			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access,
+			ProfessionCatalogue professions) {
+		this.professions = professions;
 		this.staffMembers = staffMembers;
 		this.access = access;
 		this.reviews = reviews;
@@ -73,13 +78,14 @@ class StaffSubmissionController {
 	}
 
 	@GetMapping
-	String show(@PathVariable long id, Model model, HttpServletRequest request) {
+	String show(@PathVariable long id, Model model, HttpServletRequest request, Locale locale) {
 		CredentialSubmission submission = seen(request, id, Subject.SUBMISSION);
 		List<CredentialSubmission> earlier = earlier(submission);
 		model.addAttribute("submission", submission);
 		model.addAttribute("earlier", earlier);
 		model.addAttribute("licenceElsewhere", this.reviews.licenceUsedByAnotherReader(submission));
-		model.addAttribute("changes", SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0)));
+		model.addAttribute("changes", SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
+				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code)));
 		model.addAttribute("decisions", this.audit.ofVerification(submission.getVerificationId()));
 		model.addAttribute("reasons", RejectionReason.values());
 		return VIEW_SUBMISSION;
@@ -93,7 +99,8 @@ class StaffSubmissionController {
 	ResponseEntity<String> card(@PathVariable long id, Locale locale, HttpServletRequest request) {
 		CredentialSubmission submission = seen(request, id, Subject.SUBMISSION_CARD);
 		List<CredentialSubmission> earlier = earlier(submission);
-		SubmissionChanges changes = SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0));
+		SubmissionChanges changes = SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
+				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code));
 		SvgCard card = new SvgCard(text(locale, "review.card.title", submission.getId(), submission.getAttempt(),
 				time(submission.getSubmittedAt())));
 		for (SubmissionChanges.Field field : changes.fields()) {

@@ -18,9 +18,17 @@ record SubmissionChanges(CredentialSubmission submission, CredentialSubmission p
 	record Field(String messageKey, String value, String previousValue, boolean changed) {
 	}
 
-	static SubmissionChanges of(CredentialSubmission submission, CredentialSubmission previous) {
+	/**
+	 * @param professionName the profession's name for its code (the catalogue's, in the
+	 * reader's language)
+	 */
+	static SubmissionChanges of(CredentialSubmission submission, CredentialSubmission previous,
+			Function<String, String> professionName) {
+		Function<CredentialSubmission, String> profession = s -> (s.getProfession() == null) ? "–"
+				: professionName.apply(s.getProfession());
 		List<Field> fields = List.of(field("field.real-name", CredentialSubmission::getRealName, submission, previous),
 				field("field.hospital", CredentialSubmission::getHospital, submission, previous),
+				field("field.profession", profession, submission, previous),
 				field("field.department", CredentialSubmission::getDepartment, submission, previous),
 				field("field.professional-title", CredentialSubmission::getProfessionalTitle, submission, previous),
 				field("field.licence-number", CredentialSubmission::getLicenceNumber, submission, previous));

@@ -117,8 +117,9 @@ class SecurityConfig {
 	@Order(4)
 	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
-			// editors keep content; leads (and editors) read the audit of its changes
-			.requestMatchers("/staff/content/changes/**")
+			// editors keep content; leads (and editors) read the audit of its changes and
+			// keep the professions (leads set the licence patterns)
+			.requestMatchers("/staff/content/changes/**", "/staff/content/professions/**")
 			.access(new StaffSession(StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
 			.requestMatchers("/staff/content/**")
 			.access(new StaffSession(StaffGroups.EDITORS))

@@ -44,6 +44,12 @@ public class HcpVerification {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/**
+	 * The profession the verification holds for (the catalogue's code; null when not
+	 * known): zones that admit only some professions compare it.
+	 */
+	private String profession;
+
 	protected HcpVerification() {
 	}
 
@@ -63,6 +69,14 @@ public class HcpVerification {
 		this.validUntil = validUntil;
 		this.updatedAt = Instant.now();
 		return true;
+	}
+
+	void holdFor(String profession) {
+		this.profession = profession;
+	}
+
+	public String getProfession() {
+		return this.profession;
 	}
 
 	/** Finally rejected: no new verification until a lead reopens. */

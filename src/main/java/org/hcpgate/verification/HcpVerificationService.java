@@ -56,8 +56,17 @@ public class HcpVerificationService {
 
 	@Transactional
 	public void markVerified(String readerId) {
+		markVerified(readerId, null);
+	}
+
+	/** Verified as a member of this profession (the catalogue's code). */
+	@Transactional
+	public void markVerified(String readerId, String profession) {
 		Instant validUntil = Instant.now().atZone(ZoneOffset.UTC).plus(this.settings.getValidity()).toInstant();
 		move(readerId, Status.VERIFIED, validUntil);
+		this.verifications.findById(readerId)
+			.filter(verification -> verification.getStatus() == Status.VERIFIED)
+			.ifPresent(verification -> verification.holdFor(profession));
 	}
 
 	@Transactional

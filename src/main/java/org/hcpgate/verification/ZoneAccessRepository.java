@@ -13,14 +13,16 @@ public interface ZoneAccessRepository extends JpaRepository<ZoneAccess, Long> {
 	Optional<ZoneAccess> findByReaderIdAndZoneKey(String readerId, String zoneKey);
 
 	/**
-	 * The gate's one query: the zone was granted for its current agreement version and
-	 * the reader's HCP verification is still valid (every row found by its key).
+	 * The gate's one query: the zone was granted for its current agreement version, the
+	 * reader's HCP verification is still valid, and the zone admits the profession it
+	 * holds for (or every profession). Every row is found by its key.
 	 */
 	@Query("""
 			select count(a) > 0 from ZoneAccess a, HcpVerification v, Zone z
 			where a.readerId = :readerId and a.zoneKey = :zoneKey
 			  and z.key = a.zoneKey and a.agreementVersion = z.agreementVersion
 			  and v.readerId = a.readerId and v.status = :verified and v.validUntil > :now
+			  and (z.admittedProfessions is empty or v.profession member of z.admittedProfessions)
 			""")
 	boolean isOpen(String readerId, String zoneKey, HcpVerification.Status verified, Instant now);
 

@@ -1,8 +1,10 @@
 package org.hcpgate.verification;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.hcpgate.consent.AgreementWithdrawn;
+import org.hcpgate.zones.Zone;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,8 +16,25 @@ public class ZoneAccessService {
 
 	private final ZoneAccessRepository access;
 
-	ZoneAccessService(ZoneAccessRepository access) {
+	private final HcpVerificationRepository verifications;
+
+	ZoneAccessService(ZoneAccessRepository access, HcpVerificationRepository verifications) {
 		this.access = access;
+		this.verifications = verifications;
+	}
+
+	/**
+	 * The profession of a reader whose valid verification the zone does not admit (a
+	 * nurse at a zone for physicians): such a reader is told which professions it admits,
+	 * and no journey starts, since a new verification would change nothing. Empty for
+	 * anyone else. Only asked when the gate said no, never on a let-in page view.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> professionNotAdmitted(String readerId, Zone zone) {
+		return this.verifications.findById(readerId)
+			.filter(verification -> verification.isValidAt(Instant.now()))
+			.filter(verification -> !zone.admits(verification.getProfession()))
+			.map(verification -> (verification.getProfession() != null) ? verification.getProfession() : "");
 	}
 
 	/**

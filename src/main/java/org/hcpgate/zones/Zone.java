@@ -1,7 +1,15 @@
 package org.hcpgate.zones;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -55,6 +63,15 @@ public class Zone {
 	/** Shown on the zone's gated pages: who the content is for. */
 	@Column(name = "audience_notice")
 	private String audienceNotice;
+
+	/**
+	 * The professions (the catalogue's codes) whose verified readers the zone admits;
+	 * none: every profession.
+	 */
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "zone_profession", joinColumns = @JoinColumn(name = "zone_key"))
+	@Column(name = "profession_code")
+	private Set<String> admittedProfessions = new TreeSet<>();
 
 	/** The publishing CMS's own id of the zone, for idempotent upserts. */
 	@Column(name = "cms_id")
@@ -114,6 +131,22 @@ public class Zone {
 			this.informedConsentTitle = settings.informedConsentTitle().strip();
 			this.informedConsentBody = consentBody;
 		}
+	}
+
+	void admit(Set<String> professions) {
+		this.admittedProfessions.clear();
+		this.admittedProfessions.addAll(professions);
+	}
+
+	/** The professions it admits, in their codes' order; empty: every profession. */
+	public Set<String> getAdmittedProfessions() {
+		return Collections.unmodifiableSet(new TreeSet<>(this.admittedProfessions));
+	}
+
+	/** Whether a reader verified as this profession (null: not known) may be let in. */
+	public boolean admits(String profession) {
+		return this.admittedProfessions.isEmpty()
+				|| (profession != null && this.admittedProfessions.contains(profession));
 	}
 
 	void identifyInCms(String cmsId) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -84,6 +85,12 @@ public class ZoneService {
 		Zone zone = get(zoneKey);
 		zone.edit(settings);
 		return zone;
+	}
+
+	/** The zone admits verified readers of these professions only (none: every one). */
+	@Transactional
+	public void admit(String zoneKey, Set<String> professions) {
+		get(zoneKey).admit(professions);
 	}
 
 	@Transactional

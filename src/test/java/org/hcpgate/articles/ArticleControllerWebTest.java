@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.hamcrest.Matchers;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.support.WebSliceTest;
@@ -56,6 +57,9 @@ class ArticleControllerWebTest {
 
 	@MockitoBean
 	ZoneService zones;
+
+	@MockitoBean
+	ProfessionCatalogue professions;
 
 	private final Reader reader = TestReaders.reader(42);
 

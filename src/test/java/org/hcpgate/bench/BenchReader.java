@@ -84,12 +84,10 @@ final class BenchReader {
 				"value=\"skip\"");
 		own(() -> this.site.post(journey + query, journey + "/informed-consent" + query, Map.of("choice", "agree")),
 				"name=\"realName\"");
-		String inReview = own(
-				() -> this.site.postWithFile(journey + query, journey + "/credentials" + query,
-						Map.of("realName", "基准医生", "hospital", "北京协和医院", "department", "重症医学科", "professionalTitle",
-								"主治医师", "licenceNumber", "110108199005"),
-						"photo", TestImages.png()),
-				"data-status-url");
+		String inReview = own(() -> this.site.postWithFile(journey + query, journey + "/credentials" + query,
+				Map.of("realName", "基准医生", "hospital", "北京协和医院", "profession", "physician", "department", "重症医学科",
+						"professionalTitle", "主治医师", "licenceNumber", "110108199005"),
+				"photo", TestImages.png()), "data-status-url");
 		String questions = decided(reviewer, "review-credentials", readerId, inReview, "name=\"answers[");
 		Map<String, String> answers = new LinkedHashMap<>();
 		Matcher field = FIELD.matcher(questions);

@@ -154,6 +154,19 @@ abstract class BrowserTestSupport extends PostgresIntegrationTest {
 		element.sendKeys(text);
 	}
 
+	/** Chooses an option of a list by the text a reader sees. */
+	static void choose(WebDriver driver, By list, String visibleText) {
+		WebElement element = waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(list));
+		new org.openqa.selenium.support.ui.Select(element).selectByVisibleText(visibleText);
+	}
+
+	/** 执业类别 医师, 职称, 科室 as a physician chooses them. */
+	static void choosePhysician(WebDriver driver, String title, String department) {
+		choose(driver, By.id("profession"), "医师");
+		choose(driver, By.id("professionalTitle"), title);
+		choose(driver, By.id("department"), department);
+	}
+
 	static void submitMainForm(WebDriver driver) {
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 	}

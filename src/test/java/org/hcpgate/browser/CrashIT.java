@@ -132,8 +132,9 @@ class CrashIT {
 		reader.post(one + journey, one + "/journey/" + ZONE + "/informed-consent?article=1", Map.of("choice", "agree"));
 		awaitPage(reader, other + journey, "name=\"realName\"");
 		HttpResponse<String> submitted = reader.postWithFile(other + journey,
-				other + "/journey/" + ZONE + "/credentials?article=1", Map.of("realName", "崩溃医生", "hospital", "北京协和医院",
-						"department", "重症医学科", "professionalTitle", "主治医师", "licenceNumber", "110108199005"),
+				other + "/journey/" + ZONE + "/credentials?article=1",
+				Map.of("realName", "崩溃医生", "hospital", "北京协和医院", "profession", "physician", "department", "重症医学科",
+						"professionalTitle", "主治医师", "licenceNumber", "110108199005"),
 				"photo", TestImages.png());
 		assertThat(submitted.statusCode()).isEqualTo(200);
 		return this.nodes.single("select id from reader_account where username = '" + name + "'");

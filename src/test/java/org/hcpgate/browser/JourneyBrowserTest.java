@@ -154,9 +154,9 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		assertThat(this.reader.findElements(By.cssSelector(".rejected"))).isEmpty();
 		type(this.reader, By.id("realName"), realName);
 		type(this.reader, By.id("hospital"), "北京协和医院");
-		type(this.reader, By.id("department"), "重症医学科");
-		type(this.reader, By.id("professionalTitle"), "主治医师");
-		type(this.reader, By.id("licenceNumber"), "LIC-" + suffix);
+		choosePhysician(this.reader, "主治医师", "重症医学科");
+		String licence = "1101" + String.format("%08d", Math.floorMod(suffix.hashCode(), 100_000_000));
+		type(this.reader, By.id("licenceNumber"), licence);
 		this.reader.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
 		screenshot(this.reader, "credentials-filled");
 		submitMainForm(this.reader);
@@ -196,7 +196,7 @@ class JourneyBrowserTest extends BrowserTestSupport {
 		assertThat(rejected.findElement(By.cssSelector("p.note")).getText()).isEqualTo(note);
 		assertThat(this.reader.findElement(By.tagName("h1")).getText()).isEqualTo("完善信息");
 		assertThat(this.reader.findElement(By.id("realName")).getDomProperty("value")).isEqualTo(realName);
-		assertThat(this.reader.findElement(By.id("licenceNumber")).getDomProperty("value")).isEqualTo("LIC-" + suffix);
+		assertThat(this.reader.findElement(By.id("licenceNumber")).getDomProperty("value")).isEqualTo(licence);
 		assertThat(this.reader.findElement(By.id("photo")).getDomProperty("value")).isEmpty();
 		WebElement resubmit = this.reader.findElement(By.cssSelector("main form button[type=submit]"));
 		assertThat(resubmit.getText()).isEqualTo("重新提交");

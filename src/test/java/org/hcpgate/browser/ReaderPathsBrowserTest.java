@@ -436,8 +436,7 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 	private static void fillCredentials(WebDriver browser, String realName, String licenceNumber) {
 		type(browser, By.id("realName"), realName);
 		type(browser, By.id("hospital"), "北京协和医院");
-		type(browser, By.id("department"), "重症医学科");
-		type(browser, By.id("professionalTitle"), "主治医师");
+		choosePhysician(browser, "主治医师", "重症医学科");
 		type(browser, By.id("licenceNumber"), licenceNumber);
 	}
 

@@ -99,8 +99,7 @@ class TwoNodesIT {
 		BrowserTestSupport.waitForHeading(reader, "完善信息", BrowserTestSupport.WAIT);
 		BrowserTestSupport.type(reader, By.id("realName"), "双节点医生");
 		BrowserTestSupport.type(reader, By.id("hospital"), "北京协和医院");
-		BrowserTestSupport.type(reader, By.id("department"), "重症医学科");
-		BrowserTestSupport.type(reader, By.id("professionalTitle"), "主治医师");
+		BrowserTestSupport.choosePhysician(reader, "主治医师", "重症医学科");
 		// a mistake first, on node B: the photo is kept with the session...
 		BrowserTestSupport.type(reader, By.id("licenceNumber"), "12");
 		Path photo = Files.createTempFile(profile, "licence-", ".png");
@@ -117,8 +116,7 @@ class TwoNodesIT {
 			.isTrue();
 		BrowserTestSupport.type(reader, By.id("realName"), "双节点医生");
 		BrowserTestSupport.type(reader, By.id("hospital"), "北京协和医院");
-		BrowserTestSupport.type(reader, By.id("department"), "重症医学科");
-		BrowserTestSupport.type(reader, By.id("professionalTitle"), "主治医师");
+		BrowserTestSupport.choosePhysician(reader, "主治医师", "重症医学科");
 		BrowserTestSupport.type(reader, By.id("licenceNumber"), "110108199003");
 		BrowserTestSupport.submitMainForm(reader);
 		BrowserTestSupport.waitForHeading(reader, "工作人员正在审核中,", BrowserTestSupport.WAIT);

@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.TestReaders;
@@ -58,6 +60,9 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	ProfessionCatalogue professions;
+
 	static String key() {
 		return "z-" + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -74,13 +79,15 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 				"name", "心血管专区", "position", "3", "published", "true", "audienceNotice", "本内容仅供医疗卫生专业人士阅读",
 				"agreementTitle", "心血管专区协议", "agreementBody", "协议正文", "questions[0].text", "您关注哪些方向?",
 				"questions[0].kind", "MULTIPLE_CHOICE", "questions[0].optionsText", "心衰\n高血压\n心律失常",
-				"questions[0].required", "true", "questions[1].text", "", "questions[1].kind", "FREE_TEXT");
+				"questions[0].required", "true", "questions[1].text", "", "questions[1].kind", "FREE_TEXT",
+				"professions", "physician", "professions", "pharmacist");
 		assertThat(editor.follow(created).getBody()).contains("专区已创建").contains("您关注哪些方向?");
 
 		Zone zone = this.zones.get(key);
 		assertThat(zone.getName()).isEqualTo("心血管专区");
 		assertThat(zone.getAgreementVersion()).isEqualTo(1);
 		assertThat(zone.hasInformedConsent()).isFalse();
+		assertThat(zone.getAdmittedProfessions()).containsExactly("pharmacist", "physician");
 		assertThat(this.zones.questions(key)).singleElement().satisfies(q -> {
 			assertThat(q.isMultipleChoice()).isTrue();
 			assertThat(q.getOptions()).containsExactly("心衰", "高血压", "心律失常");
@@ -95,6 +102,7 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		assertThat(editor.follow(saved).getBody()).contains("专区已保存");
 		zone = this.zones.get(key);
 		assertThat(zone.isPublished()).isFalse();
+		assertThat(zone.getAdmittedProfessions()).as("none chosen: every profession").isEmpty();
 		assertThat(zone.getInformedConsentVersion()).isEqualTo(1);
 		assertThat(this.zones.questions(key)).extracting(ZoneQuestion::getText).containsExactly("您的科室?");
 		assertThat(this.zones.questionsEverAsked(key)).extracting(ZoneQuestion::getText)
@@ -254,6 +262,45 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		assertThat(changes.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(changes.getBody()).contains("内容变更记录");
 		assertThat(reviewer.get("/staff/content/changes").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void professionsAreKeptByEditorsAndLeads() {
+		EditorPages editor = editor();
+		EditorPages lead = EditorPages.signIn(this.rest, "demo-lead", "demo-lead");
+		EditorPages reviewer = EditorPages.signIn(this.rest, "demo-reviewer", "demo-reviewer");
+		assertThat(lead.get("/staff/content/professions").getBody()).contains("执业类别与科室").contains("主治医师");
+		assertThat(reviewer.get("/staff/content/professions").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		String code = "p" + UUID.randomUUID().toString().substring(0, 6);
+		ResponseEntity<String> refused = editor.post("/staff/content/professions/new", "/staff/content/professions",
+				"code", code, "name", "康复治疗师", "nameEn", "Therapist", "position", "9", "licencePattern", "[0-9{3",
+				"licenceHint", "三位数字", "licenceHintEn", "three digits", "active", "true", "titlesText", "");
+		assertThat(refused.getBody()).contains("这不是有效的正则表达式").contains("至少需要一个职称").contains("[0-9{3");
+		assertThat(this.professions.find(code)).isEmpty();
+
+		ResponseEntity<String> saved = lead.post("/staff/content/professions/new", "/staff/content/professions", "code",
+				code, "name", "康复治疗师", "nameEn", "Therapist", "position", "9", "licencePattern", "[0-9]{3}",
+				"licenceHint", "三位数字", "licenceHintEn", "three digits", "active", "true", "titlesText",
+				"治疗士\n治疗师\n主管治疗师");
+		assertThat(lead.follow(saved).getBody()).contains("执业类别已保存");
+		assertThat(this.professions.titles(code)).containsExactly("治疗士", "治疗师", "主管治疗师");
+		assertThat(this.professions.find(code).orElseThrow().licenceMatches("123")).isTrue();
+		assertThat(this.professions.find(code).orElseThrow().licenceMatches("1234")).isFalse();
+		assertThat(this.jdbc.queryForList(
+				"select changed_by from content_change where subject_kind = 'profession' and subject_key = ?",
+				String.class, code))
+			.containsExactly("demo-lead");
+
+		List<String> departments = this.professions.departments();
+		ResponseEntity<String> changed = editor.post("/staff/content/professions",
+				"/staff/content/professions/departments", "departmentsText",
+				String.join("\n", departments) + "\n康复医学科");
+		assertThat(editor.follow(changed).getBody()).contains("科室列表已保存");
+		assertThat(this.professions.departments()).endsWith("康复医学科");
+		editor.post("/staff/content/professions", "/staff/content/professions/departments", "departmentsText",
+				String.join("\n", departments));
+		assertThat(this.professions.departments()).isEqualTo(departments);
 	}
 
 	@Test

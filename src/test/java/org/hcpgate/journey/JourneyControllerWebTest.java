@@ -28,9 +28,11 @@ import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.support.WebSliceTest;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,12 @@ class JourneyControllerWebTest {
 
 	@MockitoBean
 	AnswerService answers;
+
+	@MockitoBean
+	ProfessionCatalogue professions;
+
+	@MockitoBean
+	ZoneAccessService zoneAccess;
 
 	private final Reader reader = TestReaders.reader(42);
 

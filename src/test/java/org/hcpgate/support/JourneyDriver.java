@@ -22,6 +22,7 @@ import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.journey.ConsentStep;
 import org.hcpgate.journey.JourneyService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
@@ -80,8 +81,11 @@ public class JourneyDriver {
 
 	private final Reviewer reviewer;
 
+	private final ProfessionCatalogue professions;
+
 	JourneyDriver(ObjectProvider<MockMvc> mvc, ZoneRepository zones, ArticleRepository articles, JourneyService journey,
-			CredentialService credentials, Readers readers, Reviewer reviewer) {
+			CredentialService credentials, Readers readers, Reviewer reviewer, ProfessionCatalogue professions) {
+		this.professions = professions;
 		this.mvc = mvc;
 		this.zones = zones;
 		this.articles = articles;
@@ -153,14 +157,28 @@ public class JourneyDriver {
 		if (article != null) {
 			request.param("article", article.toString());
 		}
+		boolean listed = this.professions.departments().contains(typed.department());
 		request.param("realName", typed.realName())
 			.param("hospital", typed.hospital())
-			.param("department", typed.department())
+			.param("profession", professionOf(typed.professionalTitle()))
+			.param("department", listed ? typed.department() : ProfessionCatalogue.OTHER_DEPARTMENT)
+			.param("departmentOther", listed ? "" : typed.department())
 			.param("professionalTitle", typed.professionalTitle())
 			.param("licenceNumber", typed.licenceNumber())
 			.with(user(reader))
 			.with(csrf());
 		return request;
+	}
+
+	/** The profession whose list has this title (the catalogue's code). */
+	public String professionOf(String title) {
+		return this.professions.titlesByProfession()
+			.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().contains(title))
+			.map(java.util.Map.Entry::getKey)
+			.findFirst()
+			.orElse("physician");
 	}
 
 	public MockMultipartHttpServletRequestBuilder credentials(Reader reader, String zone, Long article, String realName,
@@ -268,6 +286,7 @@ public class JourneyDriver {
 			CredentialForm form = new CredentialForm();
 			form.setRealName(typed.realName());
 			form.setHospital(typed.hospital());
+			form.setProfession(driver.professionOf(typed.professionalTitle()));
 			form.setDepartment(typed.department());
 			form.setProfessionalTitle(typed.professionalTitle());
 			form.setLicenceNumber(typed.licenceNumber());
