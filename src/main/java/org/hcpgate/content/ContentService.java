@@ -11,6 +11,8 @@ import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleService;
 import org.hcpgate.professions.Profession;
 import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.reasons.ReasonCatalogue;
+import org.hcpgate.reasons.ReasonCode;
 import org.hcpgate.zones.AgreementVersion;
 import org.hcpgate.zones.QuestionSettings;
 import org.hcpgate.zones.Zone;
@@ -39,6 +41,8 @@ public class ContentService {
 
 	static final String DEPARTMENTS = "departments";
 
+	static final String REASON = "reason";
+
 	private final ZoneService zones;
 
 	private final ArticleService articles;
@@ -47,10 +51,13 @@ public class ContentService {
 
 	private final ProfessionCatalogue professions;
 
+	private final ReasonCatalogue reasons;
+
 	private final ZoneId siteTime;
 
 	ContentService(ZoneService zones, ArticleService articles, ContentAudit audit, ProfessionCatalogue professions,
-			@Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+			ReasonCatalogue reasons, @Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+		this.reasons = reasons;
 		this.professions = professions;
 		this.zones = zones;
 		this.articles = articles;
@@ -241,6 +248,25 @@ public class ContentService {
 		}
 		this.professions.replaceDepartments(wanted);
 		return this.audit.record(editor, DEPARTMENTS, "departments", "changed", before, wanted);
+	}
+
+	@Transactional
+	public boolean saveReason(String code, ReasonForm form, Editor editor) {
+		Map<String, Object> before = this.reasons.find(code).map(ContentService::snapshot).orElse(null);
+		ReasonCode saved = this.reasons.save(code, form.settings());
+		return this.audit.record(editor, REASON, code, (before == null) ? "created" : "changed", before,
+				snapshot(saved));
+	}
+
+	static Map<String, Object> snapshot(ReasonCode reason) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("code", reason.getCode());
+		state.put("label", reason.getLabel());
+		state.put("labelEn", reason.getLabelEn());
+		state.put("finalByDefault", reason.isFinalByDefault());
+		state.put("position", reason.getPosition());
+		state.put("active", reason.isActive());
+		return state;
 	}
 
 	private Map<String, Object> snapshot(Profession profession) {

@@ -29,6 +29,12 @@ public final class HcpVerificationProcess {
 
 	public static final String VAR_REJECTION_REASONS = "rejectionReasons";
 
+	/**
+	 * Task-local variable of {@code review-credentials}: the active rejection reasons as
+	 * the form's checklist options ({@code valuesKey}), written when the task opens.
+	 */
+	public static final String VAR_REJECTION_REASON_OPTIONS = "rejectionReasonOptions";
+
 	public static final String VAR_REVIEW_NOTE = "reviewNote";
 
 	/** The reviewer's note for staff only; the reader never sees it. */

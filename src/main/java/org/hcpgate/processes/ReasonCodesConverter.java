@@ -7,9 +7,9 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Rejection reason codes ({@link RejectionReason}) as one column: comma-separated, none
- * as NULL. The submission, the audited decision and the reader's notification store them
- * alike.
+ * Rejection reason codes (the catalogue's, {@code rejection_reason}) as one column:
+ * comma-separated, none as NULL. The submission, the audited decision and the reader's
+ * notification store them alike.
  */
 @Converter
 public class ReasonCodesConverter implements AttributeConverter<List<String>, String> {

@@ -3,10 +3,14 @@ package org.hcpgate.review;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hcpgate.processes.HcpVerificationProcess;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.reasons.ReasonCatalogue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +18,19 @@ import org.springframework.stereotype.Component;
  * form writes are removed from the instance, so the form does not open prefilled with the
  * previous round's decision, and a REST caller who leaves one out cannot complete this
  * round with the last round's value. What earlier rounds decided stays in
- * {@code review_decision}, in the submission rows and in Camunda's history.
+ * {@code review_decision}, in the submission rows and in Camunda's history. The review of
+ * credentials gets the rejection reasons its checklist offers, from the catalogue.
  */
 @Component("openReviewRound")
 public class OpenReviewRound implements TaskListener {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final ReasonCatalogue reasons;
+
+	public OpenReviewRound(ReasonCatalogue reasons) {
+		this.reasons = reasons;
+	}
 
 	static final Map<String, List<String>> FORM_VARIABLES = Map.of(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS,
 			List.of(HcpVerificationProcess.VAR_DECISION, HcpVerificationProcess.VAR_REJECTION_REASONS,
@@ -33,6 +46,20 @@ public class OpenReviewRound implements TaskListener {
 	public void notify(DelegateTask task) {
 		for (String name : FORM_VARIABLES.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
 			task.getExecution().removeVariable(name);
+		}
+		if (HcpVerificationProcess.TASK_REVIEW_CREDENTIALS.equals(task.getTaskDefinitionKey())) {
+			// the checklist's options: the catalogue as it is when the round opens
+			task.setVariableLocal(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
+					SpinValues.jsonValue(options()).create());
+		}
+	}
+
+	private String options() {
+		try {
+			return JSON.writeValueAsString(this.reasons.formOptions());
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write the reason options", ex);
 		}
 	}
 

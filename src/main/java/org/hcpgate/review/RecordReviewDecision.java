@@ -5,8 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hcpgate.processes.HcpVerificationProcess;
-import org.hcpgate.processes.RejectionReason;
 import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.reasons.ReasonCatalogue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +35,11 @@ public class RecordReviewDecision implements TaskListener {
 
 	private final DecisionAudit audit;
 
-	public RecordReviewDecision(DecisionAudit audit) {
+	private final ReasonCatalogue reasons;
+
+	public RecordReviewDecision(DecisionAudit audit, ReasonCatalogue reasons) {
 		this.audit = audit;
+		this.reasons = reasons;
 	}
 
 	@Override
@@ -112,12 +115,13 @@ public class RecordReviewDecision implements TaskListener {
 		return value;
 	}
 
-	private static void requireKnownReasons(List<String> reasons) {
+	/** Reasons are required, and each must be an active code of the catalogue. */
+	private void requireKnownReasons(List<String> reasons) {
 		if (reasons.isEmpty()) {
 			throw new ReviewRefusedException(ReviewRefusal.REASONS_REQUIRED);
 		}
 		for (String code : reasons) {
-			if (RejectionReason.ofCode(code).isEmpty()) {
+			if (!this.reasons.isActive(code)) {
 				throw new ReviewRefusedException(ReviewRefusal.REASON_UNKNOWN, code);
 			}
 		}

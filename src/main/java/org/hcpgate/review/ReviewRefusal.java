@@ -2,7 +2,6 @@ package org.hcpgate.review;
 
 import org.hcpgate.processes.CodedMessage;
 import org.hcpgate.processes.CodedRefusal;
-import org.hcpgate.processes.RejectionReason;
 
 /**
  * Why a staff decision was refused. Each has a text in both languages
@@ -15,7 +14,10 @@ public enum ReviewRefusal {
 	DECISION_UNKNOWN("decision-unknown", CodedRefusal.BAD_REQUEST),
 	/** {@code rejected} or {@code rejected-final} without a reason code. */
 	REASONS_REQUIRED("reasons-required", CodedRefusal.BAD_REQUEST),
-	/** A reason code that is not in {@link RejectionReason}. */
+	/**
+	 * A reason code that is not an active code of the catalogue
+	 * ({@link org.hcpgate.reasons.ReasonCatalogue}).
+	 */
 	REASON_UNKNOWN("reason-unknown", CodedRefusal.BAD_REQUEST),
 	/** An information review sent back without telling the reader what to change. */
 	NOTE_REQUIRED("note-required", CodedRefusal.BAD_REQUEST),

@@ -13,7 +13,6 @@ import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.LicencePhotoStore;
-import org.hcpgate.processes.RejectionReason;
 import org.hcpgate.review.StaffAccessEntry.Subject;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
@@ -87,7 +86,6 @@ class StaffSubmissionController {
 		model.addAttribute("changes", SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
 				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code)));
 		model.addAttribute("decisions", this.audit.ofVerification(submission.getVerificationId()));
-		model.addAttribute("reasons", RejectionReason.values());
 		return VIEW_SUBMISSION;
 	}
 

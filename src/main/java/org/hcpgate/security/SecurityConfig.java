@@ -118,8 +118,9 @@ class SecurityConfig {
 	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
 			// editors keep content; leads (and editors) read the audit of its changes and
-			// keep the professions (leads set the licence patterns)
-			.requestMatchers("/staff/content/changes/**", "/staff/content/professions/**")
+			// keep the professions (leads set the licence patterns) and the rejection
+			// reasons
+			.requestMatchers("/staff/content/changes/**", "/staff/content/professions/**", "/staff/content/reasons/**")
 			.access(new StaffSession(StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
 			.requestMatchers("/staff/content/**")
 			.access(new StaffSession(StaffGroups.EDITORS))

@@ -54,7 +54,7 @@ class ArchitectureTest {
 
 	private static Map<String, List<String>> floors() {
 		Map<String, List<String>> floors = new LinkedHashMap<>();
-		floors.put("ground", List.of("processes", "readers", "zones", "consent", "professions"));
+		floors.put("ground", List.of("processes", "readers", "zones", "consent", "professions", "reasons"));
 		floors.put("middle", List.of("credentials", "answers", "verification", "notifications", "security"));
 		floors.put("top", List.of("journey", "review", "articles", "accounts"));
 		floors.put("outer", List.of("privacy", "content"));

@@ -16,8 +16,13 @@ import java.util.UUID;
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleService;
 import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.readers.Reader;
+import org.hcpgate.reasons.ReasonCatalogue;
+import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.JourneyDriver.Submitted;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.zones.AgreementVersion;
 import org.hcpgate.zones.Zone;
@@ -62,6 +67,18 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	ProfessionCatalogue professions;
+
+	@Autowired
+	ReasonCatalogue reasons;
+
+	@Autowired
+	JourneyDriver journeys;
+
+	@Autowired
+	Reviewer reviewer;
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
 
 	static String key() {
 		return "z-" + UUID.randomUUID().toString().substring(0, 8);
@@ -301,6 +318,64 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		editor.post("/staff/content/professions", "/staff/content/professions/departments", "departmentsText",
 				String.join("\n", departments));
 		assertThat(this.professions.departments()).isEqualTo(departments);
+	}
+
+	@Test
+	void rejectionReasonsAreDataTheReviewFormOffersAndARetiredOneStaysReadable() throws Exception {
+		EditorPages lead = EditorPages.signIn(this.rest, "demo-lead", "demo-lead");
+		EditorPages reviewer = EditorPages.signIn(this.rest, "demo-reviewer", "demo-reviewer");
+		assertThat(lead.get("/staff/content/reasons").getBody()).contains("照片无法辨认");
+		assertThat(reviewer.get("/staff/content/reasons").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		String code = "dup-" + UUID.randomUUID().toString().substring(0, 6);
+		ResponseEntity<String> refused = lead.post("/staff/content/reasons/new", "/staff/content/reasons", "code",
+				"Bad Code", "label", "", "labelEn", "Duplicate account", "position", "6", "active", "true");
+		assertThat(refused.getBody()).contains("代码以小写字母开头").contains("此项为必填项").contains("Duplicate account");
+		ResponseEntity<String> created = lead.post("/staff/content/reasons/new", "/staff/content/reasons", "code", code,
+				"label", "重复注册", "labelEn", "Duplicate account", "position", "6", "active", "true");
+		assertThat(lead.follow(created).getBody()).contains("原因已保存").contains(code);
+
+		// a review opened now offers it, and a rejection may name it
+		Submitted first = this.journeys.newSubmission("原因甲");
+		assertThat(options(first.review())).contains(code);
+		ResponseEntity<String> rejected = this.reviewer.complete(Reviewer.REVIEWER, first.review().getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"rejectionReasons\":{\"value\":\"[\\\"" + code
+						+ "\\\"]\",\"type\":\"Json\"}}}");
+		assertThat(rejected.getStatusCode().is2xxSuccessful()).as(rejected.getBody()).isTrue();
+		Reader reader = first.reader();
+		// the rejection is recorded by the process's next (asynchronous) step
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> accountPage(reader).contains("重复注册"));
+
+		// retired: no longer offered nor accepted, still readable where it was used
+		ResponseEntity<String> retired = lead.post("/staff/content/reasons/" + code, "/staff/content/reasons/" + code,
+				"label", "重复注册", "labelEn", "Duplicate account", "position", "6", "_active", "on");
+		assertThat(lead.follow(retired).getBody()).contains("原因已保存");
+		assertThat(this.reasons.isActive(code)).isFalse();
+		Submitted second = this.journeys.newSubmission("原因乙");
+		assertThat(options(second.review())).doesNotContain(code).contains("photo-unreadable");
+		ResponseEntity<String> refusedReason = this.reviewer.complete(Reviewer.REVIEWER, second.review().getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"rejected\"},\"rejectionReasons\":{\"value\":\"[\\\"" + code
+						+ "\\\"]\",\"type\":\"Json\"}}}");
+		assertThat(refusedReason.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(refusedReason.getBody()).contains("reason-unknown");
+		assertThat(accountPage(reader)).contains("重复注册");
+		assertThat(this.jdbc.queryForList(
+				"select action from content_change where subject_kind = 'reason' and subject_key = ? order by id",
+				String.class, code))
+			.containsExactly("created", "changed");
+	}
+
+	private String accountPage(Reader reader) throws Exception {
+		return this.mvc.perform(get("/account").with(TestReaders.signedIn(reader)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private String options(org.camunda.bpm.engine.task.Task task) {
+		return String.valueOf(this.taskService.getVariableLocal(task.getId(), "rejectionReasonOptions"));
 	}
 
 	@Test

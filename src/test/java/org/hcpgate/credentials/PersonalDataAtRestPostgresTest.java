@@ -29,6 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 
+	/**
+	 * A title of "other health professional", whose licence pattern takes the letters
+	 * these tests' numbers have.
+	 */
+	static final String OTHER_TITLE = "中级";
+
 	@Autowired
 	JourneyDriver journeys;
 
@@ -53,7 +59,7 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 	@Test
 	void theLicenceNumberIsEncryptedInTheRowAndReadsBackInClear() throws Exception {
 		Reader reader = this.readers.newReader();
-		this.journeys.toReview(reader, new Credentials("张医生", "协和医院", "ICU", "主治医师", "ENC123456789"),
+		this.journeys.toReview(reader, new Credentials("张医生", "协和医院", "ICU", OTHER_TITLE, "ENC123456789"),
 				JourneyDriver.PNG);
 		CredentialSubmission submission = this.submissions.findByReaderIdOrderBySubmittedAtDesc(reader.getReaderId())
 			.get(0);
@@ -74,8 +80,8 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		JourneyDriver journey = this.journeys;
 		Reader one = this.readers.newReader();
 		Reader two = this.readers.newReader();
-		journey.toReview(one, new Credentials("甲", "医院", "科室", "职称", "ONE1234567"), JourneyDriver.PNG);
-		journey.toReview(two, new Credentials("乙", "医院", "科室", "职称", "TWO1234567"), JourneyDriver.PNG);
+		journey.toReview(one, new Credentials("甲", "医院", "科室", OTHER_TITLE, "ONE1234567"), JourneyDriver.PNG);
+		journey.toReview(two, new Credentials("乙", "医院", "科室", OTHER_TITLE, "TWO1234567"), JourneyDriver.PNG);
 		long first = this.submissions.findByReaderIdOrderBySubmittedAtDesc(one.getReaderId()).get(0).getId();
 		long second = this.submissions.findByReaderIdOrderBySubmittedAtDesc(two.getReaderId()).get(0).getId();
 		this.jdbc.update(
@@ -92,8 +98,8 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		Reader first = this.readers.newReader();
 		Reader second = this.readers.newReader();
 		String number = "DUP" + System.nanoTime() % 1_000_000_000L;
-		journey.toReview(first, new Credentials("甲", "医院", "科室", "职称", number), JourneyDriver.PNG);
-		journey.toReview(second, new Credentials("乙", "医院", "科室", "职称", " " + number.toLowerCase() + " "),
+		journey.toReview(first, new Credentials("甲", "医院", "科室", OTHER_TITLE, number), JourneyDriver.PNG);
+		journey.toReview(second, new Credentials("乙", "医院", "科室", OTHER_TITLE, " " + number.toLowerCase() + " "),
 				JourneyDriver.PNG);
 		List<CredentialSubmission> latest = List.of(
 				this.submissions.findByReaderIdOrderBySubmittedAtDesc(first.getReaderId()).get(0),
@@ -108,7 +114,8 @@ class PersonalDataAtRestPostgresTest extends PostgresIntegrationTest {
 		assertThat(page).contains("licence-elsewhere").contains(number.toLowerCase());
 
 		Reader alone = this.readers.newReader();
-		journey.toReview(alone, new Credentials("丙", "医院", "科室", "职称", "UNIQUE" + System.nanoTime() % 1_000_000L),
+		journey.toReview(alone,
+				new Credentials("丙", "医院", "科室", OTHER_TITLE, "UNIQUE" + System.nanoTime() % 1_000_000L),
 				JourneyDriver.PNG);
 		long aloneId = this.submissions.findByReaderIdOrderBySubmittedAtDesc(alone.getReaderId()).get(0).getId();
 		assertThat(this.rest

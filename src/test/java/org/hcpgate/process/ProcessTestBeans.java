@@ -1,8 +1,10 @@
 package org.hcpgate.process;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.hcpgate.review.DecisionAudit;
+import org.hcpgate.reasons.ReasonCatalogue;
 import org.hcpgate.review.OpenReviewRound;
 import org.hcpgate.review.RecordReviewDecision;
 import org.hcpgate.review.RequireSecondReviewer;
@@ -28,6 +31,10 @@ import org.hcpgate.review.ReviewAssignment;
  */
 public final class ProcessTestBeans {
 
+	/** The catalogue's active codes, as a new installation has them (V31). */
+	public static final List<String> REASON_CODES = List.of("photo-unreadable", "name-mismatch", "licence-invalid",
+			"not-hcp", "information-incomplete");
+
 	private ProcessTestBeans() {
 	}
 
@@ -39,8 +46,12 @@ public final class ProcessTestBeans {
 	 */
 	public static DecisionAudit registerReviewBeans() {
 		DecisionAudit audit = mock(DecisionAudit.class);
-		Mocks.register("openReviewRound", new OpenReviewRound());
-		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit));
+		ReasonCatalogue reasons = mock(ReasonCatalogue.class);
+		when(reasons.isActive(anyString())).thenAnswer(call -> REASON_CODES.contains(call.getArgument(0)));
+		when(reasons.formOptions())
+			.thenReturn(REASON_CODES.stream().map(code -> Map.of("label", code, "value", code)).toList());
+		Mocks.register("openReviewRound", new OpenReviewRound(reasons));
+		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit, reasons));
 		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
 		Mocks.register("reviewAssignment", new ReviewAssignment());
 		return audit;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.spin.Spin;
-import org.hcpgate.processes.RejectionReason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +32,6 @@ class ReviewDecisionTest {
 	void nothingGivenMeansNoReasons() {
 		assertThat(ReviewDecision.reasonCodes(null)).isEmpty();
 		assertThat(ReviewDecision.reasonCodes(Spin.JSON("[]"))).isEmpty();
-	}
-
-	@Test
-	void everyCatalogueCodeIsFoundByItsCode() {
-		for (RejectionReason reason : RejectionReason.values()) {
-			assertThat(RejectionReason.ofCode(reason.getCode())).contains(reason);
-		}
-		assertThat(RejectionReason.ofCode("made-up")).isEmpty();
 	}
 
 }

@@ -223,7 +223,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 		JourneyDriver journey = this.journeys;
 		Reader owner = this.readers.newReader();
 		String name = "IDOR" + UUID.randomUUID().toString().substring(0, 8);
-		journey.toReview(owner, new JourneyDriver.Credentials(name, "协和医院", "ICU", "主治医师", "ABC123456"),
+		journey.toReview(owner, new JourneyDriver.Credentials(name, "协和医院", "ICU", "中级", "ABC123456"),
 				JourneyDriver.PNG);
 		long id = latestSubmission(owner).getId();
 		Reader other = this.readers.newReader();
