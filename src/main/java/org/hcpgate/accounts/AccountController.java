@@ -1,13 +1,17 @@
 package org.hcpgate.accounts;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.notifications.NotificationService;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.security.LocalPaths;
 import org.hcpgate.verification.HcpVerification;
@@ -51,8 +55,12 @@ class AccountController {
 
 	private final ZoneService zones;
 
+	private final ProfessionCatalogue professions;
+
 	AccountController(HcpVerificationService verifications, CredentialService credentials, ConsentService consents,
-			VerificationSettings settings, NotificationService notifications, ZoneService zones) {
+			VerificationSettings settings, NotificationService notifications, ZoneService zones,
+			ProfessionCatalogue professions) {
+		this.professions = professions;
 		this.zones = zones;
 		this.verifications = verifications;
 		this.credentials = credentials;
@@ -62,12 +70,13 @@ class AccountController {
 	}
 
 	@GetMapping("/account")
-	String show(@AuthenticationPrincipal Reader reader, Model model) {
+	String show(@AuthenticationPrincipal Reader reader, Model model, Locale locale) {
 		String readerId = reader.getReaderId();
 		Optional<HcpVerification> verification = this.verifications.find(readerId);
 		List<CredentialSubmission> submissions = this.credentials.of(readerId);
 		verification.ifPresent(v -> model.addAttribute("verification", v));
 		model.addAttribute("submissions", submissions);
+		model.addAttribute("professionNames", professionNames(locale));
 		model.addAttribute("maxAttempts", this.settings.getMaxAttempts());
 		if (!submissions.isEmpty()) {
 			CredentialSubmission latest = submissions.get(0);
@@ -99,6 +108,13 @@ class AccountController {
 	 * signed-in reader, so Spring Security asks for the sign-in and brings the reader
 	 * back here.
 	 */
+	/** Each profession's name in the reader's language, by its code. */
+	private Map<String, String> professionNames(Locale locale) {
+		Map<String, String> names = new HashMap<>();
+		this.professions.all().forEach(p -> names.put(p.getCode(), p.nameIn(locale)));
+		return names;
+	}
+
 	@GetMapping("/account/sign-in")
 	String signIn(@RequestParam(name = "next", required = false) String next) {
 		return "redirect:" + LocalPaths.of(next);

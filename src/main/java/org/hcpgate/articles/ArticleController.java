@@ -3,13 +3,18 @@ package org.hcpgate.articles;
 import java.time.Instant;
 import java.util.List;
 
+import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.security.StaffMembers;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Home, articles and their comment threads. A reader who may not read a gated article
@@ -54,9 +61,15 @@ class ArticleController {
 
 	private final ProfessionCatalogue professions;
 
+	private final ArticlePictures pictures;
+
+	private final StaffMembers staff;
+
 	ArticleController(ArticleRepository articles, ArticleGate gate, CommentService comments, ZoneService zones,
-			ProfessionCatalogue professions) {
+			ProfessionCatalogue professions, ArticlePictures pictures, StaffMembers staff) {
 		this.professions = professions;
+		this.pictures = pictures;
+		this.staff = staff;
 		this.articles = articles;
 		this.gate = gate;
 		this.comments = comments;
@@ -110,6 +123,32 @@ class ArticleController {
 			return VIEW_TEASER;
 		}
 		return showArticle(article, reader, commentPage, new CommentForm(), model);
+	}
+
+	/**
+	 * A picture of an article, to whoever may read the article in full (and to editors,
+	 * for their preview): a gated article's pictures never reach a reader the gate keeps
+	 * out.
+	 */
+	@GetMapping("/articles/pictures/{id}")
+	ResponseEntity<byte[]> picture(@PathVariable long id, @AuthenticationPrincipal Reader reader,
+			HttpServletRequest request) {
+		ArticlePicture picture = this.pictures.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		boolean editor = this.staff.current(request)
+			.map(member -> member.groups().contains(StaffGroups.EDITORS))
+			.orElse(false);
+		if (!editor) {
+			Article article = article(picture.getArticleId());
+			if (!this.zones.get(article.getZoneKey()).isPublished() || !this.gate.mayRead(reader, article)) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(picture.getContentType()))
+			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(this.pictures.content(id));
 	}
 
 	/**

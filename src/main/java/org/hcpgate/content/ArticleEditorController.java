@@ -1,10 +1,15 @@
 package org.hcpgate.content;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleBody;
+import org.hcpgate.articles.ArticlePicture;
+import org.hcpgate.articles.ArticlePictures;
 import org.hcpgate.articles.ArticleService;
+import org.hcpgate.credentials.UnacceptablePhotoException;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -38,7 +45,11 @@ class ArticleEditorController {
 
 	private final PageEditors editors;
 
-	ArticleEditorController(ArticleService articles, ZoneService zones, ContentService content, PageEditors editors) {
+	private final ArticlePictures pictures;
+
+	ArticleEditorController(ArticleService articles, ZoneService zones, ContentService content, PageEditors editors,
+			ArticlePictures pictures) {
+		this.pictures = pictures;
 		this.articles = articles;
 		this.zones = zones;
 		this.content = content;
@@ -81,6 +92,37 @@ class ArticleEditorController {
 		return "redirect:/staff/content/articles/" + id;
 	}
 
+	/**
+	 * A picture for the article: re-encoded, then its address is shown for the body
+	 * (Markdown {@code ![…](/articles/pictures/<id>)}). A file that is no picture or too
+	 * large comes back as a message on the same page; nothing is stored.
+	 */
+	@PostMapping("/staff/content/articles/{id}/pictures")
+	String addPicture(@PathVariable long id, @RequestParam(name = "picture", required = false) MultipartFile picture,
+			HttpServletRequest request, RedirectAttributes redirect) throws IOException {
+		article(id);
+		if (picture == null || picture.isEmpty()) {
+			redirect.addFlashAttribute("message", "content.article.picture.missing");
+		}
+		else if (picture.getSize() > ArticlePictures.MAX_BYTES) {
+			redirect.addFlashAttribute("message", "content.article.picture.too-large");
+		}
+		else {
+			try {
+				ArticlePicture added = this.content.addPicture(id, picture.getBytes(), this.editors.of(request));
+				redirect.addFlashAttribute("message", "content.article.picture.added");
+				redirect.addFlashAttribute("addedPicture", added.getPath());
+			}
+			catch (UnacceptablePhotoException ex) {
+				redirect.addFlashAttribute("message", "content.article.picture.unacceptable");
+			}
+			catch (ArticlePictures.PictureTooLargeException ex) {
+				redirect.addFlashAttribute("message", "content.article.picture.too-large");
+			}
+		}
+		return "redirect:/staff/content/articles/" + id + "#pictures";
+	}
+
 	private void validateZone(ArticleForm form, BindingResult result) {
 		if (form.getZoneKey() != null && !form.getZoneKey().isBlank() && this.zones.find(form.getZoneKey()).isEmpty()) {
 			result.rejectValue("zoneKey", "content.article.zone.unknown");
@@ -90,6 +132,7 @@ class ArticleEditorController {
 	private String show(Article article, ArticleForm form, Model model) {
 		model.addAttribute("article", article);
 		model.addAttribute("articleForm", form);
+		model.addAttribute("pictures", (article != null) ? this.pictures.of(article.getId()) : List.of());
 		model.addAttribute("zones", this.zones.all());
 		model.addAttribute("formats", Arrays.asList(ArticleBody.Format.values()));
 		return VIEW_ARTICLE;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticlePicture;
+import org.hcpgate.articles.ArticlePictures;
 import org.hcpgate.articles.ArticleService;
 import org.hcpgate.professions.Profession;
 import org.hcpgate.professions.ProfessionCatalogue;
@@ -53,10 +55,14 @@ public class ContentService {
 
 	private final ReasonCatalogue reasons;
 
+	private final ArticlePictures pictures;
+
 	private final ZoneId siteTime;
 
 	ContentService(ZoneService zones, ArticleService articles, ContentAudit audit, ProfessionCatalogue professions,
-			ReasonCatalogue reasons, @Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+			ReasonCatalogue reasons, ArticlePictures pictures,
+			@Value("${hcp-gate.content.time-zone:Asia/Shanghai}") ZoneId siteTime) {
+		this.pictures = pictures;
 		this.reasons = reasons;
 		this.professions = professions;
 		this.zones = zones;
@@ -281,6 +287,22 @@ public class ContentService {
 		state.put("active", profession.isActive());
 		state.put("titles", this.professions.titles(profession.getCode()));
 		return state;
+	}
+
+	/**
+	 * A picture for an article, re-encoded on its way in.
+	 * @throws ArticlePictures.PictureTooLargeException over the limit
+	 * @throws org.hcpgate.credentials.UnacceptablePhotoException when no JPEG, PNG or PDF
+	 */
+	@Transactional
+	public ArticlePicture addPicture(long articleId, byte[] bytes, Editor editor) {
+		ArticlePicture picture = this.pictures.add(articleId, bytes, editor.staffId());
+		Map<String, Object> added = new LinkedHashMap<>();
+		added.put("picture", picture.getPath());
+		added.put("contentType", picture.getContentType());
+		added.put("sizeBytes", picture.getSizeBytes());
+		this.audit.record(editor, ARTICLE, Long.toString(articleId), "picture-added", null, added);
+		return picture;
 	}
 
 	/** A zone as the audit keeps it: its settings and its questions. */

@@ -54,6 +54,19 @@ public class CredentialSubmission {
 	 */
 	private String profession;
 
+	/**
+	 * A reviewer's correction with the approval (the reader's own choice stays in
+	 * {@link #profession} and {@link #professionalTitle}).
+	 */
+	@Column(name = "corrected_profession")
+	private String correctedProfession;
+
+	@Column(name = "corrected_title")
+	private String correctedTitle;
+
+	@Column(name = "corrected_by")
+	private String correctedBy;
+
 	@Column(name = "professional_title", nullable = false)
 	private String professionalTitle;
 
@@ -114,6 +127,34 @@ public class CredentialSubmission {
 		if (this.decidedAt == null) {
 			this.decidedAt = Instant.now();
 		}
+	}
+
+	/** A reviewer corrected the profession and title as part of the approval. */
+	public void correct(String profession, String title, String reviewer) {
+		this.correctedProfession = profession;
+		this.correctedTitle = title;
+		this.correctedBy = reviewer;
+	}
+
+	public boolean isCorrected() {
+		return this.correctedProfession != null;
+	}
+
+	/** The profession the verification holds for: the reviewer's correction, if any. */
+	public String getEffectiveProfession() {
+		return isCorrected() ? this.correctedProfession : this.profession;
+	}
+
+	public String getCorrectedProfession() {
+		return this.correctedProfession;
+	}
+
+	public String getCorrectedTitle() {
+		return this.correctedTitle;
+	}
+
+	public String getCorrectedBy() {
+		return this.correctedBy;
 	}
 
 	public Long getId() {

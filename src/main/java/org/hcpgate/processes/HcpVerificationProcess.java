@@ -35,6 +35,19 @@ public final class HcpVerificationProcess {
 	 */
 	public static final String VAR_REJECTION_REASON_OPTIONS = "rejectionReasonOptions";
 
+	/**
+	 * Of {@code review-credentials}, optional, only with an approval: the reviewer's
+	 * correction of the reader's profession and title, {@code <profession code>/<title>}
+	 * from the catalogue.
+	 */
+	public static final String VAR_CORRECTED_TITLE = "correctedTitle";
+
+	/**
+	 * Task-local variable of {@code review-credentials}: every profession's titles as the
+	 * options of {@link #VAR_CORRECTED_TITLE}, written when the task opens.
+	 */
+	public static final String VAR_TITLE_CORRECTION_OPTIONS = "titleCorrectionOptions";
+
 	public static final String VAR_REVIEW_NOTE = "reviewNote";
 
 	/** The reviewer's note for staff only; the reader never sees it. */

@@ -1,5 +1,7 @@
 package org.hcpgate.review;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.professions.Profession;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +32,17 @@ public class OpenReviewRound implements TaskListener {
 
 	private final ReasonCatalogue reasons;
 
-	public OpenReviewRound(ReasonCatalogue reasons) {
+	private final ProfessionCatalogue professions;
+
+	public OpenReviewRound(ReasonCatalogue reasons, ProfessionCatalogue professions) {
 		this.reasons = reasons;
+		this.professions = professions;
 	}
 
-	static final Map<String, List<String>> FORM_VARIABLES = Map.of(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS,
-			List.of(HcpVerificationProcess.VAR_DECISION, HcpVerificationProcess.VAR_REJECTION_REASONS,
-					HcpVerificationProcess.VAR_REVIEW_NOTE, HcpVerificationProcess.VAR_INTERNAL_NOTE),
+	static final Map<String, List<String>> FORM_VARIABLES = Map.of(
+			HcpVerificationProcess.TASK_REVIEW_CREDENTIALS, List.of(HcpVerificationProcess.VAR_DECISION,
+					HcpVerificationProcess.VAR_REJECTION_REASONS, HcpVerificationProcess.VAR_REVIEW_NOTE,
+					HcpVerificationProcess.VAR_INTERNAL_NOTE, HcpVerificationProcess.VAR_CORRECTED_TITLE),
 			ZoneAccessProcess.TASK_REVIEW_INFORMATION,
 			List.of(ZoneAccessProcess.VAR_DECISION, ZoneAccessProcess.VAR_REVIEW_NOTE,
 					ZoneAccessProcess.VAR_INTERNAL_NOTE),
@@ -50,16 +58,33 @@ public class OpenReviewRound implements TaskListener {
 		if (HcpVerificationProcess.TASK_REVIEW_CREDENTIALS.equals(task.getTaskDefinitionKey())) {
 			// the checklist's options: the catalogue as it is when the round opens
 			task.setVariableLocal(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
-					SpinValues.jsonValue(options()).create());
+					SpinValues.jsonValue(json(this.reasons.formOptions())).create());
+			task.setVariableLocal(HcpVerificationProcess.VAR_TITLE_CORRECTION_OPTIONS,
+					SpinValues.jsonValue(json(titleOptions())).create());
 		}
 	}
 
-	private String options() {
+	/** Every active profession's titles: {@code 护士 · 主管护师} for {@code nurse/主管护师}. */
+	private List<Map<String, String>> titleOptions() {
+		List<Map<String, String>> options = new ArrayList<>();
+		Map<String, List<String>> titles = this.professions.titlesByProfession();
+		for (Profession profession : this.professions.active()) {
+			for (String title : titles.getOrDefault(profession.getCode(), List.of())) {
+				Map<String, String> option = new LinkedHashMap<>();
+				option.put("label", profession.getName() + " · " + title);
+				option.put("value", profession.getCode() + "/" + title);
+				options.add(option);
+			}
+		}
+		return options;
+	}
+
+	private static String json(Object options) {
 		try {
-			return JSON.writeValueAsString(this.reasons.formOptions());
+			return JSON.writeValueAsString(options);
 		}
 		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write the reason options", ex);
+			throw new IllegalStateException("Cannot write the form's options", ex);
 		}
 	}
 

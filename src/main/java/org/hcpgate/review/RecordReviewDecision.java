@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,12 @@ public class RecordReviewDecision implements TaskListener {
 
 	private final ReasonCatalogue reasons;
 
-	public RecordReviewDecision(DecisionAudit audit, ReasonCatalogue reasons) {
+	private final ProfessionCatalogue professions;
+
+	public RecordReviewDecision(DecisionAudit audit, ReasonCatalogue reasons, ProfessionCatalogue professions) {
 		this.audit = audit;
 		this.reasons = reasons;
+		this.professions = professions;
 	}
 
 	@Override
@@ -63,9 +67,12 @@ public class RecordReviewDecision implements TaskListener {
 			// reasons of an approval mean nothing; none reach the submission or the audit
 			reasons = List.of();
 			task.getExecution().removeVariable(HcpVerificationProcess.VAR_REJECTION_REASONS);
+			requireKnownCorrection(task);
 		}
 		else {
 			requireKnownReasons(reasons);
+			// a correction goes only with an approval
+			task.getExecution().removeVariable(HcpVerificationProcess.VAR_CORRECTED_TITLE);
 		}
 		String reviewNote = note(task, HcpVerificationProcess.VAR_REVIEW_NOTE);
 		String internalNote = note(task, HcpVerificationProcess.VAR_INTERNAL_NOTE);
@@ -113,6 +120,22 @@ public class RecordReviewDecision implements TaskListener {
 					String.join(", ", allowed));
 		}
 		return value;
+	}
+
+	/**
+	 * A correction of profession and title, if the reviewer made one, names an active
+	 * profession and one of its titles.
+	 */
+	private void requireKnownCorrection(DelegateTask task) {
+		Object value = task.getVariable(HcpVerificationProcess.VAR_CORRECTED_TITLE);
+		if (value == null || value.toString().isBlank()) {
+			task.getExecution().removeVariable(HcpVerificationProcess.VAR_CORRECTED_TITLE);
+			return;
+		}
+		TitleCorrection.parse(value.toString())
+			.filter(correction -> this.professions.findActive(correction.profession()).isPresent()
+					&& this.professions.isTitleOf(correction.profession(), correction.title()))
+			.orElseThrow(() -> new ReviewRefusedException(ReviewRefusal.CORRECTION_UNKNOWN, value));
 	}
 
 	/** Reasons are required, and each must be an active code of the catalogue. */

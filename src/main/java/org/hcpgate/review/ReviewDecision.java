@@ -15,15 +15,23 @@ import org.hcpgate.processes.HcpVerificationProcess;
  * id the site started it with), never from a variable.
  */
 record ReviewDecision(String readerId, Long submissionId, String decision, List<String> rejectionReasons,
-		String reviewNote) {
+		String reviewNote, TitleCorrection correction, String reviewedBy) {
 
+	/**
+	 * The decision's correction of profession and title was checked against the catalogue
+	 * when the task completed (recordReviewDecision).
+	 */
 	static ReviewDecision of(DelegateExecution execution) {
 		Object submissionId = execution.getVariable(HcpVerificationProcess.VAR_SUBMISSION_ID);
+		Object correction = execution.getVariable(HcpVerificationProcess.VAR_CORRECTED_TITLE);
+		Object reviewedBy = execution.getVariable(HcpVerificationProcess.VAR_REVIEWED_BY);
 		return new ReviewDecision(execution.getProcessBusinessKey(),
 				(submissionId == null) ? null : ((Number) submissionId).longValue(),
 				(String) execution.getVariable(HcpVerificationProcess.VAR_DECISION),
 				reasonCodes(execution.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)),
-				(String) execution.getVariable(HcpVerificationProcess.VAR_REVIEW_NOTE));
+				(String) execution.getVariable(HcpVerificationProcess.VAR_REVIEW_NOTE),
+				(correction == null) ? null : TitleCorrection.parse(correction.toString()).orElse(null),
+				(reviewedBy == null) ? null : reviewedBy.toString());
 	}
 
 	static List<String> reasonCodes(Object value) {

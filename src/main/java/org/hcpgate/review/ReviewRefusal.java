@@ -19,6 +19,9 @@ public enum ReviewRefusal {
 	 * ({@link org.hcpgate.reasons.ReasonCatalogue}).
 	 */
 	REASON_UNKNOWN("reason-unknown", CodedRefusal.BAD_REQUEST),
+
+	/** A correction of profession and title that is not in the catalogue. */
+	CORRECTION_UNKNOWN("correction-unknown", CodedRefusal.BAD_REQUEST),
 	/** An information review sent back without telling the reader what to change. */
 	NOTE_REQUIRED("note-required", CodedRefusal.BAD_REQUEST),
 	/** A note longer than the audit table keeps. */

@@ -56,7 +56,12 @@ public class ReviewService {
 	@Transactional
 	public void recordApproval(ReviewDecision decision) {
 		CredentialSubmission submission = recordOnSubmission(decision);
-		this.verifications.markVerified(decision.readerId(), (submission != null) ? submission.getProfession() : null);
+		if (submission != null && decision.correction() != null) {
+			submission.correct(decision.correction().profession(), decision.correction().title(),
+					decision.reviewedBy());
+		}
+		this.verifications.markVerified(decision.readerId(),
+				(submission != null) ? submission.getEffectiveProfession() : null);
 		tell(decision, Notification.Kind.CREDENTIALS_APPROVED);
 	}
 

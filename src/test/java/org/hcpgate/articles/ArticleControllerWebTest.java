@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.security.StaffMembers;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.support.WebSliceTest;
 import org.hcpgate.zones.Zone;
@@ -60,6 +61,12 @@ class ArticleControllerWebTest {
 
 	@MockitoBean
 	ProfessionCatalogue professions;
+
+	@MockitoBean
+	ArticlePictures pictures;
+
+	@MockitoBean
+	StaffMembers staffMembers;
 
 	private final Reader reader = TestReaders.reader(42);
 

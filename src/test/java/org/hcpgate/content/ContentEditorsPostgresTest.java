@@ -256,6 +256,57 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void articlePicturesAreReencodedAndServedOnlyToWhoeverMayReadTheArticle() {
+		EditorPages editor = editor();
+		EditorPages anonymous = EditorPages.anonymous(this.rest);
+		String title = "图片文章 " + UUID.randomUUID();
+		editor.post("/staff/content/articles/new", "/staff/content/articles", "zoneKey", "sepsis-immunotherapy",
+				"gated", "true", "title", title, "author", "编辑部", "publishedOn", "2026-12-01", "teaser", "摘要",
+				"bodyFormat", "MARKDOWN", "body", "正文", "published", "false");
+		Article article = this.articles.all()
+			.stream()
+			.filter(a -> a.getTitle().equals(title))
+			.findFirst()
+			.orElseThrow();
+		String edit = "/staff/content/articles/" + article.getId();
+
+		byte[] marker = "TRAILING-MARKER".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] png = org.hcpgate.support.TestImages.png();
+		byte[] withTrailer = java.util.Arrays.copyOf(png, png.length + marker.length);
+		System.arraycopy(marker, 0, withTrailer, png.length, marker.length);
+		ResponseEntity<String> uploaded = editor.upload(edit, edit + "/pictures", "picture", "figure.png", withTrailer);
+		assertThat(editor.follow(uploaded).getBody()).contains("图片已上传").contains("/articles/pictures/");
+		Long pictureId = this.jdbc.queryForObject("select max(id) from article_picture where article_id = ?",
+				Long.class, article.getId());
+		byte[] stored = this.jdbc.queryForObject("select content from article_picture where id = ?", byte[].class,
+				pictureId);
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("TRAILING-MARKER");
+		String picture = "/articles/pictures/" + pictureId;
+
+		// unpublished: the editor sees it, nobody else
+		ResponseEntity<byte[]> forEditor = editor.getBytes(picture);
+		assertThat(forEditor.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(forEditor.getHeaders().getContentType()).hasToString("image/png");
+		assertThat(anonymous.getBytes(picture).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		// published but gated: still nobody the gate keeps out; open: everyone
+		update(editor, edit, title, "true", "");
+		assertThat(anonymous.getBytes(picture).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		editor.post(edit, edit, "zoneKey", "sepsis-immunotherapy", "title", title, "author", "编辑部", "publishedOn",
+				"2026-12-01", "teaser", "摘要", "bodyFormat", "MARKDOWN", "body", "![图](" + picture + ")", "published",
+				"true", "_gated", "on");
+		assertThat(anonymous.getBytes(picture).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(anonymous.get("/articles/" + article.getId()).getBody()).contains("<img src=\"" + picture + "\"");
+
+		// no picture: a message on the page, nothing stored
+		long before = count("article_picture");
+		ResponseEntity<String> refused = editor.upload(edit, edit + "/pictures", "picture", "notes.png",
+				"<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(editor.follow(refused).getBody()).contains("这不是可以读取的 JPEG 或 PNG 图片");
+		assertThat(count("article_picture")).isEqualTo(before);
+	}
+
+	@Test
 	void onlyEditorsReachTheContentPagesAndLeadsReadTheChanges() throws Exception {
 		EditorPages editor = editor();
 		EditorPages reviewer = EditorPages.signIn(this.rest, "demo-reviewer", "demo-reviewer");

@@ -72,6 +72,33 @@ final class EditorPages {
 	}
 
 	/**
+	 * Uploads a file as a multipart form does, with the token of the page it came from.
+	 */
+	ResponseEntity<String> upload(String formPage, String path, String field, String fileName, byte[] bytes) {
+		ResponseEntity<String> page = get(formPage);
+		Matcher token = CSRF.matcher((page.getBody() != null) ? page.getBody() : "");
+		assertThat(token.find()).as("a CSRF token on " + formPage).isTrue();
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("_csrf", token.group(1));
+		form.add(field, new org.springframework.core.io.ByteArrayResource(bytes) {
+
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(this.session);
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+	}
+
+	ResponseEntity<byte[]> getBytes(String path) {
+		return this.rest.exchange(path, HttpMethod.GET, new HttpEntity<>(this.session), byte[].class);
+	}
+
+	/**
 	 * The page a post led to, as a browser shows it: the template follows redirects
 	 * itself, this follows one it left.
 	 */

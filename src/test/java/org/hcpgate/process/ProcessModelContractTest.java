@@ -172,7 +172,7 @@ class ProcessModelContractTest {
 	 * Each form's JSON id is its file name and its fields are the contract's variables.
 	 */
 	@ParameterizedTest
-	@CsvSource({ "review-credentials, decision rejectionReasons reviewNote internalNote, decision",
+	@CsvSource({ "review-credentials, decision correctedTitle rejectionReasons reviewNote internalNote, decision",
 			"review-information, decision reviewNote internalNote, decision",
 			"confirm-final-rejection, finalRejectionConfirmed confirmationNote, finalRejectionConfirmed" })
 	void formNamesItsVariables(String formId, String keys, String requiredKey) throws IOException {

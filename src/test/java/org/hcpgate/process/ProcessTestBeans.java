@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.hcpgate.review.DecisionAudit;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.hcpgate.review.OpenReviewRound;
 import org.hcpgate.review.RecordReviewDecision;
@@ -50,8 +51,9 @@ public final class ProcessTestBeans {
 		when(reasons.isActive(anyString())).thenAnswer(call -> REASON_CODES.contains(call.getArgument(0)));
 		when(reasons.formOptions())
 			.thenReturn(REASON_CODES.stream().map(code -> Map.of("label", code, "value", code)).toList());
-		Mocks.register("openReviewRound", new OpenReviewRound(reasons));
-		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit, reasons));
+		ProfessionCatalogue professions = mock(ProfessionCatalogue.class);
+		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions));
+		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit, reasons, professions));
 		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
 		Mocks.register("reviewAssignment", new ReviewAssignment());
 		return audit;

@@ -75,6 +75,9 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
 	@Test
 	void theCredentialFormChecksTitleDepartmentAndLicenceAgainstTheProfession() throws Exception {
 		Reader reader = this.readers.newReader();
@@ -204,6 +207,39 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("医师专区正文")));
+	}
+
+	@Test
+	void aReviewerCorrectsProfessionAndTitleWithTheApprovalAndTheReaderSeesIt() throws Exception {
+		Reader reader = this.readers.newReader();
+		Task review = this.journeys.toReview(reader, new Credentials("林医生", "北京协和医院", "重症医学科", "主治医师", "110108199021"),
+				JourneyDriver.PNG);
+		assertThat(String.valueOf(this.taskService.getVariableLocal(review.getId(), "titleCorrectionOptions")))
+			.contains("nurse/主管护师")
+			.contains("护士 · 主管护师");
+
+		// a correction outside the catalogue is refused; the task stays open
+		ResponseEntity<String> refused = this.reviewer.complete(Reviewer.REVIEWER, review.getId(),
+				"{\"variables\":{\"decision\":{\"value\":\"approved\"},"
+						+ "\"correctedTitle\":{\"value\":\"astronaut/captain\"}}}");
+		assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(refused.getBody()).contains("correction-unknown");
+
+		this.reviewer.decide(review,
+				"{\"decision\":{\"value\":\"approved\"},\"correctedTitle\":{\"value\":\"nurse/主管护师\"}}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.verifications.isVerified(reader.getReaderId()));
+		assertThat(this.verifications.find(reader.getReaderId()).orElseThrow().getProfession()).isEqualTo("nurse");
+		assertThat(this.jdbc
+			.queryForMap("select profession, professional_title, corrected_profession, corrected_title, corrected_by"
+					+ " from credential_submission where reader_id = ?", reader.getReaderId()))
+			.containsEntry("profession", "physician")
+			.containsEntry("professional_title", "主治医师")
+			.containsEntry("corrected_profession", "nurse")
+			.containsEntry("corrected_title", "主管护师")
+			.containsEntry("corrected_by", Reviewer.REVIEWER);
+		this.mvc.perform(get("/account").with(user(reader)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("审核员将您的执业类别与职称更正为:护士 · 主管护师")));
 	}
 
 }
