@@ -28,8 +28,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 /**
  * The content API for a CMS that publishes into HCP Gate: idempotent upserts keyed by the
@@ -65,7 +68,11 @@ class ContentApiController {
 
 	private final MessageSource messages;
 
-	ContentApiController(ContentService content, ZoneService zones, ArticleService articles, MessageSource messages) {
+	private final SpringValidatorAdapter validator;
+
+	ContentApiController(ContentService content, ZoneService zones, ArticleService articles, MessageSource messages,
+			Validator validator) {
+		this.validator = new SpringValidatorAdapter(validator);
 		this.content = content;
 		this.zones = zones;
 		this.articles = articles;
@@ -112,6 +119,29 @@ class ContentApiController {
 		Zone zone = this.content.createZoneFromCms(form, cmsId, editor);
 		return ResponseEntity.created(URI.create("/api/content/zones/" + cmsId))
 			.body(this.content.snapshot(zone.getKey()));
+	}
+
+	@PutMapping("/zones/{cmsId}/questions")
+	@Operation(summary = "Replaces a zone's questions",
+			description = "The list in order; a question without an id takes the place of the question at the same "
+					+ "position, one left out is retired (its answers stay readable). The same list twice changes "
+					+ "nothing.")
+	ResponseEntity<Object> putQuestions(@PathVariable String cmsId, @RequestBody List<ZoneForm.QuestionRow> questions,
+			Principal principal, HttpServletRequest request) {
+		Locale locale = locale(request);
+		Zone zone = zoneByCmsId(cmsId);
+		ZoneForm form = ZoneForm.of(zone, this.zones.questions(zone.getKey()));
+		form.setQuestions(new ArrayList<>(questions));
+		form.getQuestions().forEach(row -> row.setId(null));
+		fillQuestionIds(form, this.zones.questions(zone.getKey()));
+		BindingResult rows = new BeanPropertyBindingResult(form, "zoneForm");
+		this.validator.validate(form, rows);
+		this.content.validate(form, false, rows);
+		if (rows.hasErrors()) {
+			return ResponseEntity.badRequest().body(problem(rows, locale));
+		}
+		this.content.updateZone(zone.getKey(), form, editor(principal));
+		return ResponseEntity.ok(this.content.snapshot(zone.getKey()));
 	}
 
 	@PutMapping("/zones/{zoneCmsId}/agreement-versions/{versionCmsId}")

@@ -455,6 +455,34 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		assertThat(count("content_change")).as("the same zone again changes nothing").isEqualTo(changes);
 		assertThat(this.zones.questionsEverAsked(key)).hasSize(1);
 
+		// the questions alone: the first changed in place, a second added; twice is once
+		String questions = """
+				[{"text": "您的职称?", "kind": "MULTIPLE_CHOICE", "options": ["住院医师", "主治医师"], "required": true},
+				 {"text": "您所在的医院等级?", "kind": "FREE_TEXT", "required": false}]
+				""";
+		for (int i = 0; i < 2; i++) {
+			this.mvc
+				.perform(put("/api/content/zones/" + cmsZone + "/questions").with(httpBasic(EDITOR, EDITOR))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(questions))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.questions.length()").value(2));
+		}
+		assertThat(this.zones.questionsEverAsked(key)).hasSize(2);
+		assertThat(this.zones.questions(key).get(0).isMultipleChoice()).isTrue();
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/questions").with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"text\": \"只有一个选项\", \"kind\": \"SINGLE_CHOICE\", \"options\": [\"是\"]}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("questions[0].optionsText"));
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/questions")
+				.with(httpBasic("demo-reviewer", "demo-reviewer"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(questions))
+			.andExpect(status().isForbidden());
+
 		String version = "cms-agreement-" + UUID.randomUUID();
 		String agreement = "{\"title\": \"CMS 协议第二版\", \"body\": \"第二版\"}";
 		this.mvc

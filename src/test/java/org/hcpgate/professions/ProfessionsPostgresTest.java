@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.articles.Article;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.support.CountedTransactions;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Credentials;
 import org.hcpgate.support.PostgresIntegrationTest;
@@ -203,6 +204,10 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 		assertThat(this.zoneAccess.isGranted(nurse.getReaderId(), zone)).isFalse();
 		this.zones.admit(zone, Set.of("physician", "nurse"));
 		assertThat(this.zoneAccess.isGranted(nurse.getReaderId(), zone)).isTrue();
+		// the professions are part of the gate's one query
+		CountedTransactions.Counts gate = CountedTransactions
+			.during(() -> this.zoneAccess.isGranted(nurse.getReaderId(), zone));
+		assertThat(gate.statements()).as("statements of the gate").isEqualTo(1);
 		this.mvc.perform(get("/articles/" + article.getId()).with(user(nurse)))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
