@@ -26,7 +26,8 @@ public final class ArticleBody {
 	}
 
 	/** Pictures the site serves: its own images and the pictures editors upload. */
-	static final Pattern LOCAL_PICTURE = Pattern.compile("/(images|articles/pictures)/[A-Za-z0-9._/-]{1,200}");
+	static final Pattern LOCAL_PICTURE = Pattern
+		.compile("/(images|articles/pictures)/(?!.*\\.\\.)(?!.*//)[A-Za-z0-9._/-]{1,200}");
 
 	private static final Pattern CLASS_NAMES = Pattern.compile("[a-z][a-z0-9 -]{0,80}");
 

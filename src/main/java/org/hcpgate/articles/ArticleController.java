@@ -133,19 +133,16 @@ class ArticleController {
 	@GetMapping("/articles/pictures/{id}")
 	ResponseEntity<byte[]> picture(@PathVariable long id, @AuthenticationPrincipal Reader reader,
 			HttpServletRequest request) {
-		ArticlePicture picture = this.pictures.find(id)
+		ArticlePictures.Picture picture = this.pictures.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean editor = this.staff.current(request)
 			.map(member -> member.groups().contains(StaffGroups.EDITORS))
 			.orElse(false);
-		if (!editor) {
-			Article article = article(picture.getArticleId());
-			if (!this.zones.get(article.getZoneKey()).isPublished() || !this.gate.mayRead(reader, article)) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-			}
+		if (!editor && !this.gate.mayRead(reader, article(picture.articleId()))) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(picture.getContentType()))
+			.contentType(MediaType.parseMediaType(picture.contentType()))
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
 			.header("X-Content-Type-Options", "nosniff")
 			.body(this.pictures.content(id));
@@ -247,11 +244,12 @@ class ArticleController {
 
 	/**
 	 * An article readers may see: published by now, in a zone that is not hidden;
-	 * anything else is not found.
+	 * anything else is not found (its page, comments and pictures alike).
 	 */
 	private Article article(long id) {
 		return this.articles.findById(id)
 			.filter(article -> article.isPublishedBy(Instant.now()))
+			.filter(article -> this.zones.get(article.getZoneKey()).isPublished())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

@@ -2,16 +2,14 @@ package org.hcpgate.articles;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A picture of an article, re-encoded on its way in; its bytes load only when served. */
+/** A picture of an article, re-encoded on its way in. */
 @Entity
 @Table(name = "article_picture")
 public class ArticlePicture {
@@ -35,7 +33,7 @@ public class ArticlePicture {
 	@Column(name = "uploaded_at", nullable = false)
 	private Instant uploadedAt;
 
-	@Basic(fetch = FetchType.LAZY)
+	/** Read only by {@link ArticlePictureRepository#content}; lists use a projection. */
 	@Column(nullable = false)
 	private byte[] content;
 
@@ -78,10 +76,6 @@ public class ArticlePicture {
 
 	public Instant getUploadedAt() {
 		return this.uploadedAt;
-	}
-
-	byte[] getContent() {
-		return this.content;
 	}
 
 }

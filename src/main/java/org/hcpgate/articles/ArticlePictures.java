@@ -45,19 +45,29 @@ public class ArticlePictures {
 		return this.pictures.save(new ArticlePicture(articleId, clean.contentType(), clean.bytes(), editor));
 	}
 
-	@Transactional(readOnly = true)
-	public List<ArticlePicture> of(long articleId) {
-		return this.pictures.findByArticleIdOrderById(articleId);
+	/** A picture without its bytes: what lists and access checks need. */
+	public record Picture(long id, long articleId, String contentType, long sizeBytes) {
+
+		/** Where pages show it (what an editor writes in the body). */
+		public String getPath() {
+			return "/articles/pictures/" + this.id;
+		}
+
 	}
 
 	@Transactional(readOnly = true)
-	Optional<ArticlePicture> find(long id) {
-		return this.pictures.findById(id);
+	public List<Picture> of(long articleId) {
+		return this.pictures.listOf(articleId);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Picture> find(long id) {
+		return this.pictures.info(id);
 	}
 
 	@Transactional(readOnly = true)
 	byte[] content(long id) {
-		return this.pictures.findById(id).map(ArticlePicture::getContent).orElseThrow();
+		return this.pictures.content(id);
 	}
 
 	/** Over {@link ArticlePictures#MAX_BYTES}. */

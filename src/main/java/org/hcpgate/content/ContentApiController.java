@@ -60,6 +60,8 @@ import jakarta.validation.Validator;
 @SecurityRequirement(name = "staff")
 class ContentApiController {
 
+	static final int MAX_CMS_ID_LENGTH = 200;
+
 	private final ContentService content;
 
 	private final ZoneService zones;
@@ -94,11 +96,12 @@ class ContentApiController {
 	@PutMapping("/zones/{cmsId}")
 	@Operation(summary = "Creates or changes a zone",
 			description = "Creating needs key, name and agreementTitle/agreementBody (published as version 1). "
-					+ "A question without an id takes the place of the question at the same position. "
+					+ "A question is matched to the zone's question with the same text; one left out is retired. "
 					+ "The key never changes; agreement texts change through agreement versions.")
 	ResponseEntity<Object> putZone(@PathVariable String cmsId, @Validated @RequestBody ZoneForm form,
 			BindingResult result, Principal principal, HttpServletRequest request) {
 		Locale locale = locale(request);
+		requireCmsId(cmsId);
 		Optional<Zone> existing = this.zones.findByCmsId(cmsId);
 		if (existing.isPresent() && form.getKey() != null && !form.getKey().equals(existing.get().getKey())) {
 			result.rejectValue("key", "content.api.key-fixed");
@@ -123,9 +126,9 @@ class ContentApiController {
 
 	@PutMapping("/zones/{cmsId}/questions")
 	@Operation(summary = "Replaces a zone's questions",
-			description = "The list in order; a question without an id takes the place of the question at the same "
-					+ "position, one left out is retired (its answers stay readable). The same list twice changes "
-					+ "nothing.")
+			description = "The list in order; a question is matched to the zone's question with the same text "
+					+ "(its kind and options may change), one left out is retired (its answers stay readable). "
+					+ "The same list twice changes nothing.")
 	ResponseEntity<Object> putQuestions(@PathVariable String cmsId, @RequestBody List<ZoneForm.QuestionRow> questions,
 			Principal principal, HttpServletRequest request) {
 		Locale locale = locale(request);
@@ -152,6 +155,7 @@ class ContentApiController {
 			@Validated @RequestBody AgreementForm form, BindingResult result, Principal principal,
 			HttpServletRequest request) {
 		Locale locale = locale(request);
+		requireCmsId(versionCmsId);
 		Zone zone = zoneByCmsId(zoneCmsId);
 		if (result.hasErrors()) {
 			return ResponseEntity.badRequest().body(problem(result, locale));
@@ -187,9 +191,8 @@ class ContentApiController {
 	ResponseEntity<Object> putArticle(@PathVariable String cmsId, @Validated @RequestBody ArticleForm form,
 			BindingResult result, Principal principal, HttpServletRequest request) {
 		Locale locale = locale(request);
-		if (form.getZoneKey() != null && !form.getZoneKey().isBlank() && this.zones.find(form.getZoneKey()).isEmpty()) {
-			result.rejectValue("zoneKey", "content.article.zone.unknown");
-		}
+		requireCmsId(cmsId);
+		this.content.validate(form, result);
 		if (result.hasErrors()) {
 			return ResponseEntity.badRequest().body(problem(result, locale));
 		}
@@ -213,15 +216,31 @@ class ContentApiController {
 	}
 
 	/**
-	 * A CMS sends questions without our ids: each takes the place of the question at its
-	 * position, so that sending the same list again changes nothing.
+	 * A CMS sends questions without our ids: a row takes the id of the zone's question
+	 * with the same text (its kind or options may change), so sending the same list again
+	 * changes nothing, and a question left out is retired, never rewritten into another
+	 * (the answers readers gave stay with the question they answered).
 	 */
 	private static void fillQuestionIds(ZoneForm form, List<ZoneQuestion> current) {
-		List<ZoneForm.QuestionRow> rows = form.getQuestions();
-		for (int i = 0; i < rows.size() && i < current.size(); i++) {
-			if (rows.get(i).getId() == null) {
-				rows.get(i).setId(current.get(i).getId());
+		List<ZoneQuestion> unused = new ArrayList<>(current);
+		for (ZoneForm.QuestionRow row : form.getQuestions()) {
+			if (row.getId() != null || row.getText() == null) {
+				continue;
 			}
+			unused.stream()
+				.filter(question -> question.getText().equals(row.getText().strip()))
+				.findFirst()
+				.ifPresent(question -> {
+					row.setId(question.getId());
+					unused.remove(question);
+				});
+		}
+	}
+
+	/** A CMS's id has room for 200 characters: a longer one is the caller's error. */
+	private static void requireCmsId(String cmsId) {
+		if (cmsId.length() > MAX_CMS_ID_LENGTH) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A CMS id has at most 200 characters");
 		}
 	}
 

@@ -23,6 +23,11 @@ class ContentAudit {
 
 	static final int PAGE_SIZE = 50;
 
+	/** content_change.before_state / after_state. */
+	static final int MAX_STATE_LENGTH = 200_000;
+
+	static final String TRUNCATED = "…(truncated)";
+
 	private final ContentChangeRepository changes;
 
 	private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -58,7 +63,10 @@ class ContentAudit {
 			return null;
 		}
 		try {
-			return this.json.writeValueAsString(state);
+			String written = this.json.writeValueAsString(state);
+			// the column's room (a body near its limit, escaped, may not fit twice over)
+			return (written.length() <= MAX_STATE_LENGTH) ? written
+					: written.substring(0, MAX_STATE_LENGTH - TRUNCATED.length()) + TRUNCATED;
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write the audit's JSON of " + state, ex);

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hcpgate.articles.Article;
+import org.hcpgate.articles.ArticleBody;
 import org.hcpgate.articles.ArticlePicture;
 import org.hcpgate.articles.ArticlePictures;
 import org.hcpgate.articles.ArticleService;
@@ -86,7 +88,7 @@ public class ContentService {
 			if (form.getKey() == null || form.getKey().isBlank()) {
 				errors.rejectValue("key", "validation.required");
 			}
-			else if (this.zones.find(form.getKey()).isPresent()) {
+			else if (this.zones.find(form.getKey()).isPresent() || RESERVED_KEYS.contains(form.getKey())) {
 				errors.rejectValue("key", "content.zone.key.taken");
 			}
 			if (form.getAgreementTitle() == null || form.getAgreementTitle().isBlank()) {
@@ -128,6 +130,9 @@ public class ContentService {
 				}
 				else if (options.stream().distinct().count() < options.size()) {
 					errors.rejectValue(field + ".optionsText", "content.question.options.repeated");
+				}
+				else if (String.join("|", options).length() > MAX_OPTIONS_LENGTH) {
+					errors.rejectValue(field + ".optionsText", "validation.too-long");
 				}
 			}
 		}
@@ -183,10 +188,9 @@ public class ContentService {
 	 */
 	@Transactional
 	public Optional<AgreementVersion> publishAgreementDraft(String zoneKey, Editor editor) {
-		int inForce = this.zones.get(zoneKey).getAgreementVersion();
 		Optional<AgreementVersion> published = this.zones.publishAgreementDraft(zoneKey, editor.staffId());
 		published.ifPresent(version -> this.audit.record(editor, AGREEMENT, zoneKey, "published",
-				Map.of("versionInForce", inForce), snapshot(version)));
+				Map.of("versionInForce", version.getVersion() - 1), snapshot(version)));
 		return published;
 	}
 
@@ -204,6 +208,29 @@ public class ContentService {
 		Article article = createArticle(form, editor);
 		this.articles.identifyInCms(article.getId(), cmsId);
 		return article;
+	}
+
+	/** Keys that name pages of their own: no zone, profession or reason may take them. */
+	static final Set<String> RESERVED_KEYS = Set.of("new", "departments", "changes");
+
+	/**
+	 * The page shows the sanitised body, whose column has room for
+	 * {@value #MAX_BODY_LENGTH} characters: a source within its limit can grow past it as
+	 * HTML (Markdown's tags, the sanitiser's entities).
+	 */
+	static final int MAX_BODY_LENGTH = 100_000;
+
+	/** The room a question's options have, joined (zone_question.options). */
+	static final int MAX_OPTIONS_LENGTH = 2_000;
+
+	public void validate(ArticleForm form, Errors errors) {
+		if (form.getZoneKey() != null && !form.getZoneKey().isBlank() && this.zones.find(form.getZoneKey()).isEmpty()) {
+			errors.rejectValue("zoneKey", "content.article.zone.unknown");
+		}
+		if (form.getBody() != null && form.getBodyFormat() != null && !errors.hasFieldErrors("body")
+				&& ArticleBody.sanitise(form.getBodyFormat(), form.getBody()).length() > MAX_BODY_LENGTH) {
+			errors.rejectValue("body", "content.article.body.too-long-as-html");
+		}
 	}
 
 	@Transactional
@@ -225,6 +252,9 @@ public class ContentService {
 
 	/** A licence pattern must be a regular expression, and a profession needs titles. */
 	public void validate(ProfessionForm form, Errors errors) {
+		if (form.getCode() != null && RESERVED_KEYS.contains(form.getCode())) {
+			errors.rejectValue("code", "content.profession.code.taken");
+		}
 		if (form.getLicencePattern() != null && !form.getLicencePattern().isBlank()
 				&& !ProfessionCatalogue.isValidPattern(form.getLicencePattern().strip())) {
 			errors.rejectValue("licencePattern", "content.profession.pattern.invalid");
@@ -243,6 +273,21 @@ public class ContentService {
 		Profession saved = this.professions.save(code, form.settings());
 		return this.audit.record(editor, PROFESSION, code, (before == null) ? "created" : "changed", before,
 				snapshot(saved));
+	}
+
+	/** The departments an editor typed, one per line, without blanks or repeats. */
+	static List<String> departments(String text) {
+		return (text == null) ? List.of()
+				: text.lines().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+	}
+
+	/** At least one department, none longer than its column. */
+	static String departmentsError(String text) {
+		List<String> names = departments(text);
+		if (names.isEmpty()) {
+			return "content.departments.required";
+		}
+		return names.stream().anyMatch(n -> n.length() > 100) ? "content.departments.too-long" : null;
 	}
 
 	@Transactional

@@ -49,18 +49,27 @@ class ProfessionEditorController {
 	}
 
 	@PostMapping("/staff/content/professions/departments")
-	String departments(@RequestParam String departmentsText, HttpServletRequest request, RedirectAttributes redirect) {
-		boolean changed = this.content.replaceDepartments(departmentsText.lines().toList(), this.editors.of(request));
+	String departments(@RequestParam(name = "departmentsText", required = false) String departmentsText,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		String error = ContentService.departmentsError(departmentsText);
+		if (error != null) {
+			list(model);
+			model.addAttribute("departmentsText", departmentsText);
+			model.addAttribute("departmentsError", error);
+			return VIEW_PROFESSIONS;
+		}
+		boolean changed = this.content.replaceDepartments(ContentService.departments(departmentsText),
+				this.editors.editorOrLead(request));
 		redirect.addFlashAttribute("message", changed ? "content.departments.saved" : "content.unchanged");
 		return "redirect:/staff/content/professions";
 	}
 
 	@GetMapping("/staff/content/professions/new")
-	String newProfession(Model model) {
+	String newProfession(Model model, HttpServletRequest request) {
 		ProfessionForm form = new ProfessionForm();
-		form.setLicencePattern("[A-Za-z0-9-]{6,32}");
+		form.setLicencePattern(ProfessionCatalogue.DEFAULT_LICENCE_PATTERN);
 		model.addAttribute("professionForm", form);
-		return show(null, model);
+		return show(null, model, request);
 	}
 
 	@PostMapping("/staff/content/professions")
@@ -73,19 +82,20 @@ class ProfessionEditorController {
 			result.rejectValue("code", "content.profession.code.taken");
 		}
 		this.content.validate(form, result);
+		requirePatternByLead(form, ProfessionCatalogue.DEFAULT_LICENCE_PATTERN, request, result);
 		if (result.hasErrors()) {
-			return show(null, model);
+			return show(null, model, request);
 		}
-		this.content.saveProfession(form.getCode(), form, this.editors.of(request));
+		this.content.saveProfession(form.getCode(), form, this.editors.editorOrLead(request));
 		redirect.addFlashAttribute("message", "content.profession.saved");
 		return "redirect:/staff/content/professions/" + form.getCode();
 	}
 
 	@GetMapping("/staff/content/professions/{code}")
-	String edit(@PathVariable String code, Model model) {
+	String edit(@PathVariable String code, Model model, HttpServletRequest request) {
 		Profession profession = profession(code);
 		model.addAttribute("professionForm", ProfessionForm.of(profession, this.professions.titles(code)));
-		return show(profession, model);
+		return show(profession, model, request);
 	}
 
 	@PostMapping("/staff/content/professions/{code}")
@@ -94,16 +104,30 @@ class ProfessionEditorController {
 		Profession profession = profession(code);
 		form.setCode(code);
 		this.content.validate(form, result);
+		requirePatternByLead(form, profession.getLicencePattern(), request, result);
 		if (result.hasErrors()) {
-			return show(profession, model);
+			return show(profession, model, request);
 		}
-		boolean changed = this.content.saveProfession(code, form, this.editors.of(request));
+		boolean changed = this.content.saveProfession(code, form, this.editors.editorOrLead(request));
 		redirect.addFlashAttribute("message", changed ? "content.profession.saved" : "content.unchanged");
 		return "redirect:/staff/content/professions/" + code;
 	}
 
-	private String show(Profession profession, Model model) {
+	/**
+	 * Leads set the licence patterns (what a licence number must look like is the
+	 * review's rule); an editor may keep the pattern as it is, not change it.
+	 */
+	private void requirePatternByLead(ProfessionForm form, String current, HttpServletRequest request,
+			BindingResult result) {
+		boolean changed = form.getLicencePattern() != null && !form.getLicencePattern().strip().equals(current);
+		if (changed && !this.editors.isLead(request)) {
+			result.rejectValue("licencePattern", "content.profession.pattern.leads-only");
+		}
+	}
+
+	private String show(Profession profession, Model model, HttpServletRequest request) {
 		model.addAttribute("profession", profession);
+		model.addAttribute("mayEditPattern", this.editors.isLead(request));
 		return VIEW_PROFESSION;
 	}
 

@@ -58,13 +58,14 @@ class ReasonEditorController {
 		if (form.getCode() == null || form.getCode().isBlank()) {
 			result.rejectValue("code", "validation.required");
 		}
-		else if (this.reasons.find(form.getCode()).isPresent()) {
+		else if (this.reasons.find(form.getCode()).isPresent()
+				|| ContentService.RESERVED_KEYS.contains(form.getCode())) {
 			result.rejectValue("code", "content.reason.code.taken");
 		}
 		if (result.hasErrors()) {
 			return show(null, model);
 		}
-		this.content.saveReason(form.getCode(), form, this.editors.of(request));
+		this.content.saveReason(form.getCode(), form, this.editors.editorOrLead(request));
 		redirect.addFlashAttribute("message", "content.reason.saved");
 		return "redirect:/staff/content/reasons";
 	}
@@ -84,7 +85,7 @@ class ReasonEditorController {
 		if (result.hasErrors()) {
 			return show(reason, model);
 		}
-		boolean changed = this.content.saveReason(code, form, this.editors.of(request));
+		boolean changed = this.content.saveReason(code, form, this.editors.editorOrLead(request));
 		redirect.addFlashAttribute("message", changed ? "content.reason.saved" : "content.unchanged");
 		return "redirect:/staff/content/reasons";
 	}

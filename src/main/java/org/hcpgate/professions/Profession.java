@@ -58,8 +58,21 @@ public class Profession {
 		this.active = settings.active();
 	}
 
+	/**
+	 * Whether the whole number matches the pattern. A pattern is staff's input: one that
+	 * backtracks without end on a number (such as {@code (a+)+b}) is stopped after a
+	 * bounded number of steps and counts as no match, so it cannot hold a request thread.
+	 */
 	public boolean licenceMatches(String licenceNumber) {
-		return licenceNumber != null && Pattern.compile(this.licencePattern).matcher(licenceNumber.strip()).matches();
+		if (licenceNumber == null) {
+			return false;
+		}
+		try {
+			return Pattern.compile(this.licencePattern).matcher(new BoundedText(licenceNumber.strip())).matches();
+		}
+		catch (BoundedText.TooManySteps ex) {
+			return false;
+		}
 	}
 
 	/** The name in the reader's language (zh-CN unless English). */
@@ -69,6 +82,57 @@ public class Profession {
 
 	public String licenceHintIn(Locale locale) {
 		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.licenceHintEn : this.licenceHint;
+	}
+
+	/** Text whose characters may be read a bounded number of times by a matcher. */
+	static final class BoundedText implements CharSequence {
+
+		static final int MAX_STEPS = 100_000;
+
+		private final String text;
+
+		private final int[] steps;
+
+		BoundedText(String text) {
+			this(text, new int[1]);
+		}
+
+		private BoundedText(String text, int[] steps) {
+			this.text = text;
+			this.steps = steps;
+		}
+
+		@Override
+		public char charAt(int index) {
+			if (++this.steps[0] > MAX_STEPS) {
+				throw new TooManySteps();
+			}
+			return this.text.charAt(index);
+		}
+
+		@Override
+		public int length() {
+			return this.text.length();
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new BoundedText(this.text.substring(start, end), this.steps);
+		}
+
+		@Override
+		public String toString() {
+			return this.text;
+		}
+
+		static final class TooManySteps extends RuntimeException {
+
+			TooManySteps() {
+				super("The licence pattern took too many steps", null, false, false);
+			}
+
+		}
+
 	}
 
 	public String getCode() {

@@ -21,6 +21,9 @@ public class ProfessionCatalogue {
 	/** The department choice that asks for free text instead. */
 	public static final String OTHER_DEPARTMENT = "other";
 
+	/** A new profession's licence pattern until a lead sets its own. */
+	public static final String DEFAULT_LICENCE_PATTERN = "[A-Za-z0-9-]{6,32}";
+
 	private final ProfessionRepository professions;
 
 	private final ProfessionalTitleRepository titles;

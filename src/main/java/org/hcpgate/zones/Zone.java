@@ -13,12 +13,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /**
  * A content zone: what it asks of a reader before letting them in. The agreement
- * (separate consent) is versioned; the informed consent is optional.
+ * (separate consent) is versioned; the informed consent is optional. An update writes
+ * only the columns that changed, so an editor saving settings never writes back an
+ * agreement version published meanwhile.
  */
 @Entity
 @Table(name = "zone")
+@DynamicUpdate
 public class Zone {
 
 	@Id

@@ -80,9 +80,10 @@ public class ZoneService {
 		return zone;
 	}
 
+	/** Changes a zone's settings, its row locked like a publication's. */
 	@Transactional
 	public Zone update(String zoneKey, ZoneSettings settings) {
-		Zone zone = get(zoneKey);
+		Zone zone = this.zones.lockByKey(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
 		zone.edit(settings);
 		return zone;
 	}
@@ -90,7 +91,7 @@ public class ZoneService {
 	/** The zone admits verified readers of these professions only (none: every one). */
 	@Transactional
 	public void admit(String zoneKey, Set<String> professions) {
-		get(zoneKey).admit(professions);
+		this.zones.lockByKey(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey)).admit(professions);
 	}
 
 	@Transactional

@@ -77,6 +77,9 @@ class ArticleBodyTest {
 
 				![图](/images/demo/kv.svg)
 				""");
+		assertThat(ArticleBody.sanitise(ArticleBody.Format.HTML, "<img src=\"/images/../staff/decisions\" alt=\"x\">"))
+			.as("no way out of the pictures' folders")
+			.doesNotContain("src=");
 		assertThat(markdown).contains("<h2>标题</h2>")
 			.contains("<strong>加粗</strong>")
 			.containsPattern(

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleService;
+import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.reasons.ReasonCatalogue;
@@ -80,6 +81,9 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	org.camunda.bpm.engine.TaskService taskService;
 
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
 	static String key() {
 		return "z-" + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -128,6 +132,12 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		// a hidden zone is not listed to readers, nor its page
 		assertThat(EditorPages.anonymous(this.rest).get("/").getBody()).doesNotContain("心血管专区(新)");
 		assertThat(EditorPages.anonymous(this.rest).get("/?zone=" + key).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		// nor its articles, their comments and their pages alike
+		Article open = this.journeys.newArticle(key, false, "隐藏专区的摘要", "隐藏专区的正文");
+		assertThat(EditorPages.anonymous(this.rest).get("/articles/" + open.getId()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(EditorPages.anonymous(this.rest).get("/articles/" + open.getId() + "/comments").getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 
 		assertThat(this.jdbc.queryForList(
@@ -430,6 +440,48 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void anEditorRemovedFromTheGroupChangesNothingMoreAndOnlyLeadsSetLicencePatterns() {
+		String former = this.reviewer.newStaffMember("former-editor-", StaffGroups.EDITORS);
+		EditorPages session = EditorPages.signIn(this.rest, former, Reviewer.STAFF_PASSWORD);
+		String formPage = "/staff/content/zones/new";
+		String token = token(session.get(formPage).getBody());
+		this.identityService.deleteMembership(former, StaffGroups.EDITORS);
+		String key = key();
+		ResponseEntity<String> refused = session.postWithToken("/staff/content/zones", token, "key", key, "name",
+				"不该创建", "agreementTitle", "协议", "agreementBody", "正文");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.zones.find(key)).isEmpty();
+
+		// an editor may keep a profession's licence pattern, not change it
+		EditorPages editor = editor();
+		String page = "/staff/content/professions/nurse";
+		ResponseEntity<String> weakened = editor.post(page, page, "name", "护士", "nameEn", "Nurse", "position", "2",
+				"licencePattern", ".*", "licenceHint", "任意", "licenceHintEn", "anything", "_active", "on", "active",
+				"true", "titlesText", String.join("\n", this.professions.titles("nurse")));
+		assertThat(weakened.getBody()).contains("证书编号格式只能由审核组长设定");
+		assertThat(this.professions.find("nurse").orElseThrow().getLicencePattern()).isEqualTo("[0-9]{12}");
+
+		// the departments may not be emptied
+		ResponseEntity<String> emptied = editor.post("/staff/content/professions",
+				"/staff/content/professions/departments", "departmentsText", " \n ");
+		assertThat(emptied.getBody()).contains("至少需要一个科室");
+		assertThat(this.professions.departments()).isNotEmpty();
+	}
+
+	@Test
+	void aBodyTooLongAsAPageIsRefusedOnThePage() {
+		EditorPages editor = editor();
+		String title = "长文 " + UUID.randomUUID();
+		ResponseEntity<String> refused = editor.post("/staff/content/articles/new", "/staff/content/articles",
+				"zoneKey", "sepsis-immunotherapy", "gated", "true", "title", title, "author", "编辑部", "publishedOn",
+				"2026-12-01", "teaser", "摘要", "bodyFormat", "MARKDOWN", "body", "- a\n".repeat(24_000), "published",
+				"false");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(refused.getBody()).contains("正文转换为网页后超过 100,000 个字符").contains(title);
+		assertThat(this.articles.all()).noneMatch(a -> a.getTitle().equals(title));
+	}
+
+	@Test
 	void theContentApiUpsertsByTheCmsIdsAndRefusesOthers() throws Exception {
 		String cmsZone = "cms-zone-" + UUID.randomUUID();
 		String key = key();
@@ -470,6 +522,16 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 		}
 		assertThat(this.zones.questionsEverAsked(key)).hasSize(2);
 		assertThat(this.zones.questions(key).get(0).isMultipleChoice()).isTrue();
+		// the first left out: retired, the second keeps its id (never rewritten into the
+		// first)
+		Long second = this.zones.questions(key).get(1).getId();
+		this.mvc
+			.perform(put("/api/content/zones/" + cmsZone + "/questions").with(httpBasic(EDITOR, EDITOR))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"text\": \"您所在的医院等级?\", \"kind\": \"FREE_TEXT\"}]"))
+			.andExpect(status().isOk());
+		assertThat(this.zones.questions(key)).extracting(ZoneQuestion::getId).containsExactly(second);
+		assertThat(this.zones.questionsEverAsked(key)).hasSize(2);
 		this.mvc
 			.perform(put("/api/content/zones/" + cmsZone + "/questions").with(httpBasic(EDITOR, EDITOR))
 				.contentType(MediaType.APPLICATION_JSON)
