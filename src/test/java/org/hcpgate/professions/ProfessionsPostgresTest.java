@@ -83,20 +83,7 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 	void theCredentialFormChecksTitleDepartmentAndLicenceAgainstTheProfession() throws Exception {
 		Reader reader = this.readers.newReader();
 		this.journeys.agreeAndConsent(reader);
-		String page = this.mvc
-			.perform(multipart("/journey/" + JourneyDriver.ZONE + "/credentials")
-				.file(new MockMultipartFile("photo", "licence.png", "image/png", JourneyDriver.PNG))
-				.param("realName", "李护士")
-				.param("hospital", "北京协和医院")
-				.param("profession", "nurse")
-				.param("professionalTitle", "主治医师")
-				.param("department", "other")
-				.param("departmentOther", "")
-				.param("licenceNumber", "ABC12345")
-				.param("article", String.valueOf(JourneyDriver.ARTICLE))
-				.with(user(reader))
-				.with(csrf()))
-			.andExpect(status().isOk())
+		String page = sendCredentials(reader, "nurse", "主治医师", "other", "", "ABC12345").andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -110,36 +97,14 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 			.isZero();
 
 		// a profession that is not in the catalogue, a department that is not in the list
-		String forged = this.mvc
-			.perform(multipart("/journey/" + JourneyDriver.ZONE + "/credentials")
-				.file(new MockMultipartFile("photo", "licence.png", "image/png", JourneyDriver.PNG))
-				.param("realName", "李护士")
-				.param("hospital", "北京协和医院")
-				.param("profession", "astronaut")
-				.param("professionalTitle", "护师")
-				.param("department", "火星科")
-				.param("licenceNumber", "110108199011")
-				.with(user(reader))
-				.with(csrf()))
-			.andExpect(status().isOk())
+		String forged = sendCredentials(reader, "astronaut", "护师", "火星科", "", "110108199011").andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(forged).contains("请从列表中选择执业类别").contains("请从列表中选择科室");
 
 		// right: a nurse's title, a department typed under "other", a nurse's number
-		this.mvc
-			.perform(multipart("/journey/" + JourneyDriver.ZONE + "/credentials")
-				.file(new MockMultipartFile("photo", "licence.png", "image/png", JourneyDriver.PNG))
-				.param("realName", "李护士")
-				.param("hospital", "北京协和医院")
-				.param("profession", "nurse")
-				.param("professionalTitle", "主管护师")
-				.param("department", "other")
-				.param("departmentOther", "静脉治疗中心")
-				.param("licenceNumber", "110108199011")
-				.with(user(reader))
-				.with(csrf()))
+		sendCredentials(reader, "nurse", "主管护师", "other", "静脉治疗中心", "110108199011")
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.queryForMap(
 				"select profession, department, professional_title from credential_submission where reader_id = ?",
@@ -147,6 +112,23 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 			.containsEntry("profession", "nurse")
 			.containsEntry("department", "静脉治疗中心")
 			.containsEntry("professional_title", "主管护师");
+	}
+
+	/** 完善信息 of the demo zone as 李护士 sends it, with this profession, title and so on. */
+	private org.springframework.test.web.servlet.ResultActions sendCredentials(Reader reader, String profession,
+			String title, String department, String departmentOther, String licenceNumber) throws Exception {
+		return this.mvc.perform(multipart("/journey/" + JourneyDriver.ZONE + "/credentials")
+			.file(new MockMultipartFile("photo", "licence.png", "image/png", JourneyDriver.PNG))
+			.param("realName", "李护士")
+			.param("hospital", "北京协和医院")
+			.param("profession", profession)
+			.param("professionalTitle", title)
+			.param("department", department)
+			.param("departmentOther", departmentOther)
+			.param("licenceNumber", licenceNumber)
+			.param("article", String.valueOf(JourneyDriver.ARTICLE))
+			.with(user(reader))
+			.with(csrf()));
 	}
 
 	@Test
