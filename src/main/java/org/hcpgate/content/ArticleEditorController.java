@@ -64,7 +64,7 @@ class ArticleEditorController {
 	@PostMapping("/staff/content/articles")
 	String create(@Validated @ModelAttribute("articleForm") ArticleForm form, BindingResult result, Model model,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		validate(form, result);
+		this.content.validate(form, result);
 		if (result.hasErrors()) {
 			return show(null, form, model);
 		}
@@ -83,7 +83,7 @@ class ArticleEditorController {
 	String update(@PathVariable long id, @Validated @ModelAttribute("articleForm") ArticleForm form,
 			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
 		Article article = article(id);
-		validate(form, result);
+		this.content.validate(form, result);
 		if (result.hasErrors()) {
 			return show(article, form, model);
 		}
@@ -121,10 +121,6 @@ class ArticleEditorController {
 			}
 		}
 		return "redirect:/staff/content/articles/" + id + "#pictures";
-	}
-
-	private void validate(ArticleForm form, BindingResult result) {
-		this.content.validate(form, result);
 	}
 
 	private String show(Article article, ArticleForm form, Model model) {

@@ -59,7 +59,7 @@ class ProfessionEditorController {
 			return VIEW_PROFESSIONS;
 		}
 		boolean changed = this.content.replaceDepartments(ContentService.departments(departmentsText),
-				this.editors.editorOrLead(request));
+				this.editors.of(request));
 		redirect.addFlashAttribute("message", changed ? "content.departments.saved" : "content.unchanged");
 		return "redirect:/staff/content/professions";
 	}
@@ -86,7 +86,7 @@ class ProfessionEditorController {
 		if (result.hasErrors()) {
 			return show(null, model, request);
 		}
-		this.content.saveProfession(form.getCode(), form, this.editors.editorOrLead(request));
+		this.content.saveProfession(form.getCode(), form, this.editors.of(request));
 		redirect.addFlashAttribute("message", "content.profession.saved");
 		return "redirect:/staff/content/professions/" + form.getCode();
 	}
@@ -108,7 +108,7 @@ class ProfessionEditorController {
 		if (result.hasErrors()) {
 			return show(profession, model, request);
 		}
-		boolean changed = this.content.saveProfession(code, form, this.editors.editorOrLead(request));
+		boolean changed = this.content.saveProfession(code, form, this.editors.of(request));
 		redirect.addFlashAttribute("message", changed ? "content.profession.saved" : "content.unchanged");
 		return "redirect:/staff/content/professions/" + code;
 	}

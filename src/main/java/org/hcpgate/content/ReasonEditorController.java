@@ -65,7 +65,7 @@ class ReasonEditorController {
 		if (result.hasErrors()) {
 			return show(null, model);
 		}
-		this.content.saveReason(form.getCode(), form, this.editors.editorOrLead(request));
+		this.content.saveReason(form.getCode(), form, this.editors.of(request));
 		redirect.addFlashAttribute("message", "content.reason.saved");
 		return "redirect:/staff/content/reasons";
 	}
@@ -85,7 +85,7 @@ class ReasonEditorController {
 		if (result.hasErrors()) {
 			return show(reason, model);
 		}
-		boolean changed = this.content.saveReason(code, form, this.editors.editorOrLead(request));
+		boolean changed = this.content.saveReason(code, form, this.editors.of(request));
 		redirect.addFlashAttribute("message", changed ? "content.reason.saved" : "content.unchanged");
 		return "redirect:/staff/content/reasons";
 	}

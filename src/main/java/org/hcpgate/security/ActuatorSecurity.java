@@ -40,8 +40,9 @@ class ActuatorSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain actuatorChain(HttpSecurity http, IdentityService identity, StaffPaths paths) throws Exception {
-		StaffSession signedInStaff = new StaffSession(METRICS_GROUPS.toArray(String[]::new));
+	SecurityFilterChain actuatorChain(HttpSecurity http, IdentityService identity, StaffPaths paths, StaffMembers staff)
+			throws Exception {
+		StaffSession signedInStaff = new StaffSession(staff, METRICS_GROUPS.toArray(String[]::new));
 		AuthorizationManager<RequestAuthorizationContext> leadsOrAdmins = (authentication, context) -> {
 			AuthorizationDecision session = signedInStaff.check(authentication, context);
 			return new AuthorizationDecision(

@@ -1,20 +1,13 @@
 package org.hcpgate.security;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.hcpgate.processes.StaffGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
@@ -32,14 +25,14 @@ class ContentApiSecurity {
 
 	static final String PATH = "/api/content";
 
-	static final String EDITOR = "STAFF_" + StaffGroups.EDITORS;
+	static final String EDITOR = ActuatorSecurity.GROUP_AUTHORITY_PREFIX + StaffGroups.EDITORS;
 
 	@Bean
 	@Order(3)
 	SecurityFilterChain contentApiChain(HttpSecurity http, IdentityService identity) throws Exception {
 		return http.securityMatcher(antMatcher(PATH + "/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(EDITOR))
-			.authenticationManager(new ProviderManager(new StaffPasswords(identity)))
+			.authenticationManager(new ProviderManager(new ActuatorSecurity.CamundaStaffAuthentication(identity)))
 			.httpBasic(basic -> basic.realmName("HCP Gate content API"))
 			.securityContext(
 					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -47,41 +40,6 @@ class ContentApiSecurity {
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.build();
-	}
-
-	/**
-	 * A staff member's password, checked by Camunda (with its own growing delay after
-	 * failures); the staff groups become authorities {@code STAFF_<group>}.
-	 */
-	static final class StaffPasswords implements AuthenticationProvider {
-
-		private final IdentityService identity;
-
-		StaffPasswords(IdentityService identity) {
-			this.identity = identity;
-		}
-
-		@Override
-		public Authentication authenticate(Authentication authentication) {
-			String user = authentication.getName();
-			Object password = authentication.getCredentials();
-			if (user == null || !(password instanceof String text) || !this.identity.checkPassword(user, text)) {
-				throw new BadCredentialsException("Wrong user name or password");
-			}
-			List<SimpleGrantedAuthority> groups = this.identity.createGroupQuery()
-				.groupMember(user)
-				.list()
-				.stream()
-				.map(group -> new SimpleGrantedAuthority("STAFF_" + group.getId()))
-				.toList();
-			return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
-		}
-
-		@Override
-		public boolean supports(Class<?> authentication) {
-			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-		}
-
 	}
 
 }

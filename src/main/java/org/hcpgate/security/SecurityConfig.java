@@ -115,20 +115,20 @@ class SecurityConfig {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+	SecurityFilterChain siteChain(HttpSecurity http, SecuritySettings settings, StaffMembers staff) throws Exception {
 		return http.authorizeHttpRequests(requests -> requests
 			// editors keep content; leads (and editors) read the audit of its changes and
 			// keep the professions (leads set the licence patterns) and the rejection
 			// reasons
 			.requestMatchers("/staff/content/changes/**", "/staff/content/professions/**", "/staff/content/reasons/**")
-			.access(new StaffSession(StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
+			.access(new StaffSession(staff, StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
 			.requestMatchers("/staff/content/**")
-			.access(new StaffSession(StaffGroups.EDITORS))
+			.access(new StaffSession(staff, StaffGroups.EDITORS))
 			// the audit trail and the dashboard are for leads only
 			.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
-			.access(new StaffSession(StaffGroups.REVIEW_LEADS))
+			.access(new StaffSession(staff, StaffGroups.REVIEW_LEADS))
 			.requestMatchers("/staff/**")
-			.access(new StaffSession(StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
+			.access(new StaffSession(staff, StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
 			.requestMatchers("/account/deleted")
 			.permitAll()
 			.requestMatchers("/journey/**", "/account/**")

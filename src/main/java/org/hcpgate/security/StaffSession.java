@@ -3,15 +3,9 @@ package org.hcpgate.security;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Staff sign in once, in the Camunda webapps; the webapps keep that sign-in in the HTTP
@@ -24,24 +18,26 @@ class StaffSession implements AuthorizationManager<RequestAuthorizationContext> 
 
 	static final String ENGINE = "default";
 
+	private final StaffMembers staff;
+
 	private final List<String> groups;
 
-	StaffSession(String... groups) {
+	StaffSession(StaffMembers staff, String... groups) {
+		this.staff = staff;
 		this.groups = List.of(groups);
 	}
 
+	/**
+	 * A member of one of the groups now: the groups come from the identity service on
+	 * every request, not from those the webapps cached at sign-in, so someone removed
+	 * from a group loses its pages at once.
+	 */
 	@Override
 	public AuthorizationDecision check(Supplier<org.springframework.security.core.Authentication> authentication,
 			RequestAuthorizationContext context) {
-		HttpSession session = context.getRequest().getSession(false);
-		if (session == null) {
-			return new AuthorizationDecision(false);
-		}
-		Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-		Authentication staff = (authentications == null) ? null
-				: authentications.getAuthenticationForProcessEngine(ENGINE);
-		boolean member = staff instanceof UserAuthentication user && user.getGroupIds() != null
-				&& user.getGroupIds().stream().anyMatch(this.groups::contains);
+		boolean member = this.staff.current(context.getRequest())
+			.map(m -> m.groups().stream().anyMatch(this.groups::contains))
+			.orElse(false);
 		return new AuthorizationDecision(member);
 	}
 

@@ -156,29 +156,22 @@ class DemoData implements ApplicationRunner {
 		if (!this.readerAccounts.existsByUsername(READER)) {
 			this.readerAccountService.register(READER, READER, "演示读者", "demo-reader@example.org");
 		}
-		if (this.identity.createUserQuery().userId(REVIEWER).count() == 0) {
-			User reviewer = this.identity.newUser(REVIEWER);
-			reviewer.setFirstName("演示");
-			reviewer.setLastName("审核员");
-			reviewer.setPassword(REVIEWER);
-			saveDemoUser(reviewer);
-			this.identity.createMembership(REVIEWER, StaffGroups.REVIEWERS);
-		}
-		if (this.identity.createUserQuery().userId(EDITOR).count() == 0) {
-			User editor = this.identity.newUser(EDITOR);
-			editor.setFirstName("演示");
-			editor.setLastName("编辑");
-			editor.setPassword(EDITOR);
-			saveDemoUser(editor);
-			this.identity.createMembership(EDITOR, StaffGroups.EDITORS);
-		}
-		if (this.identity.createUserQuery().userId(LEAD).count() == 0) {
-			User lead = this.identity.newUser(LEAD);
-			lead.setFirstName("演示");
-			lead.setLastName("审核组长");
-			lead.setPassword(LEAD);
-			saveDemoUser(lead);
-			this.identity.createMembership(LEAD, StaffGroups.REVIEW_LEADS);
+		ensureStaff(REVIEWER, "审核员", StaffGroups.REVIEWERS);
+		ensureStaff(EDITOR, "编辑", StaffGroups.EDITORS);
+		ensureStaff(LEAD, "审核组长", StaffGroups.REVIEW_LEADS);
+	}
+
+	/**
+	 * A demo staff member of one group, created once; the password is the user name.
+	 */
+	private void ensureStaff(String id, String lastName, String group) {
+		if (this.identity.createUserQuery().userId(id).count() == 0) {
+			User user = this.identity.newUser(id);
+			user.setFirstName("演示");
+			user.setLastName(lastName);
+			user.setPassword(id);
+			saveDemoUser(user);
+			this.identity.createMembership(id, group);
 		}
 	}
 

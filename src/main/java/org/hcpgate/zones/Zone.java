@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /**
  * A content zone: what it asks of a reader before letting them in. The agreement
@@ -74,6 +76,7 @@ public class Zone {
 	 * none: every profession.
 	 */
 	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SUBSELECT)
 	@CollectionTable(name = "zone_profession", joinColumns = @JoinColumn(name = "zone_key"))
 	@Column(name = "profession_code")
 	private Set<String> admittedProfessions = new TreeSet<>();
