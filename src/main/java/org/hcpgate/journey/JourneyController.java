@@ -2,6 +2,7 @@ package org.hcpgate.journey;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,8 +96,11 @@ class JourneyController {
 
 	private final ZoneAccessService zoneAccess;
 
+	private final List<AfterJourney> afterJourney;
+
 	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers,
-			ProfessionCatalogue professions, ZoneAccessService zoneAccess) {
+			ProfessionCatalogue professions, ZoneAccessService zoneAccess, List<AfterJourney> afterJourney) {
+		this.afterJourney = afterJourney;
 		this.professions = professions;
 		this.zoneAccess = zoneAccess;
 		this.journey = journey;
@@ -336,12 +340,19 @@ class JourneyController {
 	}
 
 	/**
-	 * 您已通过…: back to the article asked for, by the link or by what the journey remembers.
+	 * 您已通过…: where a feature above the journey waits for the reader (a partner site),
+	 * else back to the article asked for, by the link or by what the journey remembers.
 	 */
 	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
-		Long target = (articleId != null) ? articleId
-				: this.journey.requestedArticle(reader.getReaderId(), zoneKey).orElse(null);
-		model.addAttribute("targetArticleId", target);
+		String target = this.afterJourney.stream()
+			.map(after -> after.returnPath(reader.getReaderId(), zoneKey))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElseGet(() -> Optional.ofNullable(articleId)
+				.or(() -> this.journey.requestedArticle(reader.getReaderId(), zoneKey))
+				.map(id -> "/articles/" + id)
+				.orElse("/"));
+		model.addAttribute("target", target);
 		return VIEW_PASSED;
 	}
 

@@ -22,6 +22,9 @@ public final class StaffGroups {
 	 */
 	public static final String EDITORS = "hcp-editors";
 
+	/** Camunda's administrators: they also register partner sites. */
+	public static final String ADMINISTRATORS = "camunda-admin";
+
 	/** Every staff group that works reviews in Tasklist. */
 	public static final List<String> ALL = List.of(REVIEWERS, REVIEW_LEADS);
 

@@ -56,15 +56,6 @@ class SecurityConfig {
 	private static final AuthorizationManager<RequestAuthorizationContext> NOT_A_READER = (authentication,
 			context) -> new AuthorizationDecision(!isReader(authentication.get()));
 
-	/**
-	 * What the site's pages need and no more: their own scripts, styles and images only
-	 * (no inline script or style anywhere), forms posting to the site, framing by the
-	 * site itself (staff views may be embedded in Tasklist's forms on the same origin).
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'self'";
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -124,6 +115,10 @@ class SecurityConfig {
 			.access(new StaffSession(staff, StaffGroups.REVIEW_LEADS, StaffGroups.EDITORS))
 			.requestMatchers("/staff/content/**")
 			.access(new StaffSession(staff, StaffGroups.EDITORS))
+			// administrators register the partner sites that sign readers in through HCP
+			// Gate
+			.requestMatchers("/staff/partners/**")
+			.access(new StaffSession(staff, StaffGroups.ADMINISTRATORS))
 			// the audit trail and the dashboard are for leads only
 			.requestMatchers("/staff/decisions/**", "/staff/dashboard/**")
 			.access(new StaffSession(staff, StaffGroups.REVIEW_LEADS))
@@ -131,7 +126,9 @@ class SecurityConfig {
 			.access(new StaffSession(staff, StaffGroups.REVIEWERS, StaffGroups.REVIEW_LEADS))
 			.requestMatchers("/account/deleted")
 			.permitAll()
-			.requestMatchers("/journey/**", "/account/**")
+			.requestMatchers("/partners/error")
+			.permitAll()
+			.requestMatchers("/journey/**", "/account/**", "/partners/**")
 			.hasAuthority(Reader.ROLE)
 			.requestMatchers("/", "/articles/**", "/login", "/register", "/register/**", "/css/**", "/js/**",
 					"/images/**", "/favicon.ico", "/error")
@@ -147,7 +144,8 @@ class SecurityConfig {
 			// Staff sign in at Tasklist, not at the readers' sign-in page.
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(siteEntryPoint()))
 			.formLogin(login -> login.loginPage("/login").failureHandler(loginFailures()).permitAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SitePolicy.CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.sameOrigin())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> {

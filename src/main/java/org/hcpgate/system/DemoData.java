@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -18,6 +19,8 @@ import org.hcpgate.articles.Comment;
 import org.hcpgate.articles.CommentRepository;
 import org.hcpgate.content.ArticleForm;
 import org.hcpgate.content.ContentService;
+import org.hcpgate.partners.PartnerForm;
+import org.hcpgate.partners.PartnerSites;
 import org.hcpgate.content.Editor;
 import org.hcpgate.content.ZoneForm;
 import org.hcpgate.processes.StaffGroups;
@@ -71,6 +74,11 @@ class DemoData implements ApplicationRunner {
 	/** An editor: zones, agreements, questions and articles on /staff/content. */
 	static final String EDITOR = "demo-editor";
 
+	/** The demo partner site's client id and secret (it runs on 127.0.0.1:8081). */
+	static final String PARTNER = "demo-partner";
+
+	static final String PARTNER_SECRET = "demo-partner-secret";
+
 	static final String AUDIENCE_NOTICE = "本内容仅供医疗卫生专业人士阅读";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -89,9 +97,13 @@ class DemoData implements ApplicationRunner {
 
 	private final CommentRepository comments;
 
+	private final PartnerSites partners;
+
 	DemoData(ZoneRepository zones, ArticleRepository articles, ContentService content,
 			ReaderAccountRepository readerAccounts, ReaderAccountService readerAccountService, IdentityService identity,
-			CommentRepository comments, StartupLock startupLock, PlatformTransactionManager transactionManager) {
+			CommentRepository comments, PartnerSites partners, StartupLock startupLock,
+			PlatformTransactionManager transactionManager) {
+		this.partners = partners;
 		this.startupLock = startupLock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.comments = comments;
@@ -159,6 +171,18 @@ class DemoData implements ApplicationRunner {
 		ensureStaff(REVIEWER, "审核员", StaffGroups.REVIEWERS);
 		ensureStaff(EDITOR, "编辑", StaffGroups.EDITORS);
 		ensureStaff(LEAD, "审核组长", StaffGroups.REVIEW_LEADS);
+		if (this.partners.find(PARTNER).isEmpty()) {
+			// the demo partner site (src/test/java/demo/partner, README "Partner sites")
+			PartnerForm partner = new PartnerForm();
+			partner.setClientId(PARTNER);
+			partner.setName("演示合作网站 Demo Partner");
+			partner.setRedirectUris(List.of("http://127.0.0.1:8081/login/oauth2/code/hcp-gate"));
+			partner.setScopes(Set.of("openid", "hcp", "profession", "zones"));
+			partner.setZoneKeys(Set.of(ZONE_KEY));
+			partner.setNeedsVerifiedHcp(true);
+			partner.setJourneyZoneKey(ZONE_KEY);
+			this.partners.save(partner, "hcp-gate", PARTNER_SECRET);
+		}
 	}
 
 	/**

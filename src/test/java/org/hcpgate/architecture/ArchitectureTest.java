@@ -57,7 +57,7 @@ class ArchitectureTest {
 		floors.put("ground", List.of("processes", "readers", "zones", "consent", "professions", "reasons"));
 		floors.put("middle", List.of("credentials", "answers", "verification", "notifications", "security"));
 		floors.put("top", List.of("journey", "review", "articles", "accounts"));
-		floors.put("outer", List.of("privacy", "content"));
+		floors.put("outer", List.of("privacy", "content", "partners"));
 		floors.put("set-up", List.of("system"));
 		return floors;
 	}

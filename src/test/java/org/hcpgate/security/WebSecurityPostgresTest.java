@@ -123,7 +123,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 	void pagesCarryTheSecurityHeadersAndAHardenedSessionCookie() {
 		ResponseEntity<String> page = this.rest.getForEntity("/login", String.class);
 		HttpHeaders headers = page.getHeaders();
-		assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY);
+		assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(SitePolicy.CONTENT_SECURITY_POLICY);
 		assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
 		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
@@ -163,7 +163,7 @@ class WebSecurityPostgresTest extends PostgresIntegrationTest {
 				new HttpEntity<>(staff), String.class, submission);
 		assertThat(staffPage.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(staffPage.getHeaders().getFirst("Content-Security-Policy"))
-			.isEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY);
+			.isEqualTo(SitePolicy.CONTENT_SECURITY_POLICY);
 		pages.add(staffPage.getBody());
 
 		Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);

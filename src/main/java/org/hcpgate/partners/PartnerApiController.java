@@ -1,0 +1,95 @@
+package org.hcpgate.partners;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Partner sites over REST ({@code /api/partners}), for administrators ({@code
+ * camunda-admin}, HTTP Basic, stateless): the same door and the same checks as the staff
+ * page. A created partner's secret is in the 201 response only.
+ */
+@RestController
+@RequestMapping("/api/partners")
+class PartnerApiController {
+
+	private final PartnerSites sites;
+
+	private final MessageSource messages;
+
+	PartnerApiController(PartnerSites sites, MessageSource messages) {
+		this.sites = sites;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	List<PartnerForm> all() {
+		return this.sites.all().stream().map(site -> this.sites.form(site.getClientId()).orElseThrow()).toList();
+	}
+
+	@GetMapping("/{clientId}")
+	PartnerForm one(@PathVariable String clientId) {
+		return this.sites.form(clientId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** Creates (201, with the secret) or changes (200) a partner. */
+	@PutMapping("/{clientId}")
+	ResponseEntity<Object> put(@PathVariable String clientId, @Validated @RequestBody PartnerForm form,
+			BindingResult result, Principal principal, Locale locale) {
+		form.setClientId(clientId);
+		if (!result.hasFieldErrors("clientId") && !clientId.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+			result.rejectValue("clientId", "partners.client-id.pattern");
+		}
+		this.sites.validate(form, result);
+		if (result.hasErrors()) {
+			return ResponseEntity.badRequest().body(problem(result, locale));
+		}
+		boolean created = this.sites.find(clientId).isEmpty();
+		String changedBy = Objects.requireNonNull(principal).getName();
+		Map<String, Object> body = new LinkedHashMap<>();
+		this.sites.save(form, changedBy).ifPresent(secret -> body.put("clientSecret", secret));
+		body.put("partner", one(clientId));
+		return created ? ResponseEntity.created(URI.create("/api/partners/" + clientId)).body(body)
+				: ResponseEntity.ok(body);
+	}
+
+	/** A new secret; the old one stops working now. */
+	@PostMapping("/{clientId}/secret")
+	Map<String, String> newSecret(@PathVariable String clientId) {
+		return Map.of("clientSecret",
+				this.sites.newSecret(clientId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	private ProblemDetail problem(BindingResult result, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage("partners.fix-errors", null, locale));
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : result.getFieldErrors()) {
+			errors.add(Map.of("field", error.getField(), "message", this.messages.getMessage(error, locale)));
+		}
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}

@@ -1,0 +1,191 @@
+package org.hcpgate.partners;
+
+import java.security.Principal;
+
+import org.hcpgate.readers.Reader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.jackson2.SecurityJackson2Modules;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+/**
+ * HCP Gate as an OpenID Connect provider (Spring Authorization Server): discovery at
+ * {@code /.well-known/openid-configuration}, {@code /oauth2/authorize},
+ * {@code /oauth2/token}, {@code /oauth2/jwks}, {@code /userinfo}, {@code /oauth2/revoke},
+ * {@code /oauth2/introspect}. Clients, authorizations and the partners' consents are in
+ * the database and the signing keys in configuration, so any node answers any step.
+ * Readers sign in on the site's own page; the consent page is the site's
+ * ({@code /partners/consent}).
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerSignInSecurity {
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain partnerSignInChain(HttpSecurity http, PartnerAuthorizationChecks checks,
+			PartnerAuthorizationResponses responses, PartnerTokens tokens) throws Exception {
+		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+		return http.securityMatcher(server.getEndpointsMatcher())
+			.with(server,
+					provider -> provider
+						.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
+							.authenticationProviders(checks::configure)
+							.authorizationResponseHandler(responses::codeIssued)
+							.errorResponseHandler(responses::refused))
+						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// the user-info endpoint takes the partner's access token
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			}))
+			// a reader's browser is sent to the site's sign-in page
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	/**
+	 * Authorizations in the database. The signed-in reader is kept in them as JSON; the
+	 * server reads back only classes it was told about ({@link ReaderJson}).
+	 */
+	@Bean
+	OAuth2AuthorizationService authorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+		ObjectMapper json = new ObjectMapper();
+		ClassLoader loader = JdbcOAuth2AuthorizationService.class.getClassLoader();
+		json.registerModules(SecurityJackson2Modules.getModules(loader));
+		json.registerModule(new OAuth2AuthorizationServerJackson2Module());
+		json.addMixIn(Reader.class, ReaderJson.class);
+		// a time claim of the ID token (hcp_verified_until, seconds) is kept as a Long
+		json.addMixIn(Long.class, PlainLong.class);
+		JdbcOAuth2AuthorizationService authorizations = new JdbcOAuth2AuthorizationService(jdbc, clients);
+		JdbcOAuth2AuthorizationService.OAuth2AuthorizationRowMapper rows = new JdbcOAuth2AuthorizationService.OAuth2AuthorizationRowMapper(
+				clients);
+		rows.setObjectMapper(json);
+		JdbcOAuth2AuthorizationService.OAuth2AuthorizationParametersMapper parameters = new JdbcOAuth2AuthorizationService.OAuth2AuthorizationParametersMapper();
+		parameters.setObjectMapper(json);
+		authorizations.setAuthorizationRowMapper(rows);
+		authorizations.setAuthorizationParametersMapper(parameters);
+		return authorizations;
+	}
+
+	/** Long is safe to read back: a mix-in tells the server's reader so. */
+	abstract static class PlainLong {
+
+	}
+
+	@Bean
+	JWKSource<SecurityContext> partnerSigningKeys(PartnerSettings settings, Environment environment) {
+		return SigningKeys.source(SigningKeys.load(settings, environment));
+	}
+
+	@Bean
+	JwtDecoder partnerTokenDecoder(JWKSource<SecurityContext> keys) {
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(PartnerSettings settings) {
+		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
+		if (!settings.issuer().isBlank()) {
+			builder.issuer(settings.issuer());
+		}
+		return builder.build();
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> partnerTokenClaims(PartnerTokens tokens) {
+		return tokens::customize;
+	}
+
+	/** The claims of partners' tokens and of the user-info endpoint. */
+	@org.springframework.stereotype.Component
+	static class PartnerTokens {
+
+		private final PartnerSiteRepository sites;
+
+		private final PartnerConsents consents;
+
+		private final PartnerClaims claims;
+
+		PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims) {
+			this.sites = sites;
+			this.consents = consents;
+			this.claims = claims;
+		}
+
+		/**
+		 * Every token's subject is the partner's own for the reader (never the user
+		 * name); the ID token carries the claims the reader agreed to. No token is made
+		 * for a partner made inactive or a consent no longer in force (a refresh fails).
+		 */
+		void customize(JwtEncodingContext context) {
+			Authentication principal = context.getPrincipal();
+			if (!(principal.getPrincipal() instanceof Reader reader)) {
+				return;
+			}
+			PartnerSite site = inForce(reader, context.getRegisteredClient().getClientId(),
+					OAuth2ErrorCodes.INVALID_GRANT);
+			context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				this.claims.claims(reader.getReaderId(), site, context.getAuthorizedScopes())
+					.forEach((name, value) -> context.getClaims().claim(name, value));
+			}
+		}
+
+		OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
+			OAuth2Authorization authorization = context.getAuthorization();
+			Authentication principal = authorization.getAttribute(Principal.class.getName());
+			if (principal == null || !(principal.getPrincipal() instanceof Reader reader)) {
+				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
+			}
+			PartnerSite site = inForce(reader, authorization.getRegisteredClientId(), OAuth2ErrorCodes.INVALID_TOKEN);
+			return new OidcUserInfo(
+					this.claims.claims(reader.getReaderId(), site, context.getAccessToken().getScopes()));
+		}
+
+		private PartnerSite inForce(Reader reader, String clientId, String errorCode) {
+			PartnerSite site = this.sites.findById(clientId).orElse(null);
+			if (site == null || !site.isActive() || !this.consents.holds(reader.getReaderId(), site)) {
+				throw new OAuth2AuthenticationException(
+						new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null));
+			}
+			return site;
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.hcpgate.partners;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface PendingSignInRepository extends JpaRepository<PendingSignIn, String> {
+
+	/** The newest sign-in still waiting for this reader. */
+	Optional<PendingSignIn> findFirstByReaderIdAndExpiresAtAfterOrderByCreatedAtDesc(String readerId, Instant now);
+
+	List<PendingSignIn> findByReaderIdAndClientId(String readerId, String clientId);
+
+	@Modifying
+	@Query("delete from PendingSignIn p where p.readerId = ?1")
+	int deleteByReaderId(String readerId);
+
+	@Modifying
+	@Query("delete from PendingSignIn p where p.expiresAt < ?1")
+	int deleteExpired(Instant now);
+
+}

@@ -1,0 +1,315 @@
+package org.hcpgate.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hcpgate.partners.PartnerBrowser.json;
+import static org.hcpgate.partners.PartnerBrowser.location;
+import static org.hcpgate.partners.PartnerBrowser.parameter;
+
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hcpgate.readers.Reader;
+import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.PostgresIntegrationTest;
+import org.hcpgate.support.Readers;
+import org.hcpgate.verification.HcpVerificationService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * HCP Gate as an OpenID Connect provider, over real HTTP: the reader's browser (cookies,
+ * redirects one by one) and a partner's back channel. The probes an attacker or a
+ * careless partner would try are here too: a redirect URI not registered, PKCE missing or
+ * wrong, a code used twice, a code of one partner redeemed by another, scopes beyond the
+ * partner's, a consent withdrawn or outdated.
+ */
+class PartnerSignInPostgresTest extends PostgresIntegrationTest {
+
+	static final String REDIRECT = "https://partner.example.org/login/oauth2/code/hcp-gate";
+
+	static final String SECRET = "partner-secret-for-tests";
+
+	static final String SCOPES = "openid hcp profession zones";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PartnerSites sites;
+
+	@Autowired
+	PartnerConsentRepository ledger;
+
+	@Autowired
+	Readers readers;
+
+	@Autowired
+	HcpVerificationService verifications;
+
+	String partner;
+
+	PartnerBrowser browser;
+
+	@BeforeEach
+	void partnerAndBrowser() {
+		this.partner = register(true);
+		this.browser = new PartnerBrowser("http://localhost:" + this.port);
+	}
+
+	@Test
+	void discoveryNamesTheEndpointsAndTheKeysArePublicOnly() throws Exception {
+		JsonNode discovery = json(this.browser.get("/.well-known/openid-configuration"));
+		assertThat(discovery.get("issuer").asText()).isEqualTo("http://localhost:" + this.port);
+		assertThat(discovery.get("authorization_endpoint").asText()).endsWith("/oauth2/authorize");
+		assertThat(discovery.get("userinfo_endpoint").asText()).endsWith("/userinfo");
+		JsonNode keys = json(this.browser.get("/oauth2/jwks")).get("keys");
+		assertThat(keys).isNotEmpty();
+		keys.forEach(key -> assertThat(key.has("d")).as("private part published").isFalse());
+	}
+
+	@Test
+	void aVerifiedReaderConsentsOnceAndThePartnerLearnsOnlyWhatWasAgreed() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+
+		HttpResponse<String> consent = authorize(pkce, "state-1", SCOPES);
+		assertThat(consent.statusCode()).isEqualTo(200);
+		assertThat(consent.body()).contains("id=\"partner-consent\"", "测试合作网站");
+		assertThat(consent.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("form-action 'self' https://partner.example.org");
+
+		String back = location(this.browser.submitConsent(consent.body(), "agree"));
+		assertThat(back).startsWith(REDIRECT);
+		assertThat(parameter(back, "state")).isEqualTo("state-1");
+		JsonNode tokens = json(exchange(parameter(back, "code"), pkce.verifier(), this.partner));
+		Map<String, Object> claims = idToken(tokens);
+		assertThat(claims).containsEntry("hcp_verified", true)
+			.containsEntry("profession", "physician")
+			.containsKey("hcp_verified_until")
+			.containsKey("hcp_zones")
+			.doesNotContainKeys("name", "hospital", "licence_number");
+		assertThat((String) claims.get("sub")).isNotEqualTo(reader.getUsername()).isNotEqualTo(reader.getReaderId());
+
+		JsonNode userInfo = json(this.browser.userInfo(tokens.get("access_token").asText()));
+		assertThat(userInfo.get("sub").asText()).isEqualTo(claims.get("sub"));
+		assertThat(userInfo.get("hcp_verified").asBoolean()).isTrue();
+		assertThat(this.ledger.findByReaderIdOrderByIdDesc(reader.getReaderId())).singleElement().satisfies(row -> {
+			assertThat(row.getChoice()).isEqualTo(PartnerConsent.Choice.AGREED);
+			assertThat(row.getScopes()).containsExactlyInAnyOrder("openid", "hcp", "profession", "zones");
+			assertThat(row.getConsentVersion()).isEqualTo(1);
+		});
+
+		// the next sign-in asks nothing: straight back with a code
+		HttpResponse<String> again = authorize(PartnerBrowser.Pkce.create(), "state-2", SCOPES);
+		assertThat(location(again)).startsWith(REDIRECT).contains("code=");
+	}
+
+	@Test
+	void aRefusalIsRecordedAndThePartnerHearsAccessDenied() throws Exception {
+		Reader reader = verifiedReader();
+		HttpResponse<String> consent = authorize(PartnerBrowser.Pkce.create(), "state-r", SCOPES);
+
+		String back = location(this.browser.submitConsent(consent.body(), "refuse"));
+
+		assertThat(back).startsWith(REDIRECT);
+		assertThat(parameter(back, "error")).isEqualTo("access_denied");
+		assertThat(parameter(back, "state")).isEqualTo("state-r");
+		assertThat(parameter(back, "code")).isNull();
+		assertThat(this.ledger.findByReaderIdOrderByIdDesc(reader.getReaderId())).singleElement()
+			.extracting(PartnerConsent::getChoice)
+			.isEqualTo(PartnerConsent.Choice.REFUSED);
+	}
+
+	@Test
+	void aRedirectUriNotRegisteredGetsATranslatedPageAndNoRedirect() throws Exception {
+		verifiedReader();
+		HttpResponse<String> refused = this.browser.get(PartnerBrowser.authorizeUrl(this.partner,
+				"https://evil.example.com/callback", SCOPES, "s", PartnerBrowser.Pkce.create()));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Location")).isEmpty();
+		assertThat(refused.body()).contains("id=\"partner-error\"", "无法完成登录请求")
+			.doesNotContain("href=\"https://evil.example.com", "action=\"https://evil.example.com");
+	}
+
+	@Test
+	void pkceIsRequiredAndChecked() throws Exception {
+		verifiedReader();
+		HttpResponse<String> withoutPkce = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", null));
+		assertThat(location(withoutPkce)).startsWith(REDIRECT).contains("error=invalid_request");
+
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String code = consentedCode(pkce);
+		HttpResponse<String> wrongVerifier = exchange(code, PartnerBrowser.Pkce.create().verifier(), this.partner);
+		assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+		assertThat(json(wrongVerifier).get("error").asText()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void aCodeWorksOnceAndOnlyForItsPartner() throws Exception {
+		verifiedReader();
+		String other = register(false);
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String code = consentedCode(pkce);
+		assertThat(exchange(code, pkce.verifier(), this.partner).statusCode()).isEqualTo(200);
+		HttpResponse<String> reused = exchange(code, pkce.verifier(), this.partner);
+		assertThat(reused.statusCode()).isEqualTo(400);
+		assertThat(json(reused).get("error").asText()).isEqualTo("invalid_grant");
+
+		// a code redeemed by another partner fails, and is burnt for its own partner too
+		PartnerBrowser.Pkce second = PartnerBrowser.Pkce.create();
+		String stolen = consentedCode(second);
+		HttpResponse<String> byAnother = exchange(stolen, second.verifier(), other);
+		assertThat(byAnother.statusCode()).isEqualTo(400);
+		assertThat(json(byAnother).get("error").asText()).isEqualTo("invalid_grant");
+		assertThat(exchange(stolen, second.verifier(), this.partner).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aPartnerCannotAskBeyondItsScopes() throws Exception {
+		verifiedReader();
+		HttpResponse<String> beyond = authorize(PartnerBrowser.Pkce.create(), "s", "openid hcp licence");
+		assertThat(location(beyond)).startsWith(REDIRECT).contains("error=invalid_scope");
+	}
+
+	@Test
+	void aWithdrawalEndsThePartnersTokensAtOnce() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		assertThat(refresh(tokens).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> page = this.browser.get("/account/partners");
+		assertThat(page.body()).contains("data-client=\"" + this.partner + "\"");
+		HttpResponse<String> withdrawn = this.browser.post("/account/partners/" + this.partner + "/withdraw",
+				Map.of("_csrf", csrf(page.body())));
+		assertThat(location(withdrawn)).endsWith("/account/partners");
+
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+		assertThat(this.ledger.findByReaderIdOrderByIdDesc(reader.getReaderId())).first()
+			.extracting(PartnerConsent::getChoice)
+			.isEqualTo(PartnerConsent.Choice.WITHDRAWN);
+		// asked again on the next sign-in
+		assertThat(authorize(PartnerBrowser.Pkce.create(), "s2", SCOPES).body()).contains("id=\"partner-consent\"");
+	}
+
+	@Test
+	void aPartnerAskingForMoreMakesEveryConsentOutdated() throws Exception {
+		verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		PartnerForm more = this.sites.form(this.partner).orElseThrow();
+		more.setScopes(Set.of("openid", "hcp", "profession", "zones", "profile"));
+		this.sites.save(more, "test-admin");
+
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(authorize(PartnerBrowser.Pkce.create(), "s3", SCOPES).body()).contains("id=\"partner-consent\"");
+	}
+
+	@Test
+	void aReaderNotYetVerifiedGoesThroughTheJourneyAndBackToThePartner() throws Exception {
+		Reader reader = this.readers.newReader();
+		this.browser.signIn(reader.getUsername(), "secret-password");
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+
+		HttpResponse<String> held = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "state-v", pkce));
+		String verify = location(held);
+		assertThat(verify).contains("/partners/verify/");
+		assertThat(this.browser.get(verify).body()).contains("id=\"start-verification\"");
+
+		// the journey itself is proven in the browser test; here its end is enough
+		this.verifications.markVerified(reader.getReaderId(), "physician");
+		String pendingId = verify.substring(verify.lastIndexOf('/') + 1);
+		HttpResponse<String> consent = this.browser.followOnSite(this.browser.get("/partners/continue/" + pendingId));
+		assertThat(consent.body()).contains("id=\"partner-consent\"");
+		String back = location(this.browser.submitConsent(consent.body(), "agree"));
+		assertThat(parameter(back, "state")).isEqualTo("state-v");
+		assertThat(exchange(parameter(back, "code"), pkce.verifier(), this.partner).statusCode()).isEqualTo(200);
+		// done: nothing waits any more, and someone else's link finds nothing
+		assertThat(this.browser.get("/partners/continue/" + pendingId).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void silentSignInOfAReaderWithoutConsentIsRefused() throws Exception {
+		verifiedReader();
+		String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())
+				+ "&prompt=none";
+		assertThat(location(this.browser.get(url))).startsWith(REDIRECT).contains("error=consent_required");
+	}
+
+	// helpers
+
+	private String register(boolean needsVerifiedHcp) {
+		PartnerForm form = new PartnerForm();
+		form.setClientId("p" + UUID.randomUUID().toString().substring(0, 8));
+		form.setName("测试合作网站");
+		form.setRedirectUris(List.of(REDIRECT));
+		form.setScopes(Set.of("openid", "hcp", "profession", "zones"));
+		form.setZoneKeys(Set.of(JourneyDriver.ZONE));
+		form.setNeedsVerifiedHcp(needsVerifiedHcp);
+		form.setJourneyZoneKey(JourneyDriver.ZONE);
+		this.sites.save(form, "test-admin", SECRET);
+		return form.getClientId();
+	}
+
+	private Reader verifiedReader() throws Exception {
+		Reader reader = this.readers.newReader();
+		this.verifications.markVerified(reader.getReaderId(), "physician");
+		this.browser.signIn(reader.getUsername(), "secret-password");
+		return reader;
+	}
+
+	private HttpResponse<String> authorize(PartnerBrowser.Pkce pkce, String state, String scopes) throws Exception {
+		return this.browser
+			.followOnSite(this.browser.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, scopes, state, pkce)));
+	}
+
+	private String consentedCode(PartnerBrowser.Pkce pkce) throws Exception {
+		HttpResponse<String> consent = authorize(pkce, "s", SCOPES);
+		String back = consent.statusCode() == 200 ? location(this.browser.submitConsent(consent.body(), "agree"))
+				: location(consent);
+		return parameter(back, "code");
+	}
+
+	private HttpResponse<String> exchange(String code, String verifier, String clientId) throws Exception {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("grant_type", "authorization_code");
+		fields.put("code", code);
+		fields.put("redirect_uri", REDIRECT);
+		fields.put("code_verifier", verifier);
+		return this.browser.token(clientId, SECRET, fields);
+	}
+
+	private HttpResponse<String> refresh(JsonNode tokens) throws Exception {
+		return this.browser.token(this.partner, SECRET,
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asText()));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> idToken(JsonNode tokens) throws Exception {
+		String payload = tokens.get("id_token").asText().split("\\.")[1];
+		return PartnerBrowser.JSON.readValue(Base64.getUrlDecoder().decode(payload), Map.class);
+	}
+
+	private static String csrf(String page) {
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(token.find()).isTrue();
+		return token.group(1);
+	}
+
+}
