@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Partner sites over REST ({@code /api/partners}), for administrators ({@code
@@ -38,9 +42,12 @@ class PartnerApiController {
 
 	private final MessageSource messages;
 
-	PartnerApiController(PartnerSites sites, MessageSource messages) {
+	private final Validator validator;
+
+	PartnerApiController(PartnerSites sites, MessageSource messages, Validator validator) {
 		this.sites = sites;
 		this.messages = messages;
+		this.validator = validator;
 	}
 
 	@GetMapping
@@ -55,12 +62,16 @@ class PartnerApiController {
 
 	/** Creates (201, with the secret) or changes (200) a partner. */
 	@PutMapping("/{clientId}")
-	ResponseEntity<Object> put(@PathVariable String clientId, @Validated @RequestBody PartnerForm form,
-			BindingResult result, Principal principal, Locale locale) {
+	ResponseEntity<Object> put(@PathVariable String clientId, @RequestBody PartnerForm form, Principal principal,
+			HttpServletRequest request) {
+		// an API client's language is its Accept-Language (no site cookie): zh-CN without
+		// one
+		Locale locale = (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale()
+				: Locale.SIMPLIFIED_CHINESE;
+		// the client id is the path's: checked with the rest of the form once it is set
 		form.setClientId(clientId);
-		if (!result.hasFieldErrors("clientId") && !clientId.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-			result.rejectValue("clientId", "partners.client-id.pattern");
-		}
+		BindingResult result = new BeanPropertyBindingResult(form, "partnerForm");
+		this.validator.validate(form, result);
 		this.sites.validate(form, result);
 		if (result.hasErrors()) {
 			return ResponseEntity.badRequest().body(problem(result, locale));

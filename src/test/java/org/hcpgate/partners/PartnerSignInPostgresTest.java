@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +22,14 @@ import org.hcpgate.verification.HcpVerificationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -54,6 +62,12 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	HcpVerificationService verifications;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	String partner;
 
@@ -249,6 +263,36 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 		String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())
 				+ "&prompt=none";
 		assertThat(location(this.browser.get(url))).startsWith(REDIRECT).contains("error=consent_required");
+	}
+
+	@Test
+	void administratorsRegisterPartnersOverRestAndOthersCannot() throws Exception {
+		String clientId = "api" + UUID.randomUUID().toString().substring(0, 8);
+		String body = "{\"name\":\"REST 合作网站\",\"redirectUris\":[\"https://rest.example.org/cb\"],"
+				+ "\"scopes\":[\"openid\",\"hcp\"],\"needsVerifiedHcp\":false}";
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		json.setAcceptLanguageAsLocales(List.of(Locale.ENGLISH));
+
+		ResponseEntity<String> byEditor = this.rest.withBasicAuth("demo-editor", "demo-editor")
+			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(body, json), String.class);
+		assertThat(byEditor.getStatusCode().value()).isEqualTo(403);
+
+		ResponseEntity<String> created = this.rest.withBasicAuth("demo-admin", "demo-admin")
+			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(body, json), String.class);
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		String secret = PartnerBrowser.JSON.readTree(created.getBody()).get("clientSecret").asText();
+		assertThat(secret).hasSizeGreaterThan(30);
+		assertThat(this.jdbc.queryForObject("select client_secret from oauth2_registered_client where client_id = ?",
+				String.class, clientId))
+			.startsWith("{bcrypt}")
+			.doesNotContain(secret);
+
+		String unsafe = body.replace("https://rest.example.org/cb", "http://rest.example.org/cb#x");
+		ResponseEntity<String> refused = this.rest.withBasicAuth("demo-admin", "demo-admin")
+			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(unsafe, json), String.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody()).contains("redirectUris").contains("is not valid");
 	}
 
 	// helpers
