@@ -2,10 +2,10 @@ package org.hcpgate.journey;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.credentials.CredentialForm;
@@ -96,10 +96,10 @@ class JourneyController {
 
 	private final ZoneAccessService zoneAccess;
 
-	private final List<AfterJourney> afterJourney;
+	private final ObjectProvider<AfterJourney> afterJourney;
 
 	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers,
-			ProfessionCatalogue professions, ZoneAccessService zoneAccess, List<AfterJourney> afterJourney) {
+			ProfessionCatalogue professions, ZoneAccessService zoneAccess, ObjectProvider<AfterJourney> afterJourney) {
 		this.afterJourney = afterJourney;
 		this.professions = professions;
 		this.zoneAccess = zoneAccess;
@@ -344,7 +344,7 @@ class JourneyController {
 	 * else back to the article asked for, by the link or by what the journey remembers.
 	 */
 	private String showPassed(String zoneKey, Long articleId, Reader reader, Model model) {
-		String target = this.afterJourney.stream()
+		String target = this.afterJourney.orderedStream()
 			.map(after -> after.returnPath(reader.getReaderId(), zoneKey))
 			.flatMap(Optional::stream)
 			.findFirst()
