@@ -68,6 +68,7 @@ public class DemoPartnerApplication {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.config.name", "demo-partner");
 		properties.put("spring.application.name", "demo-partner");
+		properties.put("spring.main.banner-mode", "off");
 		properties.put("server.address", "127.0.0.1");
 		properties.put("server.port", port);
 		properties.put("server.servlet.session.cookie.name", "PARTNER_SESSION");

@@ -27,6 +27,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -81,7 +82,15 @@ class PartnerSignInBrowserTest extends BrowserTestSupport {
 		form.setJourneyZoneKey(this.zone);
 		this.sites.save(form, "test-admin", SECRET);
 		// any free port: HCP Gate accepts a loopback redirect URI on any port (RFC 8252)
-		this.partner = DemoPartnerApplication.start(url(""), 0, form.getClientId(), SECRET);
+		// the partner leaves this JVM's logging as HCP Gate set it up (tests read that
+		// log)
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+		try {
+			this.partner = DemoPartnerApplication.start(url(""), 0, form.getClientId(), SECRET);
+		}
+		finally {
+			System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+		}
 		int port = ((WebServerApplicationContext) this.partner).getWebServer().getPort();
 		this.partnerUrl = "http://127.0.0.1:" + port;
 	}

@@ -266,6 +266,17 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void silentSignInWithoutASignedInReaderIsLoginRequired() throws Exception {
+		String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())
+				+ "&prompt=none";
+		assertThat(location(this.browser.get(url))).startsWith(REDIRECT).contains("error=login_required");
+		// without prompt=none, the reader is sent to the site's sign-in page
+		HttpResponse<String> asked = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create()));
+		assertThat(location(asked)).endsWith("/login");
+	}
+
+	@Test
 	void administratorsRegisterPartnersOverRestAndOthersCannot() throws Exception {
 		String clientId = "api" + UUID.randomUUID().toString().substring(0, 8);
 		String body = "{\"name\":\"REST 合作网站\",\"redirectUris\":[\"https://rest.example.org/cb\"],"
