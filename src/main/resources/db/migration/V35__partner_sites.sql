@@ -53,7 +53,9 @@ create table oauth2_authorization (
     device_code_value text,
     device_code_issued_at timestamp with time zone,
     device_code_expires_at timestamp with time zone,
-    device_code_metadata text
+    device_code_metadata text,
+    -- not the server's: lets the clean-up remove consent pages left open
+    created_at timestamp with time zone default current_timestamp not null
 );
 -- the server looks authorizations up by state, code and token (exact match); a withdrawal
 -- removes a reader's authorizations of one partner

@@ -1,14 +1,17 @@
 package org.hcpgate.partners;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
 import org.hcpgate.zones.ZoneService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -39,7 +42,10 @@ class PartnerAdminController {
 
 	private final StaffMembers staff;
 
-	PartnerAdminController(PartnerSites sites, ZoneService zones, StaffMembers staff) {
+	private final Validator validator;
+
+	PartnerAdminController(PartnerSites sites, ZoneService zones, StaffMembers staff, Validator validator) {
+		this.validator = validator;
 		this.sites = sites;
 		this.zones = zones;
 		this.staff = staff;
@@ -67,8 +73,19 @@ class PartnerAdminController {
 		if (result.hasErrors()) {
 			return show(null, model);
 		}
-		String secret = this.sites.save(form, staffId(request)).orElseThrow();
-		return secret(form.getClientId(), secret, model);
+		Optional<String> secret;
+		try {
+			secret = this.sites.save(form, staffId(request));
+		}
+		catch (DataIntegrityViolationException sameIdAtOnce) {
+			secret = Optional.empty();
+		}
+		if (secret.isEmpty()) {
+			// a second press, or another administrator, registered the id first
+			result.rejectValue("clientId", "partners.client-id.taken");
+			return show(null, model);
+		}
+		return secret(form.getClientId(), secret.get(), model);
 	}
 
 	@GetMapping("/staff/partners/{clientId}")
@@ -78,10 +95,12 @@ class PartnerAdminController {
 	}
 
 	@PostMapping("/staff/partners/{clientId}")
-	String update(@PathVariable String clientId, @Validated @ModelAttribute("partnerForm") PartnerForm form,
-			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+	String update(@PathVariable String clientId, @ModelAttribute("partnerForm") PartnerForm form, BindingResult result,
+			Model model, HttpServletRequest request, RedirectAttributes redirect) {
 		this.sites.find(clientId).orElseThrow(PartnerAdminController::notFound);
+		// the client id is the path's (the page does not send it): checked once set
 		form.setClientId(clientId);
+		this.validator.validate(form, result);
 		this.sites.validate(form, result);
 		if (result.hasErrors()) {
 			return show(clientId, model);

@@ -1,6 +1,8 @@
 package org.hcpgate.partners;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.hcpgate.readers.Reader;
@@ -11,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
@@ -67,6 +70,14 @@ class PartnerAuthorizationChecks {
 				return request;
 			}
 			if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+				// 拒绝 sends no scope: a refusal of the whole ask, even where the reader
+				// agreed to part of it before (the server would keep that part)
+				consent.setAuthorizationConsentCustomizer(decision -> {
+					OAuth2AuthorizationConsentAuthenticationToken posted = decision.getAuthentication();
+					if (posted.getScopes().isEmpty()) {
+						decision.getAuthorizationConsent().authorities(Set::clear);
+					}
+				});
 				return new RefusalsRecorded(consent, this.consents);
 			}
 			return provider;
@@ -82,15 +93,37 @@ class PartnerAuthorizationChecks {
 		if (!(principal.getPrincipal() instanceof Reader reader)) {
 			throw refused(OAuth2ErrorCodes.ACCESS_DENIED, context);
 		}
+		if (!proofKeyPresent(context)) {
+			return; // the server refuses the request itself (invalid_request) right after
+		}
 		PartnerSite site = this.sites.findById(context.getRegisteredClient().getClientId()).orElse(null);
 		if (site == null || !site.isActive()) {
 			throw refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, context);
 		}
+		Object prompt = request.getAdditionalParameters().get("prompt");
+		boolean silent = prompt instanceof String value && List.of(value.split(" ")).contains("none");
+		if (silent && !this.consents.holds(reader.getReaderId(), site)) {
+			// before anything about the reader: a silent answer must not tell a partner
+			// the reader never agreed to whether they are verified
+			throw refused("consent_required", context);
+		}
 		if (site.isNeedsVerifiedHcp() && !this.verifications.isVerified(reader.getReaderId())) {
-			Object prompt = request.getAdditionalParameters().get("prompt");
-			boolean silent = prompt instanceof String value && List.of(value.split(" ")).contains("none");
 			throw refused(silent ? "interaction_required" : VERIFICATION_REQUIRED, context);
 		}
+	}
+
+	/**
+	 * The server checks PKCE after these rules: a request without it must fail as such,
+	 * never hold the reader through a review only to fail then.
+	 */
+	private static boolean proofKeyPresent(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+		Map<String, Object> parameters = request.getAdditionalParameters();
+		Object challenge = parameters.get(PkceParameterNames.CODE_CHALLENGE);
+		Object method = parameters.get(PkceParameterNames.CODE_CHALLENGE_METHOD);
+		boolean present = challenge instanceof String value && StringUtils.hasText(value)
+				&& (method == null || "S256".equals(method));
+		return present || !context.getRegisteredClient().getClientSettings().isRequireProofKey();
 	}
 
 	private static boolean consentRequired(OAuth2AuthorizationCodeRequestAuthenticationContext context) {

@@ -87,6 +87,11 @@ class PartnerAuthorizationResponses {
 			request.getRequestDispatcher("/partners/error").forward(request, response);
 			return;
 		}
+		if (asked.getPrincipal() instanceof Authentication signedIn
+				&& signedIn.getPrincipal() instanceof Reader reader) {
+			// the partner hears the end of this sign-in: nothing waits for it any more
+			this.pending.completed(reader.getReaderId(), asked.getClientId());
+		}
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(asked.getRedirectUri())
 			.queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
 		if (StringUtils.hasText(error.getDescription())) {

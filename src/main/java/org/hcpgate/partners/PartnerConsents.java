@@ -1,6 +1,7 @@
 package org.hcpgate.partners;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,8 +37,11 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 
 	private final JdbcTemplate jdbc;
 
+	private final PendingSignInRepository pending;
+
 	PartnerConsents(PartnerConsentRepository ledger, PartnerSiteRepository sites, ReaderAccountService readers,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, PendingSignInRepository pending) {
+		this.pending = pending;
 		this.ledger = ledger;
 		this.sites = sites;
 		this.readers = readers;
@@ -88,8 +92,9 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 	/** The reader refused on the consent page. */
 	@Transactional
 	public void refuse(String principalName, String clientId) {
-		record(principalName, clientId, Set.of(), PartnerConsent.Choice.REFUSED);
+		Reader reader = record(principalName, clientId, Set.of(), PartnerConsent.Choice.REFUSED);
 		revokeTokens(principalName, clientId);
+		this.pending.deleteAll(this.pending.findByReaderIdAndClientId(reader.getReaderId(), clientId));
 	}
 
 	/**
@@ -108,15 +113,30 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 		this.ledger.save(new PartnerConsent(reader.getReaderId(), reader.getUsername(), clientId,
 				site.getConsentVersion(), Set.of(), PartnerConsent.Choice.WITHDRAWN));
 		revokeTokens(reader.getUsername(), clientId);
+		this.pending.deleteAll(this.pending.findByReaderIdAndClientId(reader.getReaderId(), clientId));
 		return true;
 	}
 
 	/** Whether the reader's consent to the partner's current version is in force. */
 	@Transactional(readOnly = true)
 	public boolean holds(String readerId, PartnerSite site) {
+		return inForce(readerId, site).isPresent();
+	}
+
+	/** The agreement in force (to the partner's current version), if any. */
+	@Transactional(readOnly = true)
+	public Optional<PartnerConsent> inForce(String readerId, PartnerSite site) {
 		return this.ledger.findFirstByReaderIdAndClientIdOrderByIdDesc(readerId, site.getClientId())
-			.filter(decision -> decision.holdsFor(site))
-			.isPresent();
+			.filter(decision -> decision.holdsFor(site));
+	}
+
+	/**
+	 * A partner changed (asks for more, asks less, went elsewhere, was made inactive):
+	 * every code, token and consent page in flight of it goes.
+	 */
+	@Transactional
+	public void revokeAllOf(String clientId) {
+		this.jdbc.update("delete from oauth2_authorization where registered_client_id = ?", clientId);
 	}
 
 	/** The reader's decisions, newest first. */
@@ -126,21 +146,25 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 	}
 
 	/**
-	 * An account deleted: the partners' tokens go; the ledger's rows stay as the proof of
-	 * what was shared, like the zones' consents.
+	 * An account deleted: the partners' tokens go, and the ledger's rows lose the user
+	 * name; they stay, by reader id, as the proof of what was shared, like the zones'
+	 * consents. (A consent page left open is removed by {@link PendingSignIns} within a
+	 * day.)
 	 */
 	@EventListener
 	void onReaderDataErased(ReaderDataErased erased) {
 		if (erased.accountDeleted()) {
 			this.ledger.findByReaderIdOrderByIdDesc(erased.readerId())
 				.stream()
-				.map(decision -> List.of(decision.getPrincipalName(), decision.getClientId()))
+				.map(PartnerConsent::getPrincipalName)
+				.filter(name -> !name.isEmpty())
 				.distinct()
-				.forEach(pair -> revokeTokens(pair.get(0), pair.get(1)));
+				.forEach(name -> this.jdbc.update("delete from oauth2_authorization where principal_name = ?", name));
+			this.jdbc.update("update partner_consent set principal_name = '' where reader_id = ?", erased.readerId());
 		}
 	}
 
-	private void record(String principalName, String clientId, Set<String> scopes, PartnerConsent.Choice choice) {
+	private Reader record(String principalName, String clientId, Set<String> scopes, PartnerConsent.Choice choice) {
 		PartnerSite site = this.sites.findById(clientId)
 			.orElseThrow(() -> new IllegalStateException("No partner " + clientId));
 		Reader reader = reader(principalName);
@@ -149,6 +173,7 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 		}
 		this.ledger.save(new PartnerConsent(reader.getReaderId(), principalName, clientId, site.getConsentVersion(),
 				scopes, choice));
+		return reader;
 	}
 
 	private void revokeTokens(String principalName, String clientId) {

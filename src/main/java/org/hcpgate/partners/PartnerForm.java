@@ -1,9 +1,13 @@
 package org.hcpgate.partners;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -57,7 +61,7 @@ public class PartnerForm {
 	}
 
 	public void setRedirectUris(List<String> redirectUris) {
-		this.redirectUris = (redirectUris != null) ? redirectUris : new ArrayList<>();
+		this.redirectUris = (redirectUris != null) ? present(redirectUris).toList() : new ArrayList<>();
 	}
 
 	/** The page's text area: one URI per line. */
@@ -75,7 +79,8 @@ public class PartnerForm {
 	}
 
 	public void setScopes(Set<String> scopes) {
-		this.scopes = (scopes != null) ? new LinkedHashSet<>(scopes) : new LinkedHashSet<>();
+		this.scopes = (scopes != null) ? present(scopes).collect(Collectors.toCollection(LinkedHashSet::new))
+				: new LinkedHashSet<>();
 	}
 
 	public Set<String> getZoneKeys() {
@@ -83,7 +88,8 @@ public class PartnerForm {
 	}
 
 	public void setZoneKeys(Set<String> zoneKeys) {
-		this.zoneKeys = (zoneKeys != null) ? new LinkedHashSet<>(zoneKeys) : new LinkedHashSet<>();
+		this.zoneKeys = (zoneKeys != null) ? present(zoneKeys).collect(Collectors.toCollection(LinkedHashSet::new))
+				: new LinkedHashSet<>();
 	}
 
 	public boolean isNeedsVerifiedHcp() {
@@ -100,6 +106,11 @@ public class PartnerForm {
 
 	public void setJourneyZoneKey(String journeyZoneKey) {
 		this.journeyZoneKey = (journeyZoneKey == null || journeyZoneKey.isBlank()) ? null : journeyZoneKey;
+	}
+
+	/** A list sent over REST may hold nulls or blanks: they are no entries. */
+	private static Stream<String> present(Collection<String> values) {
+		return values.stream().filter(Objects::nonNull).map(String::strip).filter(value -> !value.isEmpty());
 	}
 
 	public boolean isActive() {

@@ -1,6 +1,9 @@
 package org.hcpgate.partners;
 
 import java.security.Principal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import org.hcpgate.readers.Reader;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
@@ -33,6 +38,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -73,9 +81,46 @@ class PartnerSignInSecurity {
 			.build();
 	}
 
+	/**
+	 * Partners in the database, read with the token lifetimes configured now (a shorter
+	 * lifetime applies to every partner at the next start, not only to those saved
+	 * since).
+	 */
 	@Bean
-	RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+	RegisteredClientRepository registeredClients(JdbcTemplate jdbc, PartnerSettings settings) {
+		JdbcRegisteredClientRepository stored = new JdbcRegisteredClientRepository(jdbc);
+		return new RegisteredClientRepository() {
+
+			@Override
+			public void save(RegisteredClient client) {
+				stored.save(client);
+			}
+
+			@Override
+			public RegisteredClient findById(String id) {
+				return current(stored.findById(id));
+			}
+
+			@Override
+			public RegisteredClient findByClientId(String clientId) {
+				return current(stored.findByClientId(clientId));
+			}
+
+			private RegisteredClient current(RegisteredClient client) {
+				return (client == null) ? null
+						: RegisteredClient.from(client).tokenSettings(PartnerSites.tokenSettings(settings)).build();
+			}
+
+		};
+	}
+
+	/**
+	 * The sessions the server names in ID tokens ({@code sid}) are Spring Session's, in
+	 * the database: any node finds them, and none keeps a registry in memory.
+	 */
+	@Bean
+	<S extends Session> SessionRegistry partnerSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	/**
@@ -141,7 +186,11 @@ class PartnerSignInSecurity {
 
 		private final PartnerClaims claims;
 
-		PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims) {
+		private final RegisteredClientRepository clients;
+
+		PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims,
+				RegisteredClientRepository clients) {
+			this.clients = clients;
 			this.sites = sites;
 			this.consents = consents;
 			this.claims = claims;
@@ -157,11 +206,14 @@ class PartnerSignInSecurity {
 			if (!(principal.getPrincipal() instanceof Reader reader)) {
 				return;
 			}
-			PartnerSite site = inForce(reader, context.getRegisteredClient().getClientId(),
+			PartnerConsent consent = inForce(reader, context.getRegisteredClient().getClientId(),
 					OAuth2ErrorCodes.INVALID_GRANT);
+			PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
 			context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-				this.claims.claims(reader.getReaderId(), site, context.getAuthorizedScopes())
+				this.claims
+					.claims(reader.getReaderId(), site,
+							agreed(context.getAuthorizedScopes(), consent, context.getRegisteredClient()))
 					.forEach((name, value) -> context.getClaims().claim(name, value));
 			}
 		}
@@ -172,18 +224,33 @@ class PartnerSignInSecurity {
 			if (principal == null || !(principal.getPrincipal() instanceof Reader reader)) {
 				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
 			}
-			PartnerSite site = inForce(reader, authorization.getRegisteredClientId(), OAuth2ErrorCodes.INVALID_TOKEN);
-			return new OidcUserInfo(
-					this.claims.claims(reader.getReaderId(), site, context.getAccessToken().getScopes()));
+			PartnerConsent consent = inForce(reader, authorization.getRegisteredClientId(),
+					OAuth2ErrorCodes.INVALID_TOKEN);
+			PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
+			RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+			return new OidcUserInfo(this.claims.claims(reader.getReaderId(), site,
+					agreed(context.getAccessToken().getScopes(), consent, client)));
 		}
 
-		private PartnerSite inForce(Reader reader, String clientId, String errorCode) {
+		private PartnerConsent inForce(Reader reader, String clientId, String errorCode) {
 			PartnerSite site = this.sites.findById(clientId).orElse(null);
-			if (site == null || !site.isActive() || !this.consents.holds(reader.getReaderId(), site)) {
-				throw new OAuth2AuthenticationException(
-						new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null));
-			}
-			return site;
+			return Optional.ofNullable(site)
+				.filter(PartnerSite::isActive)
+				.flatMap(active -> this.consents.inForce(reader.getReaderId(), active))
+				.orElseThrow(() -> new OAuth2AuthenticationException(
+						new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null)));
+		}
+
+		/**
+		 * What a token may still tell: its scopes, as far as the consent in force and the
+		 * partner's registration now allow (a scope an administrator took away, or one
+		 * the reader's newer agreement left out, tells nothing).
+		 */
+		private static Set<String> agreed(Set<String> tokenScopes, PartnerConsent consent, RegisteredClient client) {
+			Set<String> scopes = new HashSet<>(tokenScopes);
+			scopes.retainAll(consent.getScopes());
+			scopes.retainAll((client != null) ? client.getScopes() : Set.of());
+			return scopes;
 		}
 
 	}

@@ -43,8 +43,11 @@ public class PartnerSites {
 
 	private final PartnerSettings settings;
 
+	private final PartnerConsents consents;
+
 	PartnerSites(PartnerSiteRepository sites, RegisteredClientRepository clients, PasswordEncoder passwords,
-			ZoneService zones, PartnerSettings settings) {
+			ZoneService zones, PartnerSettings settings, PartnerConsents consents) {
+		this.consents = consents;
 		this.sites = sites;
 		this.clients = clients;
 		this.passwords = passwords;
@@ -137,7 +140,11 @@ public class PartnerSites {
 		RegisteredClient existing = this.clients.findByClientId(form.getClientId());
 		String secret = (existing == null) ? ((givenSecret != null) ? givenSecret : newSecret()) : null;
 		String secretHash = (existing == null) ? this.passwords.encode(secret) : existing.getClientSecret();
-		boolean askedForMore = existing != null && !existing.getScopes().containsAll(form.getScopes());
+		// asking for more, or sending readers' data to another address, is asked again
+		boolean askedForMore = existing != null && (!existing.getScopes().containsAll(form.getScopes())
+				|| !PartnerFormTargets.origins(existing.getRedirectUris())
+					.equals(PartnerFormTargets.origins(form.getRedirectUris())));
+		boolean scopesRemoved = existing != null && !form.getScopes().containsAll(existing.getScopes());
 		this.clients
 			.save(client(form, secretHash, (existing != null) ? existing.getClientIdIssuedAt() : Instant.now()));
 		PartnerSite site = this.sites.findForChange(form.getClientId()).orElse(null);
@@ -145,10 +152,16 @@ public class PartnerSites {
 		if (created) {
 			site = new PartnerSite(form.getClientId());
 		}
+		int version = site.getConsentVersion();
 		site.change(form.getName().strip(), form.isNeedsVerifiedHcp(), form.getJourneyZoneKey(), form.getZoneKeys(),
 				form.isActive(), askedForMore, changedBy);
 		if (created) {
 			this.sites.save(site);
+		}
+		else if (site.getConsentVersion() != version || scopesRemoved || !site.isActive()) {
+			// codes, tokens and consent pages in flight were given for what the partner
+			// was; none outlives the change
+			this.consents.revokeAllOf(site.getClientId());
 		}
 		return Optional.ofNullable(secret);
 	}
@@ -182,11 +195,16 @@ public class PartnerSites {
 			.redirectUris(uris -> uris.addAll(form.getRedirectUris()))
 			.scopes(all -> all.addAll(scopes))
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
-			.tokenSettings(TokenSettings.builder()
-				.accessTokenTimeToLive(this.settings.accessTokenLifetime())
-				.refreshTokenTimeToLive(this.settings.refreshTokenLifetime())
-				.reuseRefreshTokens(false)
-				.build())
+			.tokenSettings(tokenSettings(this.settings))
+			.build();
+	}
+
+	/** Every partner's tokens: as configured now; refresh tokens used once each. */
+	static TokenSettings tokenSettings(PartnerSettings settings) {
+		return TokenSettings.builder()
+			.accessTokenTimeToLive(settings.accessTokenLifetime())
+			.refreshTokenTimeToLive(settings.refreshTokenLifetime())
+			.reuseRefreshTokens(false)
 			.build();
 	}
 

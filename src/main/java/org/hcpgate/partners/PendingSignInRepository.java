@@ -2,7 +2,6 @@ package org.hcpgate.partners;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -10,8 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PendingSignInRepository extends JpaRepository<PendingSignIn, String> {
 
-	/** The newest sign-in still waiting for this reader. */
-	Optional<PendingSignIn> findFirstByReaderIdAndExpiresAtAfterOrderByCreatedAtDesc(String readerId, Instant now);
+	/** The sign-ins still waiting for this reader, newest first. */
+	List<PendingSignIn> findByReaderIdAndExpiresAtAfterOrderByCreatedAtDesc(String readerId, Instant now);
 
 	List<PendingSignIn> findByReaderIdAndClientId(String readerId, String clientId);
 

@@ -1,6 +1,7 @@
 package org.hcpgate.partners;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,11 @@ public class PendingSignIns implements AfterJourney {
 
 	private final JdbcTemplate jdbc;
 
-	PendingSignIns(PendingSignInRepository pending, PartnerSettings settings, JdbcTemplate jdbc) {
+	private final PartnerSiteRepository sites;
+
+	PendingSignIns(PendingSignInRepository pending, PartnerSettings settings, JdbcTemplate jdbc,
+			PartnerSiteRepository sites) {
+		this.sites = sites;
 		this.pending = pending;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -53,18 +58,27 @@ public class PendingSignIns implements AfterJourney {
 		this.pending.deleteAll(this.pending.findByReaderIdAndClientId(readerId, clientId));
 	}
 
-	/** 您已通过 in any zone verified the reader: back to the partner that waits. */
+	/**
+	 * 您已通过 in the zone whose journey a waiting partner sent the reader into: back to that
+	 * partner (the newest, if several wait on the same zone).
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> returnPath(String readerId, String zoneKey) {
-		return this.pending.findFirstByReaderIdAndExpiresAtAfterOrderByCreatedAtDesc(readerId, Instant.now())
+		return this.pending.findByReaderIdAndExpiresAtAfterOrderByCreatedAtDesc(readerId, Instant.now())
+			.stream()
+			.filter(waiting -> this.sites.findById(waiting.getClientId())
+				.map(site -> zoneKey.equals(site.getJourneyZoneKey()))
+				.orElse(false))
+			.findFirst()
 			.map(waiting -> "/partners/continue/" + waiting.getId());
 	}
 
 	/**
-	 * Every node, now and then: waiting sign-ins past their time, and authorizations
-	 * whose code and tokens all expired (the server never removes them itself). Plain
-	 * deletes of what is over, so two nodes doing it at once do no harm.
+	 * Every node, now and then: waiting sign-ins past their time, authorizations whose
+	 * code and tokens all expired (the server never removes them itself), and consent
+	 * pages left open for a day. Plain deletes of what is over, so two nodes doing it at
+	 * once do no harm.
 	 */
 	@Scheduled(fixedDelayString = "${hcp-gate.partners.cleanup-interval:PT10M}", initialDelayString = "PT2M")
 	@Transactional
@@ -77,6 +91,11 @@ public class PendingSignIns implements AfterJourney {
 						+ " or access_token_value is not null) and greatest(coalesce(authorization_code_expires_at, ?),"
 						+ " coalesce(access_token_expires_at, ?), coalesce(refresh_token_expires_at, ?)) < ?",
 				never, never, never, Timestamp.from(now));
+		// a consent page left open: its authorization holds the reader but no code yet
+		this.jdbc.update(
+				"delete from oauth2_authorization where authorization_code_value is null"
+						+ " and access_token_value is null and created_at < ?",
+				Timestamp.from(now.minus(Duration.ofDays(1))));
 	}
 
 	@EventListener

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hcpgate.privacy.ReaderErasure;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
@@ -65,6 +67,15 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	PendingSignIns pending;
+
+	@Autowired
+	ReaderErasure erasure;
+
+	@Autowired
+	ReaderAccountRepository accounts;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -263,6 +274,121 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 		String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())
 				+ "&prompt=none";
 		assertThat(location(this.browser.get(url))).startsWith(REDIRECT).contains("error=consent_required");
+	}
+
+	@Test
+	void refusingAFurtherAskRefusesThePartnerEvenWherePartWasAgreedBefore() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		HttpResponse<String> first = authorize(pkce, "s1", "openid hcp");
+		JsonNode tokens = json(exchange(parameter(location(this.browser.submitConsent(first.body(), "agree")), "code"),
+				pkce.verifier(), this.partner));
+
+		HttpResponse<String> more = authorize(PartnerBrowser.Pkce.create(), "s2", SCOPES);
+		assertThat(more.body()).contains("id=\"partner-consent\"");
+		String back = location(this.browser.submitConsent(more.body(), "refuse"));
+
+		assertThat(parameter(back, "error")).isEqualTo("access_denied");
+		assertThat(parameter(back, "code")).isNull();
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.ledger.findByReaderIdOrderByIdDesc(reader.getReaderId())).first()
+			.extracting(PartnerConsent::getChoice)
+			.isEqualTo(PartnerConsent.Choice.REFUSED);
+	}
+
+	@Test
+	void aScopeTakenAwayOrAPartnerMadeInactiveEndsItsTokens() throws Exception {
+		verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		PartnerForm less = this.sites.form(this.partner).orElseThrow();
+		less.setScopes(Set.of("openid", "hcp", "profession"));
+		this.sites.save(less, "test-admin");
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+
+		PartnerBrowser.Pkce again = PartnerBrowser.Pkce.create();
+		HttpResponse<String> consent = authorize(again, "s2", "openid hcp profession");
+		String code = parameter(consent.statusCode() == 200
+				? location(this.browser.submitConsent(consent.body(), "agree")) : location(consent), "code");
+		JsonNode renewed = json(exchange(code, again.verifier(), this.partner));
+		PartnerForm inactive = this.sites.form(this.partner).orElseThrow();
+		inactive.setActive(false);
+		this.sites.save(inactive, "test-admin");
+		inactive.setActive(true);
+		this.sites.save(inactive, "test-admin");
+		assertThat(refresh(renewed).statusCode()).as("made inactive once: its tokens do not come back").isEqualTo(400);
+	}
+
+	@Test
+	void aSilentRequestTellsNothingAboutAReaderWhoNeverAgreed() throws Exception {
+		Reader unverified = this.readers.newReader();
+		this.browser.signIn(unverified.getUsername(), "secret-password");
+		String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())
+				+ "&prompt=none";
+		// the same answer as for a verified reader: not interaction_required
+		assertThat(location(this.browser.get(url))).startsWith(REDIRECT).contains("error=consent_required");
+	}
+
+	@Test
+	void anUnverifiedReaderIsNotHeldForARequestThatFailsAnyway() throws Exception {
+		Reader unverified = this.readers.newReader();
+		this.browser.signIn(unverified.getUsername(), "secret-password");
+		HttpResponse<String> withoutPkce = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", null));
+		assertThat(location(withoutPkce)).startsWith(REDIRECT).contains("error=invalid_request");
+	}
+
+	@Test
+	void aWaitingSignInSendsBackOnlyFromItsOwnZoneAndEndsWithARefusal() throws Exception {
+		Reader reader = this.readers.newReader();
+		this.browser.signIn(reader.getUsername(), "secret-password");
+		String verify = location(this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "s", PartnerBrowser.Pkce.create())));
+		assertThat(verify).contains("/partners/verify/");
+		assertThat(this.pending.returnPath(reader.getReaderId(), "another-zone")).isEmpty();
+		assertThat(this.pending.returnPath(reader.getReaderId(), JourneyDriver.ZONE)).isPresent();
+
+		this.verifications.markVerified(reader.getReaderId(), "physician");
+		String pendingId = verify.substring(verify.lastIndexOf('/') + 1);
+		HttpResponse<String> consent = this.browser.followOnSite(this.browser.get("/partners/continue/" + pendingId));
+		this.browser.submitConsent(consent.body(), "refuse");
+		assertThat(this.pending.returnPath(reader.getReaderId(), JourneyDriver.ZONE)).isEmpty();
+	}
+
+	@Test
+	void aDeletedAccountLeavesNoTokenAndNoUserNameWithPartners() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		this.erasure.deleteAccount(this.accounts.findByUsername(reader.getUsername()).orElseThrow().getId());
+
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?",
+				Integer.class, reader.getUsername()))
+			.isZero();
+		assertThat(this.ledger.findByReaderIdOrderByIdDesc(reader.getReaderId())).isNotEmpty()
+			.allSatisfy(row -> assertThat(row.getPrincipalName()).isEmpty());
+	}
+
+	@Test
+	void theCleanUpRemovesConsentPagesLeftOpenForADayAndNothingInUse() throws Exception {
+		verifiedReader();
+		HttpResponse<String> open = authorize(PartnerBrowser.Pkce.create(), "left-open", SCOPES);
+		assertThat(open.body()).contains("id=\"partner-consent\"");
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		consentedCode(pkce);
+		String count = "select count(*) from oauth2_authorization where registered_client_id = ?";
+		assertThat(this.jdbc.queryForObject(count, Integer.class, this.partner)).isEqualTo(2);
+
+		this.pending.removeExpired();
+		assertThat(this.jdbc.queryForObject(count, Integer.class, this.partner)).as("both still in use").isEqualTo(2);
+
+		this.jdbc.update("update oauth2_authorization set created_at = created_at - interval '2 days'"
+				+ " where registered_client_id = ?", this.partner);
+		this.pending.removeExpired();
+		assertThat(this.jdbc.queryForObject(count, Integer.class, this.partner)).as("the code's stays").isEqualTo(1);
 	}
 
 	@Test
