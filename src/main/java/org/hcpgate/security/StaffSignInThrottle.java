@@ -38,7 +38,7 @@ class StaffSignInThrottle {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new ThrottleFilter(throttle, paths));
 		registration.addUrlPatterns(paths.rest("/*"), paths.actuator("/*"), paths.webapps("/api/admin/auth/user/*"),
-				ContentApiSecurity.PATH + "/*");
+				ContentApiSecurity.PATH + "/*", ContentApiSecurity.PARTNERS_PATH + "/*");
 		registration.setName("staff-sign-in-throttle");
 		// before Spring Security and Camunda's REST authentication: a waiting sign-in
 		// checks no password

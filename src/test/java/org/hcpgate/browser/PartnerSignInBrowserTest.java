@@ -104,11 +104,9 @@ class PartnerSignInBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void aVerifiedReaderConsentsSeesTheProfessionalsPageAndWithdraws() throws Exception {
-		scenario("partner-consent");
-		Reader reader = this.readers.newReader();
-		this.verifications.markVerified(reader.getReaderId(), "physician");
-		ChromeDriver browser = startChrome("reader");
-		try {
+		run("partner-consent", browser -> {
+			Reader reader = this.readers.newReader();
+			this.verifications.markVerified(reader.getReaderId(), "physician");
 			toConsent(browser, reader);
 			assertThat(browser.findElement(By.id("partner-consent")).getText()).contains("演示合作网站")
 				.contains("您是否为已认证的医疗专业人士");
@@ -133,38 +131,26 @@ class PartnerSignInBrowserTest extends BrowserTestSupport {
 			browser.get(this.partnerUrl + "/professionals");
 			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("no-longer-shared")));
 			screenshot(browser, "partner-refused");
-		}
-		catch (Throwable failure) {
-			evidence(browser, "FAILED");
-			throw failure;
-		}
+		});
 	}
 
 	@Test
 	void aReaderWhoRefusesIsSentBackWithAccessDenied() throws Exception {
-		scenario("partner-refusal");
-		Reader reader = this.readers.newReader();
-		this.verifications.markVerified(reader.getReaderId(), "physician");
-		ChromeDriver browser = startChrome("reader");
-		try {
+		run("partner-refusal", browser -> {
+			Reader reader = this.readers.newReader();
+			this.verifications.markVerified(reader.getReaderId(), "physician");
 			toConsent(browser, reader);
 			browser.findElement(By.cssSelector("#refuse button")).click();
 			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
 			assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("access_denied");
 			screenshot(browser, "access-denied");
-		}
-		catch (Throwable failure) {
-			evidence(browser, "FAILED");
-			throw failure;
-		}
+		});
 	}
 
 	@Test
 	void aReaderNotYetVerifiedGoesThroughTheJourneyAndLandsBackOnThePartner() throws Exception {
-		scenario("partner-journey");
-		Reader reader = this.readers.newReader();
-		ChromeDriver browser = startChrome("reader");
-		try {
+		run("partner-journey", browser -> {
+			Reader reader = this.readers.newReader();
 			browser.get(this.partnerUrl + "/professionals");
 			signInAtGate(browser, reader);
 			waitForHeading(browser, "需要医疗专业人士认证");
@@ -202,6 +188,21 @@ class PartnerSignInBrowserTest extends BrowserTestSupport {
 			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
 			assertThat(browser.findElement(By.id("zones")).getText()).contains(this.zone + "=true");
 			screenshot(browser, "professionals");
+		});
+	}
+
+	private interface Scenario {
+
+		void run(ChromeDriver browser) throws Exception;
+
+	}
+
+	/** A scenario in a browser of its own, with the page kept as evidence if it fails. */
+	private void run(String name, Scenario scenario) throws Exception {
+		scenario(name);
+		ChromeDriver browser = startChrome("reader");
+		try {
+			scenario.run(browser);
 		}
 		catch (Throwable failure) {
 			evidence(browser, "FAILED");

@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hcpgate.privacy.ReaderErasure;
+import org.hcpgate.processes.StaffGroups;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.readers.ReaderAccountRepository;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
 import org.hcpgate.verification.HcpVerificationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,9 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	PendingSignIns pending;
+
+	@Autowired
+	Reviewer reviewer;
 
 	@Autowired
 	ReaderErasure erasure;
@@ -430,6 +435,25 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(unsafe, json), String.class);
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("redirectUris").contains("is not valid");
+	}
+
+	@Test
+	void guessingAnAdministratorsPasswordOnThePartnersApiIsThrottled() {
+		String admin = this.reviewer.newStaffMember("pa-", StaffGroups.ADMINISTRATORS);
+		try {
+			List<Integer> answers = new java.util.ArrayList<>();
+			for (int attempt = 0; attempt < 12; attempt++) {
+				answers.add(this.rest.withBasicAuth(admin, "guess-" + attempt)
+					.getForEntity("/api/partners", String.class)
+					.getStatusCode()
+					.value());
+			}
+			// the same shared throttle as every staff sign-in: it waits before it checks
+			assertThat(answers).containsOnly(401, 429).contains(429);
+		}
+		finally {
+			this.jdbc.update("delete from sign_in_failure");
+		}
 	}
 
 	// helpers
