@@ -1,7 +1,9 @@
 package org.hcpgate.journey;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,11 @@ import org.hcpgate.credentials.PhotoQuotaExceededException;
 import org.hcpgate.credentials.PhotoTooLargeException;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.credentials.UnacceptablePhotoException;
+import org.hcpgate.forms.FormCheck;
+import org.hcpgate.forms.FormError;
+import org.hcpgate.forms.FormField;
+import org.hcpgate.forms.ReaderForm;
+import org.hcpgate.processes.FormSteps;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.processes.HcpVerificationProcess;
@@ -42,6 +49,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -66,6 +75,8 @@ class JourneyController {
 	static final String VIEW_CREDENTIALS = "journey/credentials";
 
 	static final String VIEW_QUESTIONS = "journey/questions";
+
+	static final String VIEW_FORM = "journey/form";
 
 	static final String VIEW_IN_REVIEW = "journey/in-review";
 
@@ -283,6 +294,88 @@ class JourneyController {
 	}
 
 	/**
+	 * A reader step from a Camunda Form. The form is the one of the task that is active
+	 * now, never one the request names; documents go through the licence photo's checks,
+	 * and a document accepted with answers that came back stays with the session.
+	 */
+	@PostMapping("/form/{taskKey}")
+	String submitForm(@PathVariable String zoneKey, @PathVariable String taskKey,
+			@ModelAttribute("articleId") Long articleId, @AuthenticationPrincipal Reader reader, HttpSession session,
+			HttpServletRequest request, Model model) {
+		Optional<FormStep> active = this.journey.activeFormStep(reader.getReaderId(), zoneKey)
+			.filter(step -> step.taskKey().equals(taskKey));
+		if (active.isEmpty()) {
+			return redirectToJourney(zoneKey, articleId);
+		}
+		ReaderForm form = active.get().form();
+		PendingDocuments pending = PendingDocuments.of(session, reader, taskKey);
+		Map<String, FormError> documentErrors = new LinkedHashMap<>();
+		List<StoredPhoto> uploaded = new ArrayList<>();
+		for (FormField field : form.inputs()) {
+			if (!field.isDocument()) {
+				continue;
+			}
+			MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
+			MultipartFile file = (multipart != null) ? multipart.getFile(field.key()) : null;
+			if (request.getAttribute(PhotoIntake.OVERSIZED) != null) {
+				documentErrors.put(field.key(), new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
+			}
+			else if (file != null && !file.isEmpty()) {
+				try {
+					StoredPhoto accepted = this.credentials.acceptPhoto(file, reader.getReaderId());
+					uploaded.add(accepted);
+					PendingPhoto replaced = pending.byField()
+						.put(field.key(),
+								new PendingPhoto(reader.getReaderId(), accepted.fileName(), accepted.contentType()));
+					if (replaced != null) {
+						this.credentials.discardPhoto(replaced.toStoredPhoto(), reader.getReaderId());
+					}
+				}
+				catch (PhotoTooLargeException ex) {
+					documentErrors.put(field.key(),
+							new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
+				}
+				catch (PhotoQuotaExceededException ex) {
+					documentErrors.put(field.key(), new FormError("credentials.photo.quota", List.of()));
+				}
+				catch (UnacceptablePhotoException ex) {
+					documentErrors.put(field.key(), new FormError("credentials.photo.type", List.of()));
+				}
+			}
+		}
+		Map<String, List<String>> sent = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> sent.put(name, List.of(values)));
+		FormCheck check = form.check(sent, pending.byField().keySet());
+		Map<String, FormError> errors = new LinkedHashMap<>(check.errors());
+		errors.putAll(documentErrors);
+		if (errors.isEmpty()) {
+			try {
+				this.journey.submitForm(reader.getReaderId(), zoneKey, taskKey, form, check, pending.documents());
+				PendingDocuments.clear(session);
+				return redirectToJourney(zoneKey, articleId);
+			}
+			catch (StepNotActiveException sentTwice) {
+				// the other request took the step with its own documents: these are no
+				// one's
+				uploaded.forEach(document -> this.credentials.discardPhoto(document, reader.getReaderId()));
+				PendingDocuments.clear(session);
+				return redirectToJourney(zoneKey, articleId);
+			}
+			catch (MissingPhotoException expired) {
+				pending.byField().keySet().forEach(key -> errors.put(key, FormError.documentRequired()));
+				pending.byField().clear();
+			}
+		}
+		pending.keep(session);
+		model.addAttribute("formStep", active.get());
+		model.addAttribute("values", sent);
+		model.addAttribute("errors", errors);
+		model.addAttribute("documents", pending.byField());
+		model.addAttribute("maxPhotoSize", maxPhotoSize());
+		return VIEW_FORM;
+	}
+
+	/**
 	 * A step answered twice (a double click, a second tab, another node first): nothing
 	 * was changed, and the reader sees where the journey stands now.
 	 */
@@ -295,6 +388,9 @@ class JourneyController {
 	}
 
 	private String showStep(String step, Reader reader, String zoneKey, HttpSession session, Model model) {
+		if (FormSteps.isFormStep(step)) {
+			return showForm(reader, zoneKey, session, model);
+		}
 		switch (step) {
 			case ZoneAccessProcess.TASK_ACCEPT_AGREEMENT:
 				return VIEW_AGREEMENT;
@@ -315,6 +411,35 @@ class JourneyController {
 				model.addAttribute("step", step);
 				return VIEW_UNKNOWN_STEP;
 		}
+	}
+
+	private String showForm(Reader reader, String zoneKey, HttpSession session, Model model) {
+		Optional<FormStep> step = this.journey.activeFormStep(reader.getReaderId(), zoneKey);
+		if (step.isEmpty()) {
+			// moved on between the two reads: the processing page looks again
+			return waiting(VIEW_PROCESSING, PROCESSING_REFRESH_SECONDS, JourneyStep.of(JourneyStep.Kind.PROCESSING),
+					model);
+		}
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		this.journey.previousAnswers(reader.getReaderId(), step.get().form().id())
+			.ifPresent(previous -> previous.values().forEach((key, value) -> {
+				if (value instanceof List<?> list) {
+					values.put(key, list.stream().map(String::valueOf).toList());
+				}
+				else if (!(value instanceof Map)) {
+					values.put(key, List.of(String.valueOf(value)));
+				}
+			}));
+		model.addAttribute("formStep", step.get());
+		model.addAttribute("values", values);
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("documents", PendingDocuments.of(session, reader, step.get().taskKey()).byField());
+		model.addAttribute("maxPhotoSize", maxPhotoSize());
+		return VIEW_FORM;
+	}
+
+	private String maxPhotoSize() {
+		return this.credentials.maxPhotoSize().toMegabytes() + " MB";
 	}
 
 	/** The questions, and the staff's note when the last answers were sent back. */

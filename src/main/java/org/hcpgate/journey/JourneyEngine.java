@@ -1,5 +1,8 @@
 package org.hcpgate.journey;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +21,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.journey.JourneyStep.Kind;
+import org.hcpgate.processes.FormSteps;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.readers.ReaderAccountRepository;
@@ -52,12 +57,15 @@ public class JourneyEngine {
 
 	private final HistoryService history;
 
+	private final FormService forms;
+
 	private final ReaderAccountRepository accounts;
 
 	private final ZoneAccessService zoneAccess;
 
-	JourneyEngine(RuntimeService runtime, TaskService tasks, HistoryService history, ReaderAccountRepository accounts,
-			ZoneAccessService zoneAccess) {
+	JourneyEngine(RuntimeService runtime, TaskService tasks, HistoryService history, FormService forms,
+			ReaderAccountRepository accounts, ZoneAccessService zoneAccess) {
+		this.forms = forms;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.history = history;
@@ -270,8 +278,26 @@ public class JourneyEngine {
 
 	private static ReaderTask readerTask(Task task) {
 		String step = ZoneAccessProcess.siteStepOf(task.getFormKey());
+		if (step == null && (task.getCamundaFormRef() != null
+				|| (task.getFormKey() != null && task.getFormKey().startsWith(FormSteps.CAMUNDA_FORMS_KEY_PREFIX)))) {
+			step = FormSteps.stepOf(task.getTaskDefinitionKey());
+		}
 		return (step != null)
 				? new ReaderTask(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), step) : null;
+	}
+
+	/**
+	 * The Camunda Form of a reader task whose step is a form step, as deployed with its
+	 * process (the task's own binding: deployment, latest or version).
+	 */
+	@Transactional(readOnly = true)
+	public byte[] formOf(ReaderTask task) {
+		try (InputStream form = this.forms.getDeployedTaskForm(task.id())) {
+			return form.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Optional<Long> asLong(Object value) {

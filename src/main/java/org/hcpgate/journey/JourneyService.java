@@ -1,5 +1,7 @@
 package org.hcpgate.journey;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +12,15 @@ import org.hcpgate.consent.ConsentService;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
+import org.hcpgate.credentials.FormAnswerService;
+import org.hcpgate.credentials.FormAnswerService.StoredAnswers;
+import org.hcpgate.credentials.FormAnswers;
+import org.hcpgate.forms.FormCheck;
+import org.hcpgate.forms.FormField;
+import org.hcpgate.forms.ReaderForm;
+import org.hcpgate.forms.ReaderForms;
+import org.hcpgate.forms.UnsupportedFormException;
+import org.hcpgate.processes.FormSteps;
 import org.hcpgate.credentials.MissingPhotoException;
 import org.hcpgate.credentials.StoredPhoto;
 import org.hcpgate.processes.HcpVerificationProcess;
@@ -40,8 +51,11 @@ public class JourneyService {
 
 	private final HcpVerificationService verifications;
 
+	private final FormAnswerService formAnswers;
+
 	JourneyService(JourneyEngine engine, ConsentService consents, ZoneService zones, CredentialService credentials,
-			AnswerService answers, HcpVerificationService verifications) {
+			AnswerService answers, HcpVerificationService verifications, FormAnswerService formAnswers) {
+		this.formAnswers = formAnswers;
 		this.engine = engine;
 		this.consents = consents;
 		this.zones = zones;
@@ -69,6 +83,58 @@ public class JourneyService {
 			.filter(task -> task.isOneOf(HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS,
 					HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS))
 			.map(ReaderTask::key);
+	}
+
+	/**
+	 * The reader's active step, if it is a form step: its form as deployed with the
+	 * version of the process the reader follows.
+	 * @throws UnsupportedFormException when the form cannot be rendered (a form deployed
+	 * before the validation that refuses it)
+	 */
+	public Optional<FormStep> activeFormStep(String readerId, String zoneKey) {
+		return this.engine.activeReaderTask(readerId, zoneKey)
+			.filter(task -> FormSteps.isFormStep(task.step()))
+			.map(task -> new FormStep(task.key(), ReaderForms.parse(task.key(), this.engine.formOf(task))));
+	}
+
+	/** The reader's last answers to a form, to fill it again. */
+	public Optional<StoredAnswers> previousAnswers(String readerId, String formId) {
+		return this.formAnswers.latest(readerId, formId);
+	}
+
+	/**
+	 * Saves checked answers to a form step and completes it: the process gets the
+	 * answers' id ({@link FormSteps#answersVariable}) and the form's routing fields, no
+	 * other answer.
+	 * @param documents accepted documents by field key
+	 * @throws StepNotActiveException when the step is no longer active, or its form is
+	 * not the one the reader answered (nothing is saved)
+	 */
+	@Transactional
+	public FormAnswers submitForm(String readerId, String zoneKey, String taskKey, ReaderForm form, FormCheck check,
+			Map<String, StoredPhoto> documents) {
+		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey, taskKey);
+		if (!FormSteps.isFormStep(task.step()) || !ReaderForms.parse(taskKey, this.engine.formOf(task)).equals(form)) {
+			throw new StepNotActiveException(taskKey);
+		}
+		FormAnswers saved = this.formAnswers.save(readerId, zoneKey, task.processInstanceId(), taskKey, form, check,
+				documents);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put(FormSteps.answersVariable(taskKey), saved.getId());
+		for (FormField field : form.routingFields()) {
+			variables.put(field.key(), routingValue(check.answers().get(field.key())));
+		}
+		this.engine.complete(task, variables);
+		return saved;
+	}
+
+	/** Numbers route as Long when whole, else as Double; JUEL compares either. */
+	private static Object routingValue(Object answer) {
+		if (answer instanceof BigDecimal number) {
+			return (number.stripTrailingZeros().scale() <= 0) ? (Object) number.longValueExact()
+					: (Object) number.doubleValue();
+		}
+		return answer;
 	}
 
 	/** Starts the reader's journey into a zone unless one runs or the zone is open. */
@@ -107,8 +173,9 @@ public class JourneyService {
 		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey,
 				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
 		CredentialSubmission submission = this.credentials.saveAttempt(readerId, task.processInstanceId(), form, photo);
-		this.engine.complete(task, Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(),
-				HcpVerificationProcess.VAR_ATTEMPT, submission.getAttempt()));
+		this.engine.complete(task,
+				Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(), HcpVerificationProcess.VAR_ATTEMPT,
+						submission.getAttempt(), HcpVerificationProcess.VAR_PROFESSION, submission.getProfession()));
 		this.verifications.markInReview(readerId);
 		return submission;
 	}

@@ -23,6 +23,20 @@ public final class HcpVerificationProcess {
 
 	public static final String VAR_SUBMISSION_ID = "submissionId";
 
+	/**
+	 * String: the profession code of the submission ({@code doctor},
+	 * {@code pharmacist}…), written with {@code submissionId} by each (re)submission: a
+	 * routing fact for the decision {@code review-group}, nothing else of the submission.
+	 */
+	public static final String VAR_PROFESSION = "profession";
+
+	/**
+	 * String: the zone whose journey started the verification (call activity
+	 * {@code verify-hcp}), an input of the decisions {@code review-group} and
+	 * {@code resubmission-policy}.
+	 */
+	public static final String VAR_ZONE_KEY = "zoneKey";
+
 	public static final String VAR_ATTEMPT = "attempt";
 
 	public static final String VAR_DECISION = "decision";

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -62,8 +63,8 @@ import org.mockito.ArgumentCaptor;
  * One test per path through {@code processes/hcp-verification.bpmn}; detours start right
  * before the activity they are about.
  */
-@Deployment(resources = { "processes/hcp-verification.bpmn", "forms/review-credentials.form",
-		"forms/confirm-final-rejection.form" })
+@Deployment(resources = { "processes/review-group.dmn", "processes/resubmission-policy.dmn",
+		"processes/hcp-verification.bpmn", "forms/review-credentials.form", "forms/confirm-final-rejection.form" })
 class HcpVerificationProcessTest {
 
 	// Not camunda.cfg.xml: that name would also be picked up by the REST API's engine
@@ -138,11 +139,11 @@ class HcpVerificationProcessTest {
 	@Test
 	void approvedOnFirstAttemptEndsVerified() throws Exception {
 		ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS, READER,
-				withVariables("readerId", READER));
+				withVariables("readerId", READER, "zoneKey", "cardiology"));
 
 		assertThat(instance).isWaitingAt("submit-credentials");
 		assertThat(task()).isAssignedTo(READER).hasFormKey("site:submit-credentials");
-		complete(task(), withVariables("submissionId", 101L, "attempt", 1));
+		complete(task(), withVariables("submissionId", 101L, "attempt", 1, "profession", "doctor"));
 
 		assertThat(instance).isWaitingAt("review-credentials");
 		assertIsReview(task());
@@ -483,6 +484,7 @@ class HcpVerificationProcessTest {
 		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
 			.businessKey(READER)
 			.setVariables(withVariables("readerId", READER, "submissionId", 101L, "attempt", 1, "decision", "rejected"))
+			.setVariables(policy())
 			.startBeforeActivity("resubmit-credentials")
 			.execute();
 
@@ -507,7 +509,7 @@ class HcpVerificationProcessTest {
 	@Test
 	void anUntouchedFirstSubmissionExpiresAfterThirtyDaysAndEndsAbandoned() throws Exception {
 		ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS, READER,
-				withVariables("readerId", READER));
+				withVariables("readerId", READER, "zoneKey", "cardiology"));
 
 		assertThat(instance).isWaitingAt("submit-credentials");
 		Job timer = job("submission-expired");
@@ -637,10 +639,20 @@ class HcpVerificationProcessTest {
 		ProcessInstance instance = runtimeService().createProcessInstanceByKey(PROCESS)
 			.businessKey(READER)
 			.setVariables(withVariables("readerId", READER, "submissionId", submissionId, "attempt", attempt))
-			.startBeforeActivity("review-credentials")
+			.setVariables(policy())
+			.startBeforeActivity("decide-review-group")
 			.execute();
 		assertThat(instance).isWaitingAt("review-credentials");
 		return instance;
+	}
+
+	/**
+	 * What the start of an instance has: the zone that asked, the profession of the
+	 * submission, and the resubmission policy its decision answered (the settings).
+	 */
+	private static Map<String, Object> policy() {
+		return withVariables("zoneKey", "cardiology", "profession", "doctor", "maxAttempts", 3, "resubmissionTimeout",
+				"P30D");
 	}
 
 	private static void assertIsReview(Task review) throws IOException {

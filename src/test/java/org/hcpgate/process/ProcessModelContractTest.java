@@ -53,7 +53,9 @@ class ProcessModelContractTest {
 
 		assertReaderTask(model, "submit-credentials");
 		assertReaderTask(model, "resubmit-credentials");
-		assertStaffTask(model, "review-credentials", "hcp-reviewers");
+		// the group is the decision review-group's answer; its default row is the
+		// contract's hcp-reviewers (ReviewRulesTest)
+		assertStaffTask(model, "review-credentials", "${reviewGroup}");
 		// a resubmission goes back to the reviewer who sent it back, if still a reviewer
 		assertThat(element(model, "review-credentials", UserTask.class).getCamundaAssignee())
 			.isEqualTo("${reviewAssignment.returningReviewer(execution)}");
@@ -92,8 +94,7 @@ class ProcessModelContractTest {
 
 		assertServiceTask(model, "escalate-review", "${escalateReview}");
 
-		assertBoundaryTimer(model, "resubmission-expired", "resubmit-credentials", true,
-				"${verificationSettings.resubmissionTimeout}");
+		assertBoundaryTimer(model, "resubmission-expired", "resubmit-credentials", true, "${resubmissionTimeout}");
 		// The review SLA escalates; the review stays open.
 		assertBoundaryTimer(model, "review-overdue", "review-credentials", false,
 				"${verificationSettings.reviewEscalation}");
@@ -246,8 +247,10 @@ class ProcessModelContractTest {
 		if (node.getId().equals(target)) {
 			return true;
 		}
-		return node instanceof org.camunda.bpm.model.bpmn.instance.Gateway && node.getOutgoing().size() == 1
-				&& reaches(node.getOutgoing().iterator().next().getTarget(), target);
+		// joins and the decisions before a task (decide-review-group) lead straight on
+		return (node instanceof org.camunda.bpm.model.bpmn.instance.Gateway
+				|| node instanceof org.camunda.bpm.model.bpmn.instance.BusinessRuleTask)
+				&& node.getOutgoing().size() == 1 && reaches(node.getOutgoing().iterator().next().getTarget(), target);
 	}
 
 	private static BpmnModelInstance read(String key) throws IOException {

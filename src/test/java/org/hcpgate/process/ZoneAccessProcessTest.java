@@ -64,7 +64,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * One test per path through {@code processes/zone-access.bpmn}, with the called
  * {@code hcp-verification} deployed beside it.
  */
-@Deployment(resources = { "processes/zone-access.bpmn", "processes/hcp-verification.bpmn",
+@Deployment(resources = { "processes/review-group.dmn", "processes/resubmission-policy.dmn",
+		"processes/information-review.dmn", "processes/zone-access.bpmn", "processes/hcp-verification.bpmn",
 		"forms/review-credentials.form", "forms/review-information.form", "forms/confirm-final-rejection.form" })
 class ZoneAccessProcessTest {
 
@@ -262,8 +263,12 @@ class ZoneAccessProcessTest {
 		assertThat(instance).calledProcessInstance("hcp-verification").isWaitingAt("submit-credentials");
 		ProcessInstance verification = calledProcessInstance("hcp-verification", instance);
 		assertThat(verification).hasBusinessKey(READER);
+		// the zone that asked is an input of the verification's rules
+		// (resubmission-policy,
+		// review-group); nothing else of the journey is passed on
 		assertThat(runtimeService().getVariables(verification.getId())).containsEntry("readerId", READER)
-			.doesNotContainKey("zoneKey");
+			.containsEntry("zoneKey", ZONE)
+			.doesNotContainKey("agreementAccepted");
 
 		complete(task(verification), withVariables("submissionId", 101L, "attempt", 1));
 		assertThat(verification).isWaitingAt("review-credentials");

@@ -1,0 +1,604 @@
+package org.hcpgate.models;
+
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.hcpgate.forms.FormField;
+import org.hcpgate.forms.ReaderForm;
+import org.hcpgate.forms.ReaderForms;
+import org.hcpgate.forms.UnsupportedFormException;
+import org.hcpgate.processes.FormSteps;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
+
+/**
+ * Checks a set of model files as one deployment: BPMN, Camunda Forms and DMN together, as
+ * Camunda deploys them. Every rule of docs/designing-processes.md, "What the validation
+ * says", is here; each problem names the file, the element and what to do.
+ */
+public final class ModelCheck {
+
+	static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+	/** A reader task is assigned to the reader. */
+	static final String READER_ASSIGNEE = "${" + ZoneAccessProcess.VAR_READER_ID + "}";
+
+	/** The five built-in reader steps the site has pages for, and what each writes. */
+	static final Map<String, List<String>> SITE_STEPS = Map.of(
+			ZoneAccessProcess.TASK_ACCEPT_AGREEMENT, List.of(ZoneAccessProcess.VAR_AGREEMENT_ACCEPTED),
+			ZoneAccessProcess.TASK_INFORMED_CONSENT, List.of(ZoneAccessProcess.VAR_INFORMED_CONSENT_GIVEN),
+			HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, List.of(HcpVerificationProcess.VAR_SUBMISSION_ID,
+					HcpVerificationProcess.VAR_ATTEMPT, HcpVerificationProcess.VAR_PROFESSION),
+			HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS,
+			List.of(HcpVerificationProcess.VAR_SUBMISSION_ID, HcpVerificationProcess.VAR_ATTEMPT,
+					HcpVerificationProcess.VAR_PROFESSION),
+			ZoneAccessProcess.TASK_ANSWER_QUESTIONS, List.of(ZoneAccessProcess.VAR_ANSWER_SET_ID));
+
+	/** What listener beans write, beside what forms and steps write. */
+	static final Map<String, List<String>> LISTENER_WRITES = Map.of("recordReviewDecision",
+			List.of(HcpVerificationProcess.VAR_REVIEWED_BY), "openReviewRound",
+			List.of(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
+					HcpVerificationProcess.VAR_TITLE_CORRECTION_OPTIONS),
+			"escalateReview", List.of(HcpVerificationProcess.VAR_OVERDUE));
+
+	/** The variables a process starts with, by key; any other process gets the reader. */
+	static final Map<String, List<String>> START_VARIABLES = Map.of(ZoneAccessProcess.KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY,
+					ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID),
+			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
+			HcpVerificationProcess.REOPENING_PROCESS_KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REOPENED_BY));
+
+	/** Names an expression may use that are neither beans nor process variables. */
+	static final Set<String> EXPRESSION_NAMES = Set.of("execution", "task", "true", "false", "null", "empty", "not",
+			"and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "authenticatedUserId",
+			"currentUser", "currentUserGroups", "now", "dateTime");
+
+	static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
+
+	static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+	static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)");
+
+	static final Pattern DELEGATE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+
+	static final Pattern GENERATED_END_ID = Pattern.compile("(EndEvent|Event)_[0-9A-Za-z]+");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final ModelContext context;
+
+	private final List<ModelProblem> problems = new ArrayList<>();
+
+	/** Forms of the deployment by their id. */
+	private final Map<String, byte[]> forms = new HashMap<>();
+
+	/** DMN decisions of the deployment by key, with their output entries. */
+	private final Map<String, Decision> decisions = new HashMap<>();
+
+	/**
+	 * Variables written into a called process: the call activities' {@code in} targets.
+	 */
+	private final Map<String, Set<String>> calledWith = new HashMap<>();
+
+	private ModelCheck(ModelContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * @param resources the deployment's files by name, as Camunda deploys them
+	 * @return what must change; empty when the deployment may run
+	 */
+	public static List<ModelProblem> check(Map<String, byte[]> resources, ModelContext context) {
+		ModelCheck check = new ModelCheck(context);
+		check.run(new TreeMap<>(resources));
+		return List.copyOf(check.problems);
+	}
+
+	private void run(Map<String, byte[]> resources) {
+		Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+		resources.forEach((name, bytes) -> {
+			if (name.endsWith(".form")) {
+				readForm(name, bytes);
+			}
+			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+				readDecisions(name, bytes);
+			}
+			else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+				try {
+					models.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+				}
+				catch (RuntimeException ex) {
+					problem(name, null, "the BPMN does not parse: " + ex.getMessage());
+				}
+			}
+		});
+		models.values().forEach(model -> model.getModelElementsByType(CallActivity.class).forEach(call -> {
+			Set<String> in = this.calledWith.computeIfAbsent(call.getCalledElement(), key -> new HashSet<>());
+			in.add(ZoneAccessProcess.VAR_READER_ID);
+			extensions(call, CamundaIn.class).forEach(mapping -> {
+				if (mapping.getCamundaTarget() != null) {
+					in.add(mapping.getCamundaTarget());
+				}
+			});
+		}));
+		models.forEach(this::checkModel);
+	}
+
+	private void readForm(String name, byte[] bytes) {
+		try {
+			String id = JSON.readTree(bytes).path("id").asText(null);
+			if (id == null) {
+				problem(name, null, "the form has no id; give it the file's name");
+			}
+			else {
+				this.forms.put(id, bytes);
+			}
+		}
+		catch (Exception ex) {
+			problem(name, null, "the form is no Camunda Form: its JSON does not parse");
+		}
+	}
+
+	private void readDecisions(String name, byte[] bytes) {
+		try {
+			DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
+			dmn.getModelElementsByType(Decision.class)
+				.forEach(decision -> this.decisions.put(decision.getId(), decision));
+		}
+		catch (RuntimeException ex) {
+			problem(name, null, "the DMN does not parse: " + ex.getMessage());
+		}
+	}
+
+	private void checkModel(String resource, BpmnModelInstance model) {
+		for (ModelElementInstance element : model.getModelElementsByType(BaseElement.class)) {
+			String id = ((BaseElement) element).getId();
+			if (element.getAttributeValueNs(CAMUNDA_NS, "class") != null) {
+				problem(resource, id, "camunda:class names a Java class; call a Spring bean with "
+						+ "camunda:delegateExpression=\"${beanName}\" (pick an element template)");
+			}
+		}
+		for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
+			problem(resource, script.getId(), "scripts are not allowed; use a service task with a bean");
+		}
+		for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
+			problem(resource, idOf(script), "scripts are not allowed in listeners or mappings; use a bean");
+		}
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+				problem(resource, process.getId(), "set camunda:historyTimeToLive (days; HCP Gate uses 180)");
+			}
+			checkProcess(resource, process);
+		}
+	}
+
+	private void checkProcess(String resource, Process process) {
+		Map<String, Set<String>> writers = writers(process);
+		Set<String> start = new HashSet<>(
+				START_VARIABLES.getOrDefault(process.getId(), List.of(ZoneAccessProcess.VAR_READER_ID)));
+		start.addAll(this.calledWith.getOrDefault(process.getId(), Set.of()));
+		for (FlowElement element : process.getFlowElements()) {
+			String id = element.getId();
+			if (element instanceof UserTask task) {
+				checkUserTask(resource, task, writers, start);
+			}
+			if (element instanceof ServiceTask task) {
+				checkDelegate(resource, id, task.getCamundaDelegateExpression(), "service task");
+			}
+			if (element instanceof BusinessRuleTask task) {
+				checkDecision(resource, task);
+			}
+			if (element instanceof EndEvent end) {
+				if (end.getName() == null || end.getName().isBlank()) {
+					problem(resource, id, "name the end (its label says how the journey ended)");
+				}
+				if (GENERATED_END_ID.matcher(id).matches()) {
+					problem(resource, id, "give the end a kebab-case id that says what it means "
+							+ "(verified, agreement-refused…): code and reports refer to it");
+				}
+			}
+			if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null) {
+				checkExpression(resource, id, flow.getConditionExpression().getTextContent(),
+						ancestorsOf(flow.getSource()), writers, start, "the condition");
+			}
+			if (element instanceof CatchEvent event) {
+				for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
+					checkTimer(resource, id, timer, writers, start);
+				}
+			}
+			for (CamundaTaskListener listener : extensions(element, CamundaTaskListener.class)) {
+				checkListener(resource, id, listener.getCamundaDelegateExpression(), listener.getCamundaClass());
+			}
+			for (CamundaExecutionListener listener : extensions(element, CamundaExecutionListener.class)) {
+				checkListener(resource, id, listener.getCamundaDelegateExpression(), listener.getCamundaClass());
+			}
+		}
+		for (CamundaExecutionListener listener : extensions(process, CamundaExecutionListener.class)) {
+			checkListener(resource, process.getId(), listener.getCamundaDelegateExpression(),
+					listener.getCamundaClass());
+		}
+	}
+
+	private void checkUserTask(String resource, UserTask task, Map<String, Set<String>> writers, Set<String> start) {
+		String id = task.getId();
+		String formRef = formRefOf(task);
+		if (READER_ASSIGNEE.equals(task.getCamundaAssignee())) {
+			String step = ZoneAccessProcess.siteStepOf(task.getCamundaFormKey());
+			if (step != null) {
+				if (!SITE_STEPS.containsKey(step)) {
+					problem(resource, id,
+							"the site has no page for 'site:" + step + "'; use one of "
+									+ String.join(", ",
+											new TreeMap<>(SITE_STEPS).keySet().stream().map(s -> "site:" + s).toList())
+									+ ", or a Camunda Form (camunda:formRef)");
+				}
+			}
+			else if (formRef != null) {
+				byte[] form = this.forms.get(formRef);
+				if (form == null) {
+					problem(resource, id, "the form '" + formRef + "' is not in the deployment; add forms/" + formRef
+							+ ".form (binding deployment)");
+				}
+				else {
+					try {
+						ReaderForms.parse(formRef, form);
+					}
+					catch (UnsupportedFormException ex) {
+						problem(resource, id, ex.getMessage());
+					}
+				}
+			}
+			else {
+				problem(resource, id,
+						"a reader task needs a form: a site step (camunda:formKey=\"site:…\") or a Camunda Form (camunda:formRef)");
+			}
+			return;
+		}
+		if (formRef != null && "deployment".equals(task.getCamundaFormRefBinding())
+				&& !this.forms.containsKey(formRef)) {
+			problem(resource, id,
+					"the form '" + formRef + "' is not in the deployment; add forms/" + formRef + ".form");
+		}
+		List<String> groups = task.getCamundaCandidateGroupsList();
+		if (groups.isEmpty() && task.getCamundaAssignee() == null) {
+			problem(resource, id, "a staff task needs a candidate group: one of " + sorted(this.context.knownGroups()));
+		}
+		for (String group : groups) {
+			Matcher expression = DELEGATE.matcher(group.strip());
+			if (expression.matches()) {
+				checkGroupVariable(resource, id, expression.group(1), writers, start);
+			}
+			else if (!this.context.knownGroups().contains(group.strip())) {
+				problem(resource, id, "the candidate group '" + group + "' is not a group HCP Gate knows; use one of "
+						+ sorted(this.context.knownGroups()));
+			}
+		}
+		for (String expression : List.of(nonNull(task.getCamundaAssignee()), nonNull(task.getCamundaDueDate()))) {
+			checkExpression(resource, id, expression, null, writers, start, "the assignment");
+		}
+	}
+
+	private void checkGroupVariable(String resource, String id, String name, Map<String, Set<String>> writers,
+			Set<String> start) {
+		if (this.context.isBean(name)) {
+			return;
+		}
+		Set<String> written = writers.getOrDefault(name, Set.of());
+		if (written.isEmpty() && !start.contains(name)) {
+			problem(resource, id, "the candidate group ${" + name + "} is written nowhere before the task");
+			return;
+		}
+		// a group from a decision: every group the table can answer must be known
+		for (Decision decision : this.decisions.values()) {
+			for (String group : outputs(decision, name)) {
+				if (!this.context.knownGroups().contains(group)) {
+					problem(resource, id, "the decision '" + decision.getId() + "' can answer the group '" + group
+							+ "', which HCP Gate does not know; use one of " + sorted(this.context.knownGroups()));
+				}
+			}
+		}
+	}
+
+	private void checkDecision(String resource, BusinessRuleTask task) {
+		String ref = task.getCamundaDecisionRef();
+		if (ref == null) {
+			problem(resource, task.getId(), "a business rule task names its DMN decision (camunda:decisionRef)");
+		}
+		else if (!this.decisions.containsKey(ref) && (task.getCamundaDecisionRefBinding() == null
+				|| "deployment".equals(task.getCamundaDecisionRefBinding()))) {
+			problem(resource, task.getId(), "the decision '" + ref
+					+ "' is in no DMN file of the deployment; add it to processes/ (binding deployment)");
+		}
+		boolean mapsOutputs = extensions(task, CamundaInputOutput.class).stream()
+			.anyMatch(mapping -> !mapping.getCamundaOutputParameters().isEmpty());
+		if (task.getCamundaResultVariable() == null && !mapsOutputs) {
+			problem(resource, task.getId(), "name the decision's result (camunda:resultVariable), or map its outputs "
+					+ "(output parameters from ${decisionResult.getSingleResult().name}), so gateways can read it");
+		}
+	}
+
+	private void checkTimer(String resource, String id, TimerEventDefinition timer, Map<String, Set<String>> writers,
+			Set<String> start) {
+		String text = (timer.getTimeDuration() != null) ? timer.getTimeDuration().getTextContent()
+				: (timer.getTimeCycle() != null) ? timer.getTimeCycle().getTextContent()
+						: (timer.getTimeDate() != null) ? timer.getTimeDate().getTextContent() : null;
+		if (text == null || text.isBlank()) {
+			problem(resource, id, "the timer has no duration, cycle or date");
+			return;
+		}
+		if (EXPRESSION.matcher(text).find()) {
+			checkExpression(resource, id, text, null, writers, start, "the timer");
+			return;
+		}
+		try {
+			if (timer.getTimeDate() != null) {
+				OffsetDateTime.parse(text.strip());
+			}
+			else {
+				new DurationHelper(text.strip());
+			}
+		}
+		catch (DateTimeParseException ex) {
+			problem(resource, id, "the timer '" + text + "' is no ISO-8601 date (2026-12-31T00:00:00Z)");
+		}
+		catch (Exception ex) {
+			problem(resource, id, "the timer '" + text + "' is no ISO-8601 duration (P30D, PT48H) or cycle (R3/PT1H)");
+		}
+	}
+
+	private void checkListener(String resource, String id, String delegateExpression, String javaClass) {
+		if (javaClass != null) {
+			problem(resource, id, "a listener names the Java class " + javaClass
+					+ "; call a Spring bean with delegateExpression=\"${beanName}\"");
+		}
+		else {
+			checkDelegate(resource, id, delegateExpression, "listener");
+		}
+	}
+
+	private void checkDelegate(String resource, String id, String delegateExpression, String what) {
+		if (delegateExpression == null) {
+			problem(resource, id, "the " + what + " calls no bean: set camunda:delegateExpression=\"${beanName}\" "
+					+ "(pick an element template)");
+			return;
+		}
+		Matcher bean = DELEGATE.matcher(delegateExpression.strip());
+		if (!bean.matches()) {
+			problem(resource, id, "the " + what + "'s delegate expression '" + delegateExpression
+					+ "' must name one bean: ${beanName}");
+		}
+		else if (!this.context.isBean(bean.group(1))) {
+			problem(resource, id, "the " + what + " calls the bean '" + bean.group(1)
+					+ "', which the application does not have (check the spelling, or pick an element template)");
+		}
+	}
+
+	/**
+	 * Each name an expression reads is a bean, or a variable written before (by an
+	 * element that can come before this one, or when the process starts).
+	 * @param before the elements that can come before, or null when anywhere will do
+	 */
+	private void checkExpression(String resource, String id, String text, Set<String> before,
+			Map<String, Set<String>> writers, Set<String> start, String what) {
+		if (text == null) {
+			return;
+		}
+		Matcher expression = EXPRESSION.matcher(text);
+		while (expression.find()) {
+			Matcher names = NAME.matcher(QUOTED.matcher(expression.group(1)).replaceAll("''"));
+			while (names.find()) {
+				String name = names.group(1);
+				if (EXPRESSION_NAMES.contains(name) || this.context.isBean(name) || start.contains(name)) {
+					continue;
+				}
+				Set<String> written = writers.getOrDefault(name, Set.of());
+				if (written.isEmpty()) {
+					problem(resource, id, what + " reads '" + name + "', which is neither a bean nor a variable "
+							+ "any step of this process writes");
+				}
+				else if (before != null && written.stream().noneMatch(before::contains)) {
+					problem(resource, id, what + " reads '" + name + "', which only " + sorted(written)
+							+ " writes, and none of them comes before it");
+				}
+			}
+		}
+	}
+
+	/** Which elements write which variables. */
+	private Map<String, Set<String>> writers(Process process) {
+		Map<String, Set<String>> writers = new HashMap<>();
+		for (FlowElement element : process.getFlowElements()) {
+			String id = element.getId();
+			List<String> writes = new ArrayList<>();
+			if (element instanceof UserTask task) {
+				String step = ZoneAccessProcess.siteStepOf(task.getCamundaFormKey());
+				if (step != null) {
+					writes.addAll(SITE_STEPS.getOrDefault(step, List.of()));
+				}
+				String formRef = formRefOf(task);
+				if (formRef != null && this.forms.containsKey(formRef)) {
+					writes.addAll(formWrites(id, formRef, READER_ASSIGNEE.equals(task.getCamundaAssignee())));
+				}
+			}
+			if (element instanceof BusinessRuleTask task && task.getCamundaResultVariable() != null) {
+				writes.add(task.getCamundaResultVariable());
+			}
+			if (element instanceof CallActivity call) {
+				extensions(call, CamundaOut.class).forEach(out -> {
+					if (out.getCamundaTarget() != null) {
+						writes.add(out.getCamundaTarget());
+					}
+				});
+			}
+			for (CamundaInputOutput mapping : extensions(element, CamundaInputOutput.class)) {
+				mapping.getCamundaOutputParameters().forEach(parameter -> writes.add(parameter.getCamundaName()));
+				mapping.getCamundaInputParameters().forEach(parameter -> writes.add(parameter.getCamundaName()));
+			}
+			for (CamundaTaskListener listener : extensions(element, CamundaTaskListener.class)) {
+				Matcher bean = DELEGATE.matcher(nonNull(listener.getCamundaDelegateExpression()));
+				if (bean.matches()) {
+					writes.addAll(LISTENER_WRITES.getOrDefault(bean.group(1), List.of()));
+				}
+			}
+			writes.forEach(name -> writers.computeIfAbsent(name, key -> new HashSet<>()).add(id));
+		}
+		return writers;
+	}
+
+	private List<String> formWrites(String taskKey, String formRef, boolean reader) {
+		List<String> writes = new ArrayList<>();
+		if (reader) {
+			writes.add(FormSteps.answersVariable(taskKey));
+			try {
+				ReaderForm form = ReaderForms.parse(formRef, this.forms.get(formRef));
+				form.routingFields().forEach(field -> writes.add(field.key()));
+			}
+			catch (UnsupportedFormException reported) {
+				// reported with the task
+			}
+		}
+		else {
+			try {
+				for (JsonNode component : JSON.readTree(this.forms.get(formRef)).path("components")) {
+					if (component.hasNonNull("key")) {
+						writes.add(component.path("key").asText());
+					}
+				}
+			}
+			catch (Exception reported) {
+				// reported with the form
+			}
+		}
+		return writes;
+	}
+
+	/**
+	 * Every element from which this one can be reached (boundary events from their task).
+	 */
+	private static Set<String> ancestorsOf(FlowNode node) {
+		Set<String> seen = new HashSet<>();
+		Deque<FlowNode> open = new ArrayDeque<>(List.of(node));
+		while (!open.isEmpty()) {
+			FlowNode current = open.pop();
+			if (!seen.add(current.getId())) {
+				continue;
+			}
+			current.getIncoming().forEach(flow -> open.push(flow.getSource()));
+			if (current instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
+				open.push(boundary.getAttachedTo());
+			}
+		}
+		return seen;
+	}
+
+	/** The literal values a decision's table can give for one output. */
+	private static List<String> outputs(Decision decision, String outputName) {
+		List<String> values = new ArrayList<>();
+		for (DecisionTable table : decision.getChildElementsByType(DecisionTable.class)) {
+			List<Output> outputs = new ArrayList<>(table.getOutputs());
+			for (int i = 0; i < outputs.size(); i++) {
+				if (!outputName.equals(outputs.get(i).getName())) {
+					continue;
+				}
+				for (Rule rule : table.getRules()) {
+					List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+					if (i < entries.size()) {
+						String text = entries.get(i).getTextContent().strip();
+						values.add(text.replaceAll("^\"|\"$", ""));
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	private static String formRefOf(UserTask task) {
+		if (task.getCamundaFormRef() != null) {
+			return task.getCamundaFormRef();
+		}
+		String key = task.getCamundaFormKey();
+		if (key != null && key.startsWith(FormSteps.CAMUNDA_FORMS_KEY_PREFIX)) {
+			String rest = key.substring(key.lastIndexOf(':') + 1);
+			return rest.endsWith(".form") ? rest.substring(0, rest.length() - ".form".length()) : rest;
+		}
+		return null;
+	}
+
+	private static <T extends ModelElementInstance> Collection<T> extensions(BaseElement element, Class<T> type) {
+		return (element.getExtensionElements() != null)
+				? element.getExtensionElements().getElementsQuery().filterByType(type).list() : List.of();
+	}
+
+	private static String idOf(ModelElementInstance element) {
+		ModelElementInstance parent = element.getParentElement();
+		while (parent != null && !(parent instanceof BaseElement)) {
+			parent = parent.getParentElement();
+		}
+		return (parent != null) ? ((BaseElement) parent).getId() : null;
+	}
+
+	private static String nonNull(String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static String sorted(Collection<String> values) {
+		return String.join(", ", new LinkedHashSet<>(values.stream().sorted().toList()));
+	}
+
+	private void problem(String resource, String elementId, String message) {
+		this.problems.add(new ModelProblem(resource, elementId, message));
+	}
+
+}
