@@ -6,8 +6,12 @@ import static org.camunda.bpm.engine.variable.Variables.createVariables;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +29,17 @@ class ReviewRulesTest {
 	ProcessEngineExtension engine = ProcessEngineExtension.builder()
 		.configurationResource("process-tests.cfg.xml")
 		.build();
+
+	@BeforeEach
+	void useThisEngine(ProcessEngine engine) {
+		// other engines of the same JVM (the Spring Boot tests' "default") stay apart
+		BpmnAwareTests.init(engine);
+	}
+
+	@AfterEach
+	void forgetTheEngine() {
+		BpmnAwareTests.reset();
+	}
 
 	@ParameterizedTest
 	@CsvSource({ "cardiology, doctor", "oncology, pharmacist", "cardiology, nurse", ", " })
