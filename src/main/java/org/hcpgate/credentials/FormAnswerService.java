@@ -94,6 +94,12 @@ public class FormAnswerService {
 		return this.repository.findById(id).map(this::inClear);
 	}
 
+	/** The reader's answers to form steps, newest first (their rows only: no content). */
+	@Transactional(readOnly = true)
+	public List<FormAnswers> ofReader(String readerId) {
+		return this.repository.findByReaderIdOrderByIdDesc(readerId);
+	}
+
 	/** The reader's last answers to this form, to fill the form again. */
 	@Transactional(readOnly = true)
 	public Optional<StoredAnswers> latest(String readerId, String formId) {

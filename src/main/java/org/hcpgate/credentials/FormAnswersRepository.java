@@ -11,6 +11,8 @@ public interface FormAnswersRepository extends JpaRepository<FormAnswers, Long> 
 
 	List<FormAnswers> findByReaderId(String readerId);
 
+	List<FormAnswers> findByReaderIdOrderByIdDesc(String readerId);
+
 	List<FormAnswers> findByReaderIdAndZoneKey(String readerId, String zoneKey);
 
 }

@@ -210,11 +210,20 @@ public final class ModelCheck {
 						+ "camunda:delegateExpression=\"${beanName}\" (pick an element template)");
 			}
 		}
+		// worded as security's own net (NoScriptsParseListener), which parses after this
 		for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
-			problem(resource, script.getId(), "scripts are not allowed; use a service task with a bean");
+			problem(resource, script.getId(), noScripts("script task '" + script.getId() + "'"));
 		}
 		for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-			problem(resource, idOf(script), "scripts are not allowed in listeners or mappings; use a bean");
+			problem(resource, idOf(script), noScripts("script in '" + idOf(script) + "' (camunda:script)"));
+		}
+		for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+			String language = condition.getAttributeValue("language");
+			if ((language != null && !language.isBlank())
+					|| condition.getAttributeValueNs(CAMUNDA_NS, "resource") != null) {
+				problem(resource, idOf(condition),
+						noScripts("script condition '" + idOf(condition) + "' (language " + language + ")"));
+			}
 		}
 		for (Process process : model.getModelElementsByType(Process.class)) {
 			if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
@@ -587,6 +596,11 @@ public final class ModelCheck {
 			parent = parent.getParentElement();
 		}
 		return (parent != null) ? ((BaseElement) parent).getId() : null;
+	}
+
+	private static String noScripts(String what) {
+		return "Scripts are not allowed in HCP Gate's models: " + what
+				+ " must become a service task or listener with camunda:delegateExpression (a bean), or a JUEL expression";
 	}
 
 	private static String nonNull(String value) {

@@ -1,6 +1,8 @@
 package org.hcpgate.review;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -8,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,13 +36,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReviewEngine {
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private final TaskService tasks;
+
+	private final RepositoryService repository;
 
 	private final HistoryService history;
 
 	private final RuntimeService runtime;
 
-	ReviewEngine(TaskService tasks, HistoryService history, RuntimeService runtime) {
+	ReviewEngine(TaskService tasks, HistoryService history, RuntimeService runtime, RepositoryService repository) {
+		this.repository = repository;
 		this.tasks = tasks;
 		this.history = history;
 		this.runtime = runtime;
@@ -97,6 +108,58 @@ class ReviewEngine {
 			.processInstanceId(processInstanceId)
 			.taskCandidateGroupIn(List.copyOf(groups))
 			.count() > 0;
+	}
+
+	/**
+	 * The reader's running instances: the verification (business key = reader) and the
+	 * zone journeys ({@code reader:zone}). A staff task on any of them is a need to know
+	 * the reader's answers to a form step.
+	 */
+	@Transactional(readOnly = true)
+	List<String> runningInstancesOf(String readerId) {
+		List<String> ids = new ArrayList<>();
+		this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(readerId)
+			.list()
+			.forEach(instance -> ids.add(instance.getId()));
+		this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKeyLike(ZoneAccessProcess.businessKeysOf(readerId))
+			.list()
+			.forEach(instance -> ids.add(instance.getId()));
+		return ids;
+	}
+
+	/**
+	 * A Camunda Form as deployed with the process an instance follows (running or ended):
+	 * the form a reader answered, to label the answers for staff.
+	 */
+	@Transactional(readOnly = true)
+	Optional<byte[]> deployedForm(String processInstanceId, String formId) {
+		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (instance == null) {
+			return Optional.empty();
+		}
+		String deploymentId = this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
+		for (Resource resource : this.repository.getDeploymentResources(deploymentId)) {
+			if (resource.getName().endsWith(".form")) {
+				byte[] bytes = resource.getBytes();
+				if (formId.equals(formIdOf(bytes))) {
+					return Optional.of(bytes);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String formIdOf(byte[] form) {
+		try {
+			return JSON.readTree(form).path("id").asText(null);
+		}
+		catch (IOException notAForm) {
+			return null;
+		}
 	}
 
 	/**

@@ -50,6 +50,22 @@ class StaffAccess {
 		this.log.save(new StaffAccessEntry(staff.userId(), subject, subjectId, readerId));
 	}
 
+	/**
+	 * As {@link #view}, for the reader's answers to a form step: a staff task on the
+	 * instance that asked, or on any running instance of the reader (the verification a
+	 * reviewer decides), is the need to know.
+	 * @throws NotYoursToSee when the staff member has no need to know
+	 */
+	@Transactional
+	public void viewReaderData(StaffMember staff, String instanceId, Subject subject, long subjectId, String readerId) {
+		boolean allowed = mayView(staff, instanceId)
+				|| this.engine.runningInstancesOf(readerId).stream().anyMatch(id -> mayView(staff, id));
+		if (!allowed) {
+			throw new NotYoursToSee();
+		}
+		this.log.save(new StaffAccessEntry(staff.userId(), subject, subjectId, readerId));
+	}
+
 	boolean mayView(StaffMember staff, String instanceId) {
 		if (staff.seesEveryReader()) {
 			return true;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.hcpgate.credentials.CredentialService;
+import org.hcpgate.credentials.FormAnswerService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.LicencePhotoStore;
@@ -63,9 +64,12 @@ class StaffSubmissionController {
 
 	private final ProfessionCatalogue professions;
 
+	private final FormAnswerService formAnswers;
+
 	StaffSubmissionController(ReviewService reviews, CredentialService credentials, LicencePhotoStore photos,
 			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access,
-			ProfessionCatalogue professions) {
+			ProfessionCatalogue professions, FormAnswerService formAnswers) {
+		this.formAnswers = formAnswers;
 		this.professions = professions;
 		this.staffMembers = staffMembers;
 		this.access = access;
@@ -86,6 +90,7 @@ class StaffSubmissionController {
 		model.addAttribute("changes", SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
 				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code)));
 		model.addAttribute("decisions", this.audit.ofVerification(submission.getVerificationId()));
+		model.addAttribute("formAnswers", this.formAnswers.ofReader(submission.getReaderId()));
 		return VIEW_SUBMISSION;
 	}
 

@@ -83,6 +83,17 @@ class JourneyControllerWebTest {
 	}
 
 	@Test
+	void aStepTheSiteHasNoPageForShowsTheUnknownStepPage() throws Exception {
+		// only a model deployed before the deployment validation can still have one
+		given(this.journey.currentStep("42", ZONE))
+			.willReturn(new JourneyStep(JourneyStep.Kind.READER_STEP, "new-step"));
+		this.mvc.perform(get("/journey/{zone}", ZONE).with(signedIn(this.reader)))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JourneyController.VIEW_UNKNOWN_STEP))
+			.andExpect(content().string(Matchers.containsString("当前步骤(new-step)在本网站上没有对应页面,请联系客服。")));
+	}
+
+	@Test
 	void aGetOfAJourneyNotStartedShowsTheStartPageAndStartsNothing() throws Exception {
 		given(this.journey.currentStep("42", ZONE)).willReturn(JourneyStep.of(JourneyStep.Kind.NOT_STARTED));
 		this.mvc.perform(get("/journey/{zone}", ZONE).param("article", "7").with(signedIn(this.reader)))

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,22 +26,23 @@ import org.hcpgate.privacy.ReaderErasure;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.JourneyDriver;
+import org.hcpgate.support.ModelDeployments;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
+import org.hcpgate.support.Reviewer;
+import org.hcpgate.support.StaffSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A designer's changes, proven on the running application with no Java change: the
@@ -52,8 +52,6 @@ import org.springframework.util.MultiValueMap;
  * finish on their version, or move to it by Camunda's migration.
  */
 class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
-
-	static final String ADMIN = "demo-admin";
 
 	@Autowired
 	ModelContext context;
@@ -257,6 +255,24 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 				Integer.class, fresh.getReaderId()))
 			.isEqualTo(1);
 
+		// staff read them by reference, labelled by the form, when they need to know
+		String answersPage = "/staff/form-answers/" + answersId;
+		HttpHeaders reviewer = StaffSessions.signIn(this.rest, Reviewer.REVIEWER, Reviewer.REVIEWER);
+		assertThat(this.rest.exchange(answersPage, HttpMethod.GET, new HttpEntity<>(reviewer), String.class)
+			.getStatusCode()
+			.value()).as("no review of this reader is open to the reviewer yet").isEqualTo(403);
+		HttpHeaders lead = StaffSessions.signIn(this.rest, Reviewer.LEAD, Reviewer.LEAD);
+		ResponseEntity<String> shown = this.rest.exchange(answersPage, HttpMethod.GET, new HttpEntity<>(lead),
+				String.class);
+		assertThat(shown.getStatusCode().value()).isEqualTo(200);
+		assertThat(shown.getBody()).contains("职业", "药师", "工号", "E12345", answersPage + "/documents/workBadge");
+		ResponseEntity<byte[]> badge = this.rest.exchange(answersPage + "/documents/workBadge", HttpMethod.GET,
+				new HttpEntity<>(lead), byte[].class);
+		assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+		assertThat(this.jdbc.queryForList("select subject from staff_access where reader_id = ?", String.class,
+				fresh.getReaderId()))
+			.containsExactly("FORM_ANSWERS", "FORM_DOCUMENT");
+
 		// the common case of a migration: same activities, mapped one to one
 		ProcessInstance waiting = journeyOf(migrated, zone);
 		MigrationPlan plan = this.runtime.createMigrationPlan(shipped.getId(), variant.getId())
@@ -290,34 +306,23 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 			.singleResult();
 	}
 
-	/** POST /engine-rest/deployment/create as Camunda Modeler sends it. */
 	private ResponseEntity<String> deploy(Map<String, byte[]> files) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("deployment-name", "work-badge variant");
-		body.add("deployment-source", "Camunda Modeler");
-		files.forEach((name, bytes) -> body.add(name, new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return this.rest.withBasicAuth(ADMIN, ADMIN)
-			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+		ModelDeployments deployment = ModelDeployments.of();
+		deployment.files().putAll(files);
+		return deployment.deploy(this.rest, "work-badge variant");
 	}
 
 	/**
 	 * The variant as a designer deploys it: the model and what it names by deployment.
 	 */
-	private static Map<String, byte[]> variant() throws IOException {
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		files.put("zone-access-work-badge.bpmn", resource("/variants/zone-access-work-badge.bpmn"));
-		files.put("work-badge.form", resource("/variants/work-badge.form"));
+	private static Map<String, byte[]> variant() {
 		// binding deployment: the staff form and the decision the model names go with it
-		files.put("information-review.dmn", Files.readAllBytes(Path.of("processes/information-review.dmn")));
-		files.put("review-information.form", Files.readAllBytes(Path.of("forms/review-information.form")));
-		return files;
+		return new LinkedHashMap<>(ModelDeployments.of()
+			.variant("zone-access-work-badge.bpmn")
+			.variant("work-badge.form")
+			.shipped("processes/information-review.dmn")
+			.shipped("forms/review-information.form")
+			.files());
 	}
 
 	private static Map<String, byte[]> shipped() throws IOException {
@@ -330,12 +335,6 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 			}
 		}
 		return files;
-	}
-
-	private static byte[] resource(String name) throws IOException {
-		try (InputStream in = DesignerVariantsPostgresTest.class.getResourceAsStream(name)) {
-			return in.readAllBytes();
-		}
 	}
 
 	private static String text(byte[] bytes) {

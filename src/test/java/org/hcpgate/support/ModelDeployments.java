@@ -1,0 +1,79 @@
+package org.hcpgate.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Model files as a designer deploys them at run time: {@code POST
+ * /engine-rest/deployment/create} as an administrator, the way Camunda Modeler sends it.
+ * Variants live in {@code src/test/resources/variants/}; shipped files are read from
+ * {@code processes/} and {@code forms/}.
+ */
+public final class ModelDeployments {
+
+	/** The demo administrator (camunda-admin). */
+	public static final String ADMIN = "demo-admin";
+
+	private final Map<String, byte[]> files = new LinkedHashMap<>();
+
+	public static ModelDeployments of() {
+		return new ModelDeployments();
+	}
+
+	/** A variant's file, under its own name. */
+	public ModelDeployments variant(String name) {
+		try (InputStream in = ModelDeployments.class.getResourceAsStream("/variants/" + name)) {
+			this.files.put(name, in.readAllBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	/** A shipped file ({@code processes/…}, {@code forms/…}), under its file name. */
+	public ModelDeployments shipped(String path) {
+		try {
+			this.files.put(Path.of(path).getFileName().toString(), Files.readAllBytes(Path.of(path)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	public Map<String, byte[]> files() {
+		return this.files;
+	}
+
+	public ResponseEntity<String> deploy(TestRestTemplate rest, String name) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("deployment-name", name);
+		body.add("deployment-source", "Camunda Modeler");
+		this.files.forEach((file, bytes) -> body.add(file, new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return file;
+			}
+		}));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return rest.withBasicAuth(ADMIN, ADMIN)
+			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+	}
+
+}
