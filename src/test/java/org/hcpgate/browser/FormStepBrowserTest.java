@@ -2,16 +2,14 @@ package org.hcpgate.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.ModelDeployments;
 import org.hcpgate.support.Readers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,26 +40,16 @@ class FormStepBrowserTest extends BrowserTestSupport {
 	TestRestTemplate rest;
 
 	@Autowired
-	RepositoryService repository;
-
-	@Autowired
 	RuntimeService runtime;
 
-	private String deployment;
-
-	@AfterEach
-	void removeTheVariant() {
-		if (this.deployment != null) {
-			this.repository.deleteDeployment(this.deployment, true, true);
-		}
-	}
+	@RegisterExtension
+	ModelDeployments.Undeploy undeploy = new ModelDeployments.Undeploy();
 
 	@Test
 	void aReaderAnswersTheWorkBadgeStepInChromium() throws Exception {
 		scenario("form-step");
 		ResponseEntity<String> deployed = deploy();
 		assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
-		this.deployment = latestZoneAccess().getDeploymentId();
 		String zone = this.journeys.newZone();
 		Reader reader = this.readers.newReader();
 		ChromeDriver browser = startChrome("reader");
@@ -108,20 +96,13 @@ class FormStepBrowserTest extends BrowserTestSupport {
 		System.out.printf("Browser scenario form-step: %.1f s%n", (System.nanoTime() - started) / 1e9);
 	}
 
-	private ProcessDefinition latestZoneAccess() {
-		return this.repository.createProcessDefinitionQuery()
-			.processDefinitionKey(ZoneAccessProcess.KEY)
-			.latestVersion()
-			.singleResult();
-	}
-
 	private ResponseEntity<String> deploy() {
 		return ModelDeployments.of()
 			.variant("zone-access-work-badge.bpmn")
 			.variant("work-badge.form")
 			.shipped("processes/information-review.dmn")
 			.shipped("forms/review-information.form")
-			.deploy(this.rest, "work-badge variant");
+			.deploy(this.rest, "work-badge variant", this.undeploy);
 	}
 
 	private static WebElement button(WebDriver browser, String text) {

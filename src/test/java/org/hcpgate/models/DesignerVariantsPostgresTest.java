@@ -31,8 +31,8 @@ import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.support.Reviewer;
 import org.hcpgate.support.StaffSessions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -83,15 +83,8 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	ReaderErasure erasure;
 
-	private String variantDeployment;
-
-	@AfterEach
-	void removeTheVariant() {
-		// the shared database goes on with the shipped models for the other tests
-		if (this.variantDeployment != null) {
-			this.repository.deleteDeployment(this.variantDeployment, true, true);
-		}
-	}
+	@RegisterExtension
+	ModelDeployments.Undeploy undeploy = new ModelDeployments.Undeploy();
 
 	@Test
 	void everyShippedModelDecisionAndFormPassesTheValidation() throws IOException {
@@ -195,7 +188,6 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 		ResponseEntity<String> deployed = deploy(variant());
 		assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
 		ProcessDefinition variant = latestZoneAccess();
-		this.variantDeployment = variant.getDeploymentId();
 		assertThat(variant.getVersion()).isGreaterThan(shipped.getVersion());
 
 		// a reader who started before finishes on the shipped version: no new step
@@ -309,7 +301,7 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 	private ResponseEntity<String> deploy(Map<String, byte[]> files) {
 		ModelDeployments deployment = ModelDeployments.of();
 		deployment.files().putAll(files);
-		return deployment.deploy(this.rest, "work-badge variant");
+		return deployment.deploy(this.rest, "work-badge variant", this.undeploy);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -30,8 +29,8 @@ import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneQuestionRepository;
 import org.hcpgate.zones.ZoneRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -60,9 +59,6 @@ class JourneyVariantsPostgresTest extends PostgresIntegrationTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RepositoryService repository;
-
-	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
@@ -80,14 +76,8 @@ class JourneyVariantsPostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	ZoneQuestionRepository questions;
 
-	private String deployment;
-
-	@AfterEach
-	void removeTheVariant() {
-		if (this.deployment != null) {
-			this.repository.deleteDeployment(this.deployment, true, true);
-		}
-	}
+	@RegisterExtension
+	ModelDeployments.Undeploy undeploy = new ModelDeployments.Undeploy();
 
 	@Test
 	void withoutTheInformedConsentAReaderGoesFromTheAgreementToTheCredentials() throws Exception {
@@ -184,14 +174,8 @@ class JourneyVariantsPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private void deploy(ModelDeployments files) {
-		ResponseEntity<String> deployed = files.deploy(this.rest, "variant");
+		ResponseEntity<String> deployed = files.deploy(this.rest, "variant", this.undeploy);
 		assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
-		this.deployment = this.repository.createDeploymentQuery()
-			.orderByDeploymentTime()
-			.desc()
-			.listPage(0, 1)
-			.get(0)
-			.getId();
 	}
 
 	private void submit(Reader reader, String zone, Credentials typed) throws Exception {

@@ -5,15 +5,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -27,6 +34,8 @@ public final class ModelDeployments {
 
 	/** The demo administrator (camunda-admin). */
 	public static final String ADMIN = "demo-admin";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -58,6 +67,41 @@ public final class ModelDeployments {
 
 	public Map<String, byte[]> files() {
 		return this.files;
+	}
+
+	/**
+	 * Deploys as Camunda Modeler does; a deployment that succeeds is removed after the
+	 * test ({@link Undeploy}), so the shared database keeps the shipped models.
+	 */
+	public ResponseEntity<String> deploy(TestRestTemplate rest, String name, Undeploy undeploy) {
+		ResponseEntity<String> answer = deploy(rest, name);
+		if (answer.getStatusCode().is2xxSuccessful()) {
+			try {
+				undeploy.ids.add(JSON.readTree(answer.getBody()).path("id").asText());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return answer;
+	}
+
+	/**
+	 * Removes what a test deployed, with its instances, once the test is over: register
+	 * with {@code @RegisterExtension}.
+	 */
+	public static final class Undeploy implements AfterEachCallback {
+
+		private final List<String> ids = new ArrayList<>();
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			RepositoryService repository = SpringExtension.getApplicationContext(context)
+				.getBean(RepositoryService.class);
+			this.ids.forEach(id -> repository.deleteDeployment(id, true, true));
+			this.ids.clear();
+		}
+
 	}
 
 	public ResponseEntity<String> deploy(TestRestTemplate rest, String name) {
