@@ -65,6 +65,14 @@ public record FormField(String type, String key, FormText label, FormText descri
 	/** The components whose answer may be a routing variable. */
 	public static final List<String> ROUTABLE = List.of(SELECT, RADIO, CHECKBOX, NUMBER);
 
+	/**
+	 * A stored answer whose form is no longer deployed: shown under its key, as text.
+	 */
+	public static FormField unlabelled(String key) {
+		return new FormField(TEXTFIELD, key, null, null, null, null, false, null, null, null, null, null, null,
+				List.of(), false);
+	}
+
 	public boolean isInput() {
 		return INPUTS.contains(this.type);
 	}

@@ -2,6 +2,7 @@ package org.hcpgate.review;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.hcpgate.credentials.FormAnswerService;
@@ -60,7 +61,7 @@ class StaffFormAnswersController {
 	record Line(FormField field, Object value, boolean document) {
 
 		/** The labels of the chosen options, or the value as given. */
-		public List<String> shown(java.util.Locale locale) {
+		public List<String> shown(Locale locale) {
 			if (this.value instanceof List<?> chosen) {
 				return chosen.stream().map(v -> this.field.optionLabel(String.valueOf(v)).in(locale)).toList();
 			}
@@ -84,10 +85,8 @@ class StaffFormAnswersController {
 			.orElseGet(() -> stored.values()
 				.entrySet()
 				.stream()
-				.map(entry -> new Line(
-						new FormField("textfield", entry.getKey(), null, null, null, null, false, null, null, null,
-								null, null, null, List.of(), false),
-						entry.getValue(), stored.document(entry.getKey()).isPresent()))
+				.map(entry -> new Line(FormField.unlabelled(entry.getKey()), entry.getValue(),
+						stored.document(entry.getKey()).isPresent()))
 				.toList());
 		model.addAttribute("answers", stored.row());
 		model.addAttribute("lines", lines);
