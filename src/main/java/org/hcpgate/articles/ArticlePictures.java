@@ -3,8 +3,8 @@ package org.hcpgate.articles;
 import java.util.List;
 import java.util.Optional;
 
-import org.hcpgate.credentials.PhotoSanitizer;
-import org.hcpgate.credentials.UnacceptablePhotoException;
+import org.hcpgate.vault.PhotoSanitizer;
+import org.hcpgate.vault.UnacceptablePhotoException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,7 +9,7 @@ import org.hcpgate.articles.ArticleBody;
 import org.hcpgate.articles.ArticlePicture;
 import org.hcpgate.articles.ArticlePictures;
 import org.hcpgate.articles.ArticleService;
-import org.hcpgate.credentials.UnacceptablePhotoException;
+import org.hcpgate.vault.UnacceptablePhotoException;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -15,6 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
+import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.PhotoIntake;
+import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.MissingPhotoException;
+import org.hcpgate.vault.PhotoQuotaExceededException;
+import org.hcpgate.vault.PhotoTooLargeException;
+import org.hcpgate.vault.UnacceptablePhotoException;
 
 /**
  * A reader's credential submissions: one row per attempt (earlier ones stay), each with

@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hcpgate.vault.StoredPhoto;
 
 /**
  * One attempt of a reader's credentials, with the review's outcome. Attempts are never

@@ -2,6 +2,7 @@ package org.hcpgate.credentials;
 
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
+import org.hcpgate.vault.PersonalDataCrypto;
 
 /**
  * Encrypts a submission's licence number before it is first written and decrypts it when

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import org.hcpgate.readers.Reader;
 
 import jakarta.servlet.http.HttpSession;
+import org.hcpgate.vault.StoredPhoto;
 
 /**
  * A licence photo that was accepted with a form that came back with errors: kept in the

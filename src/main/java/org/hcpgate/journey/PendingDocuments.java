@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.vault.StoredPhoto;
 import org.hcpgate.readers.Reader;
 
 import jakarta.servlet.http.HttpSession;

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.credentials.PersonalDataCrypto;
+import org.hcpgate.vault.PersonalDataCrypto;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;

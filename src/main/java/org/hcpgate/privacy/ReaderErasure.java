@@ -11,7 +11,7 @@ import org.hcpgate.consent.ConsentRepository;
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
-import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.vault.LicencePhotoStore;
 import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.privacy.ErasureRecord.Reason;
 import org.hcpgate.readers.ReaderAccountRepository;

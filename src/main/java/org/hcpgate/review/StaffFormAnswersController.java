@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.hcpgate.credentials.FormAnswerService;
-import org.hcpgate.credentials.FormAnswerService.StoredAnswers;
-import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.answers.FormAnswerService;
+import org.hcpgate.answers.FormAnswerService.StoredAnswers;
+import org.hcpgate.vault.StoredPhoto;
 import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;

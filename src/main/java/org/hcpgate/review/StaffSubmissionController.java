@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.hcpgate.credentials.CredentialService;
-import org.hcpgate.credentials.FormAnswerService;
+import org.hcpgate.answers.FormAnswerService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.vault.LicencePhotoStore;
 import org.hcpgate.review.StaffAccessEntry.Subject;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;

@@ -34,7 +34,7 @@ import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
-import org.hcpgate.credentials.LicencePhotoStore;
+import org.hcpgate.vault.LicencePhotoStore;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.BrowserSession;
 import org.hcpgate.support.JourneyDriver;

@@ -19,7 +19,7 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.credentials.StoredPhoto;
+import org.hcpgate.vault.StoredPhoto;
 import org.hcpgate.journey.ConsentStep;
 import org.hcpgate.journey.JourneyService;
 import org.hcpgate.professions.ProfessionCatalogue;

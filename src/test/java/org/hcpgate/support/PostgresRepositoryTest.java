@@ -1,6 +1,6 @@
 package org.hcpgate.support;
 
-import org.hcpgate.credentials.PersonalDataCrypto;
+import org.hcpgate.vault.PersonalDataCrypto;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;

@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.answers;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 /** A first submission came without a licence photo. */
 public class MissingPhotoException extends RuntimeException {
 
-	MissingPhotoException() {
+	public MissingPhotoException() {
 		super("A licence photo is required");
 	}
 

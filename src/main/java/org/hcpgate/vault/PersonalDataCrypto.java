@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.hcpgate.system;
+package org.hcpgate.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

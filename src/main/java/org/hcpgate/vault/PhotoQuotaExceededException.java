@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 /** The reader stored as many photos (or bytes) today as one day allows. */
 public class PhotoQuotaExceededException extends RuntimeException {

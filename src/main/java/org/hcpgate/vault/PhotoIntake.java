@@ -1,11 +1,11 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.hcpgate.credentials.LicencePhotoStore.Usage;
+import org.hcpgate.vault.LicencePhotoStore.Usage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;

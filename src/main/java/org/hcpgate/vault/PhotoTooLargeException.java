@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 /** The licence photo is larger than {@code hcp-gate.storage.max-photo-size}. */
 public class PhotoTooLargeException extends RuntimeException {

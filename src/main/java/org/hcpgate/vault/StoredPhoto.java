@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 /** A licence photo in the store: its file name there and its checked content type. */
 public record StoredPhoto(String fileName, String contentType) {

@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 /** The upload is no JPEG, PNG or PDF by its content. */
 public class UnacceptablePhotoException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.answers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hcpgate.forms.FormCheck;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.readers.ReaderDataErased;
+import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.PersonalDataCrypto;
+import org.hcpgate.vault.StoredPhoto;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.hcpgate.credentials.LicencePhotoStore.Kind;
+import org.hcpgate.vault.LicencePhotoStore.Kind;
 import org.hcpgate.support.PostgresRepositoryTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

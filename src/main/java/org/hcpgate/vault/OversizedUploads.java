@@ -1,4 +1,4 @@
-package org.hcpgate.system;
+package org.hcpgate.vault;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hcpgate.credentials.PhotoIntake;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.hcpgate.credentials;
+package org.hcpgate.vault;
 
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
