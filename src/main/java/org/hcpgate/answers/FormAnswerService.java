@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hcpgate.forms.FormCheck;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.readers.ReaderDataErased;
-import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.DocumentStore;
 import org.hcpgate.vault.PersonalDataCrypto;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,7 +43,7 @@ public class FormAnswerService {
 
 	private final FormAnswersRepository repository;
 
-	private final LicencePhotoStore documents;
+	private final DocumentStore documents;
 
 	private final PersonalDataCrypto crypto;
 
@@ -51,7 +51,7 @@ public class FormAnswerService {
 
 	private final Clock clock;
 
-	FormAnswerService(FormAnswersRepository repository, LicencePhotoStore documents, PersonalDataCrypto crypto) {
+	FormAnswerService(FormAnswersRepository repository, DocumentStore documents, PersonalDataCrypto crypto) {
 		this.repository = repository;
 		this.documents = documents;
 		this.crypto = crypto;
@@ -62,9 +62,10 @@ public class FormAnswerService {
 	public record StoredAnswers(FormAnswers row, Map<String, Object> values) {
 
 		/** The stored document of a field, if it has one. */
-		public Optional<StoredPhoto> document(String key) {
+		public Optional<StoredDocument> document(String key) {
 			return (this.values.get(key) instanceof Map<?, ?> stored && stored.get(DOCUMENT) instanceof String file)
-					? Optional.of(new StoredPhoto(file, String.valueOf(stored.get(CONTENT_TYPE)))) : Optional.empty();
+					? Optional.of(new StoredDocument(file, String.valueOf(stored.get(CONTENT_TYPE))))
+					: Optional.empty();
 		}
 
 	}
@@ -72,12 +73,12 @@ public class FormAnswerService {
 	/**
 	 * Saves checked answers and takes the accepted documents (they no longer expire), in
 	 * the transaction that completes the reader's step.
-	 * @throws MissingPhotoException when a document is no pending document of this reader
-	 * (any more)
+	 * @throws MissingDocumentException when a document is no pending document of this
+	 * reader (any more)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public FormAnswers save(String readerId, String zoneKey, String processInstanceId, String taskKey, ReaderForm form,
-			FormCheck check, Map<String, StoredPhoto> documents) {
+			FormCheck check, Map<String, StoredDocument> documents) {
 		Map<String, Object> content = new LinkedHashMap<>(check.answers());
 		documents.forEach((key, document) -> {
 			this.documents.attach(document.fileName(), readerId);
@@ -110,7 +111,7 @@ public class FormAnswerService {
 	}
 
 	/** A stored document in clear; the reader id is the encryption's associated data. */
-	public InputStream openDocument(StoredAnswers answers, StoredPhoto document) throws IOException {
+	public InputStream openDocument(StoredAnswers answers, StoredDocument document) throws IOException {
 		return this.documents.open(document.fileName(), answers.row().getReaderId());
 	}
 
@@ -126,7 +127,7 @@ public class FormAnswerService {
 			List<String> files = rows.stream()
 				.map(this::inClear)
 				.flatMap(answers -> answers.values().keySet().stream().map(answers::document).flatMap(Optional::stream))
-				.map(StoredPhoto::fileName)
+				.map(StoredDocument::fileName)
 				.toList();
 			files.forEach(this.documents::erase);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -3,8 +3,8 @@ package org.hcpgate.articles;
 import java.util.List;
 import java.util.Optional;
 
-import org.hcpgate.vault.PhotoSanitizer;
-import org.hcpgate.vault.UnacceptablePhotoException;
+import org.hcpgate.vault.ImageSanitizer;
+import org.hcpgate.vault.UnacceptableDocumentException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +23,9 @@ public class ArticlePictures {
 
 	private final ArticleRepository articles;
 
-	private final PhotoSanitizer sanitizer;
+	private final ImageSanitizer sanitizer;
 
-	ArticlePictures(ArticlePictureRepository pictures, ArticleRepository articles, PhotoSanitizer sanitizer) {
+	ArticlePictures(ArticlePictureRepository pictures, ArticleRepository articles, ImageSanitizer sanitizer) {
 		this.pictures = pictures;
 		this.articles = articles;
 		this.sanitizer = sanitizer;
@@ -33,7 +33,7 @@ public class ArticlePictures {
 
 	/**
 	 * @throws PictureTooLargeException over {@link #MAX_BYTES}
-	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
+	 * @throws UnacceptableDocumentException when it is no readable JPEG, PNG or PDF
 	 */
 	@Transactional
 	public ArticlePicture add(long articleId, byte[] bytes, String editor) {
@@ -41,7 +41,7 @@ public class ArticlePictures {
 		if (bytes.length > MAX_BYTES) {
 			throw new PictureTooLargeException();
 		}
-		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(bytes);
+		ImageSanitizer.Sanitized clean = this.sanitizer.sanitize(bytes);
 		return this.pictures.save(new ArticlePicture(articleId, clean.contentType(), clean.bytes(), editor));
 	}
 

@@ -9,7 +9,7 @@ import org.hcpgate.articles.ArticleBody;
 import org.hcpgate.articles.ArticlePicture;
 import org.hcpgate.articles.ArticlePictures;
 import org.hcpgate.articles.ArticleService;
-import org.hcpgate.vault.UnacceptablePhotoException;
+import org.hcpgate.vault.UnacceptableDocumentException;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -113,7 +113,7 @@ class ArticleEditorController {
 				redirect.addFlashAttribute("message", "content.article.picture.added");
 				redirect.addFlashAttribute("addedPicture", added.getPath());
 			}
-			catch (UnacceptablePhotoException ex) {
+			catch (UnacceptableDocumentException ex) {
 				redirect.addFlashAttribute("message", "content.article.picture.unacceptable");
 			}
 			catch (ArticlePictures.PictureTooLargeException ex) {

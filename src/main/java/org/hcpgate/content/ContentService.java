@@ -337,7 +337,7 @@ public class ContentService {
 	/**
 	 * A picture for an article, re-encoded on its way in.
 	 * @throws ArticlePictures.PictureTooLargeException over the limit
-	 * @throws org.hcpgate.vault.UnacceptablePhotoException when no JPEG, PNG or PDF
+	 * @throws org.hcpgate.vault.UnacceptableDocumentException when no JPEG, PNG or PDF
 	 */
 	@Transactional
 	public ArticlePicture addPicture(long articleId, byte[] bytes, Editor editor) {

@@ -15,13 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
-import org.hcpgate.vault.LicencePhotoStore;
-import org.hcpgate.vault.PhotoIntake;
-import org.hcpgate.vault.StoredPhoto;
-import org.hcpgate.vault.MissingPhotoException;
-import org.hcpgate.vault.PhotoQuotaExceededException;
-import org.hcpgate.vault.PhotoTooLargeException;
-import org.hcpgate.vault.UnacceptablePhotoException;
+import org.hcpgate.vault.DocumentStore;
+import org.hcpgate.vault.UploadIntake;
+import org.hcpgate.vault.StoredDocument;
+import org.hcpgate.vault.MissingDocumentException;
+import org.hcpgate.vault.UploadQuotaExceededException;
+import org.hcpgate.vault.UploadTooLargeException;
+import org.hcpgate.vault.UnacceptableDocumentException;
 
 /**
  * A reader's credential submissions: one row per attempt (earlier ones stay), each with
@@ -32,13 +32,13 @@ public class CredentialService {
 
 	private final CredentialSubmissionRepository submissions;
 
-	private final LicencePhotoStore photos;
+	private final DocumentStore photos;
 
-	private final PhotoIntake intake;
+	private final UploadIntake intake;
 
 	private final ProfessionCatalogue professions;
 
-	CredentialService(CredentialSubmissionRepository submissions, LicencePhotoStore photos, PhotoIntake intake,
+	CredentialService(CredentialSubmissionRepository submissions, DocumentStore photos, UploadIntake intake,
 			ProfessionCatalogue professions) {
 		this.submissions = submissions;
 		this.photos = photos;
@@ -89,12 +89,12 @@ public class CredentialService {
 
 	/**
 	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any
-	 * attempt names it (see {@link PhotoIntake}).
-	 * @throws PhotoTooLargeException over the configured size
-	 * @throws PhotoQuotaExceededException past the reader's daily quota
-	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
+	 * attempt names it (see {@link UploadIntake}).
+	 * @throws UploadTooLargeException over the configured size
+	 * @throws UploadQuotaExceededException past the reader's daily quota
+	 * @throws UnacceptableDocumentException when it is no readable JPEG, PNG or PDF
 	 */
-	public StoredPhoto acceptPhoto(MultipartFile upload, String readerId) {
+	public StoredDocument acceptPhoto(MultipartFile upload, String readerId) {
 		return this.intake.accept(upload, readerId);
 	}
 
@@ -102,7 +102,7 @@ public class CredentialService {
 	 * A pending photo no attempt will take (replaced by another upload, or its step is
 	 * gone): erased at once rather than at its expiry.
 	 */
-	public void discardPhoto(StoredPhoto photo, String readerId) {
+	public void discardPhoto(StoredDocument photo, String readerId) {
 		this.photos.discard(photo.fileName(), readerId);
 	}
 
@@ -116,13 +116,14 @@ public class CredentialService {
 	 * re-verification starts again at 1. On a resubmission without a new file, the
 	 * previous photo is kept. Joins the transaction that completes the reader's step.
 	 * @param verificationId the {@code hcp-verification} instance the attempt belongs to
-	 * @param photo the photo {@link PhotoIntake} accepted for this attempt, or null
-	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
+	 * @param photo the photo {@link UploadIntake} accepted for this attempt, or null
+	 * @throws MissingDocumentException when there is neither a new photo nor an earlier
+	 * one
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public CredentialSubmission saveAttempt(String readerId, String verificationId, CredentialForm form,
-			StoredPhoto photo) {
-		StoredPhoto stored;
+			StoredDocument photo) {
+		StoredDocument stored;
 		if (photo != null) {
 			// the reader's own pending photo, taken by this attempt (it no longer
 			// expires)
@@ -130,8 +131,8 @@ public class CredentialService {
 			stored = photo;
 		}
 		else {
-			stored = latest(readerId).map(p -> new StoredPhoto(p.getPhotoFile(), p.getPhotoContentType()))
-				.orElseThrow(MissingPhotoException::new);
+			stored = latest(readerId).map(p -> new StoredDocument(p.getPhotoFile(), p.getPhotoContentType()))
+				.orElseThrow(MissingDocumentException::new);
 		}
 		int attempt = this.submissions.findFirstByVerificationIdOrderByAttemptDesc(verificationId)
 			.map(p -> p.getAttempt() + 1)

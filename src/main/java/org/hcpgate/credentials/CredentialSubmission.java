@@ -14,7 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 
 /**
  * One attempt of a reader's credentials, with the review's outcome. Attempts are never
@@ -105,7 +105,8 @@ public class CredentialSubmission {
 	protected CredentialSubmission() {
 	}
 
-	CredentialSubmission(String readerId, String verificationId, int attempt, CredentialForm form, StoredPhoto photo) {
+	CredentialSubmission(String readerId, String verificationId, int attempt, CredentialForm form,
+			StoredDocument photo) {
 		this.readerId = readerId;
 		this.verificationId = verificationId;
 		this.attempt = attempt;

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import org.hcpgate.readers.Reader;
 
 import jakarta.servlet.http.HttpSession;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 
 /**
  * A licence photo that was accepted with a form that came back with errors: kept in the
@@ -15,7 +15,7 @@ public record PendingPhoto(String readerId, String fileName, String contentType)
 
 	private static final String ATTRIBUTE = PendingPhoto.class.getName();
 
-	public static void keep(HttpSession session, Reader reader, StoredPhoto photo) {
+	public static void keep(HttpSession session, Reader reader, StoredDocument photo) {
 		session.setAttribute(ATTRIBUTE, new PendingPhoto(reader.getReaderId(), photo.fileName(), photo.contentType()));
 	}
 
@@ -30,8 +30,8 @@ public record PendingPhoto(String readerId, String fileName, String contentType)
 		}
 	}
 
-	public StoredPhoto toStoredPhoto() {
-		return new StoredPhoto(this.fileName, this.contentType);
+	public StoredDocument toStoredDocument() {
+		return new StoredDocument(this.fileName, this.contentType);
 	}
 
 	public boolean isImage() {

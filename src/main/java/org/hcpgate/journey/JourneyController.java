@@ -12,13 +12,13 @@ import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
-import org.hcpgate.vault.MissingPhotoException;
+import org.hcpgate.vault.MissingDocumentException;
 import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.vault.PhotoIntake;
-import org.hcpgate.vault.PhotoQuotaExceededException;
-import org.hcpgate.vault.PhotoTooLargeException;
-import org.hcpgate.vault.StoredPhoto;
-import org.hcpgate.vault.UnacceptablePhotoException;
+import org.hcpgate.vault.UploadIntake;
+import org.hcpgate.vault.UploadQuotaExceededException;
+import org.hcpgate.vault.UploadTooLargeException;
+import org.hcpgate.vault.StoredDocument;
+import org.hcpgate.vault.UnacceptableDocumentException;
 import org.hcpgate.forms.FormCheck;
 import org.hcpgate.forms.FormError;
 import org.hcpgate.forms.FormField;
@@ -224,11 +224,11 @@ class JourneyController {
 			return redirectToJourney(zoneKey, articleId);
 		}
 		this.credentials.validate(form, result);
-		StoredPhoto accepted = null;
-		StoredPhoto uploaded = null;
+		StoredDocument accepted = null;
+		StoredDocument uploaded = null;
 		String photoError = null;
 		PendingPhoto pending = PendingPhoto.of(session, reader);
-		if (request.getAttribute(PhotoIntake.OVERSIZED) != null) {
+		if (request.getAttribute(UploadIntake.OVERSIZED) != null) {
 			// far over the limit: the file was never read, the text fields were
 			photoError = "credentials.photo.too-large";
 		}
@@ -238,22 +238,22 @@ class JourneyController {
 				accepted = uploaded;
 				if (pending != null) {
 					// the new photo replaces the one kept from the last try
-					this.credentials.discardPhoto(pending.toStoredPhoto(), reader.getReaderId());
+					this.credentials.discardPhoto(pending.toStoredDocument(), reader.getReaderId());
 				}
 				PendingPhoto.keep(session, reader, accepted);
 			}
-			catch (PhotoTooLargeException ex) {
+			catch (UploadTooLargeException ex) {
 				photoError = "credentials.photo.too-large";
 			}
-			catch (PhotoQuotaExceededException ex) {
+			catch (UploadQuotaExceededException ex) {
 				photoError = "credentials.photo.quota";
 			}
-			catch (UnacceptablePhotoException ex) {
+			catch (UnacceptableDocumentException ex) {
 				photoError = "credentials.photo.type";
 			}
 		}
 		else {
-			accepted = (pending != null) ? pending.toStoredPhoto() : null;
+			accepted = (pending != null) ? pending.toStoredDocument() : null;
 		}
 		if (!result.hasErrors() && photoError == null) {
 			try {
@@ -270,7 +270,7 @@ class JourneyController {
 				}
 				return redirectToJourney(zoneKey, articleId);
 			}
-			catch (MissingPhotoException ex) {
+			catch (MissingDocumentException ex) {
 				photoError = "credentials.photo.required";
 			}
 		}
@@ -310,35 +310,35 @@ class JourneyController {
 		ReaderForm form = active.get().form();
 		PendingDocuments pending = PendingDocuments.of(session, reader, taskKey);
 		Map<String, FormError> documentErrors = new LinkedHashMap<>();
-		List<StoredPhoto> uploaded = new ArrayList<>();
+		List<StoredDocument> uploaded = new ArrayList<>();
 		for (FormField field : form.inputs()) {
 			if (!field.isDocument()) {
 				continue;
 			}
 			MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
 			MultipartFile file = (multipart != null) ? multipart.getFile(field.key()) : null;
-			if (request.getAttribute(PhotoIntake.OVERSIZED) != null) {
+			if (request.getAttribute(UploadIntake.OVERSIZED) != null) {
 				documentErrors.put(field.key(), new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
 			}
 			else if (file != null && !file.isEmpty()) {
 				try {
-					StoredPhoto accepted = this.credentials.acceptPhoto(file, reader.getReaderId());
+					StoredDocument accepted = this.credentials.acceptPhoto(file, reader.getReaderId());
 					uploaded.add(accepted);
 					PendingPhoto replaced = pending.byField()
 						.put(field.key(),
 								new PendingPhoto(reader.getReaderId(), accepted.fileName(), accepted.contentType()));
 					if (replaced != null) {
-						this.credentials.discardPhoto(replaced.toStoredPhoto(), reader.getReaderId());
+						this.credentials.discardPhoto(replaced.toStoredDocument(), reader.getReaderId());
 					}
 				}
-				catch (PhotoTooLargeException ex) {
+				catch (UploadTooLargeException ex) {
 					documentErrors.put(field.key(),
 							new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
 				}
-				catch (PhotoQuotaExceededException ex) {
+				catch (UploadQuotaExceededException ex) {
 					documentErrors.put(field.key(), new FormError("credentials.photo.quota", List.of()));
 				}
-				catch (UnacceptablePhotoException ex) {
+				catch (UnacceptableDocumentException ex) {
 					documentErrors.put(field.key(), new FormError("credentials.photo.type", List.of()));
 				}
 			}
@@ -361,7 +361,7 @@ class JourneyController {
 				PendingDocuments.clear(session);
 				return redirectToJourney(zoneKey, articleId);
 			}
-			catch (MissingPhotoException expired) {
+			catch (MissingDocumentException expired) {
 				pending.byField().keySet().forEach(key -> errors.put(key, FormError.documentRequired()));
 				pending.byField().clear();
 			}

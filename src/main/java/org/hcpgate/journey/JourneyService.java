@@ -21,8 +21,8 @@ import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;
 import org.hcpgate.forms.UnsupportedFormException;
 import org.hcpgate.processes.FormSteps;
-import org.hcpgate.vault.MissingPhotoException;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.MissingDocumentException;
+import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
 import org.hcpgate.verification.HcpVerificationService;
@@ -112,7 +112,7 @@ public class JourneyService {
 	 */
 	@Transactional
 	public FormAnswers submitForm(String readerId, String zoneKey, String taskKey, ReaderForm form, FormCheck check,
-			Map<String, StoredPhoto> documents) {
+			Map<String, StoredDocument> documents) {
 		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey, taskKey);
 		if (!FormSteps.isFormStep(task.step()) || !ReaderForms.parse(taskKey, this.engine.formOf(task)).equals(form)) {
 			throw new StepNotActiveException(taskKey);
@@ -164,12 +164,13 @@ public class JourneyService {
 	 * the verification in review.
 	 * @param photo the photo {@link CredentialService#acceptPhoto} accepted for this
 	 * attempt, or null
-	 * @throws MissingPhotoException when there is neither a new photo nor an earlier one
+	 * @throws MissingDocumentException when there is neither a new photo nor an earlier
+	 * one
 	 * @throws StepNotActiveException when neither step is active (nothing is saved)
 	 */
 	@Transactional
 	public CredentialSubmission submitCredentials(String readerId, String zoneKey, CredentialForm form,
-			StoredPhoto photo) {
+			StoredDocument photo) {
 		ReaderTask task = this.engine.requireReaderTask(readerId, zoneKey,
 				HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS);
 		CredentialSubmission submission = this.credentials.saveAttempt(readerId, task.processInstanceId(), form, photo);

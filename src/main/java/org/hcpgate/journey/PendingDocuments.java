@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.readers.Reader;
 
 import jakarta.servlet.http.HttpSession;
@@ -37,9 +37,9 @@ record PendingDocuments(String readerId, String taskKey,
 		session.removeAttribute(ATTRIBUTE);
 	}
 
-	Map<String, StoredPhoto> documents() {
-		Map<String, StoredPhoto> documents = new LinkedHashMap<>();
-		this.byField.forEach((key, pending) -> documents.put(key, pending.toStoredPhoto()));
+	Map<String, StoredDocument> documents() {
+		Map<String, StoredDocument> documents = new LinkedHashMap<>();
+		this.byField.forEach((key, pending) -> documents.put(key, pending.toStoredDocument()));
 		return documents;
 	}
 

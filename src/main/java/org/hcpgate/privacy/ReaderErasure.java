@@ -11,7 +11,7 @@ import org.hcpgate.consent.ConsentRepository;
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
-import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.DocumentStore;
 import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.privacy.ErasureRecord.Reason;
 import org.hcpgate.readers.ReaderAccountRepository;
@@ -81,7 +81,7 @@ public class ReaderErasure {
 
 	private final ReaderAccountRepository accounts;
 
-	private final LicencePhotoStore photos;
+	private final DocumentStore photos;
 
 	private final ErasureRecordRepository records;
 
@@ -89,7 +89,7 @@ public class ReaderErasure {
 
 	ReaderErasure(JourneyEngine processes, CredentialSubmissionRepository submissions, AnswerSetRepository answerSets,
 			HcpVerificationRepository verifications, ZoneAccessService zoneAccess, ConsentService consentService,
-			ConsentRepository consents, ReaderAccountRepository accounts, LicencePhotoStore photos,
+			ConsentRepository consents, ReaderAccountRepository accounts, DocumentStore photos,
 			ErasureRecordRepository records, ApplicationEventPublisher events) {
 		this.processes = processes;
 		this.submissions = submissions;
@@ -141,7 +141,7 @@ public class ReaderErasure {
 		Set<String> files = new LinkedHashSet<>();
 		attempts.forEach(a -> files.add(a.getPhotoFile()));
 		// and the photos no attempt took (a form that came back, a second click)
-		files.addAll(this.photos.photosOf(readerId));
+		files.addAll(this.photos.documentsOf(readerId));
 		this.submissions.deleteAll(attempts);
 		files.forEach(this.photos::erase);
 		List<AnswerSet> answers = this.answerSets.findByReaderId(readerId);

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.hcpgate.answers.FormAnswerService;
 import org.hcpgate.answers.FormAnswerService.StoredAnswers;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;
@@ -97,7 +97,7 @@ class StaffFormAnswersController {
 	ResponseEntity<InputStreamResource> document(@PathVariable long id, @PathVariable String key,
 			HttpServletRequest request) throws IOException {
 		StoredAnswers stored = seen(request, id, Subject.FORM_DOCUMENT);
-		StoredPhoto document = stored.document(key)
+		StoredDocument document = stored.document(key)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())

@@ -13,7 +13,7 @@ import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.answers.FormAnswerService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.DocumentStore;
 import org.hcpgate.review.StaffAccessEntry.Subject;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
@@ -52,7 +52,7 @@ class StaffSubmissionController {
 
 	private final CredentialService credentials;
 
-	private final LicencePhotoStore photos;
+	private final DocumentStore photos;
 
 	private final DecisionAudit audit;
 
@@ -66,7 +66,7 @@ class StaffSubmissionController {
 
 	private final FormAnswerService formAnswers;
 
-	StaffSubmissionController(ReviewService reviews, CredentialService credentials, LicencePhotoStore photos,
+	StaffSubmissionController(ReviewService reviews, CredentialService credentials, DocumentStore photos,
 			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access,
 			ProfessionCatalogue professions, FormAnswerService formAnswers) {
 		this.formAnswers = formAnswers;

@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Spring Security (whose CSRF check would otherwise fail on a body it cannot read), the
  * multipart body is read as a stream, its text fields kept (at most 64 KB in all) and the
  * file's bytes passed over without being stored; the request goes on without the file,
- * marked {@link PhotoIntake#OVERSIZED}. Smaller uploads are not touched.
+ * marked {@link UploadIntake#OVERSIZED}. Smaller uploads are not touched.
  */
 @Configuration(proxyBeanMethods = false)
 class OversizedUploads {
@@ -63,7 +63,7 @@ class OversizedUploads {
 							FilterChain chain) throws ServletException, IOException {
 						Map<String, List<String>> fields = readFields(request);
 						HttpServletRequest withoutFile = new FieldsOnly(request, fields);
-						withoutFile.setAttribute(PhotoIntake.OVERSIZED, Boolean.TRUE);
+						withoutFile.setAttribute(UploadIntake.OVERSIZED, Boolean.TRUE);
 						chain.doFilter(withoutFile, response);
 					}
 				});

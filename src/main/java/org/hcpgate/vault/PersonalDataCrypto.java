@@ -32,11 +32,11 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Encryption at rest of personal data (licence numbers, licence photos) with Google Tink:
- * AEAD (AES-256-GCM) whose associated data binds a ciphertext to its owner and purpose (a
- * licence number copied to another reader's row does not decrypt), and a keyed hash
- * (HMAC-SHA256) for the lookups that need equality (the same licence number on two
- * readers).
+ * Encryption at rest of personal data (licence numbers, documents, form answers) with
+ * Google Tink: AEAD (AES-256-GCM) whose associated data binds a ciphertext to its owner
+ * and purpose (a licence number copied to another reader's row does not decrypt), and a
+ * keyed hash (HMAC-SHA256) for the lookups that need equality (the same licence number on
+ * two readers).
  * <p>
  * Keys come from configuration only, as Tink JSON keysets: {@code hcp-gate.crypto.keyset}
  * (AEAD) and {@code hcp-gate.crypto.hash-keyset} (MAC), e.g. from the environment

@@ -54,7 +54,8 @@ class ArchitectureTest {
 
 	private static Map<String, List<String>> floors() {
 		Map<String, List<String>> floors = new LinkedHashMap<>();
-		floors.put("ground", List.of("vault", "processes", "readers", "zones", "consent", "professions", "reasons", "forms"));
+		floors.put("ground",
+				List.of("vault", "processes", "readers", "zones", "consent", "professions", "reasons", "forms"));
 		floors.put("middle", List.of("credentials", "answers", "verification", "notifications", "security"));
 		floors.put("top", List.of("journey", "review", "articles", "accounts", "models"));
 		floors.put("outer", List.of("privacy", "content", "partners"));

@@ -34,7 +34,7 @@ import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.credentials.CredentialSubmissionRepository;
-import org.hcpgate.vault.LicencePhotoStore;
+import org.hcpgate.vault.DocumentStore;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.BrowserSession;
 import org.hcpgate.support.JourneyDriver;
@@ -92,7 +92,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	CredentialSubmissionRepository submissions;
 
 	@Autowired
-	LicencePhotoStore photos;
+	DocumentStore photos;
 
 	@Autowired
 	org.camunda.bpm.engine.RuntimeService runtimeService;
@@ -347,7 +347,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 				.andDo(session)
 				.andExpect(status().isOk());
 		}
-		assertThat(this.photos.photosOf(this.reader.getReaderId())).hasSize(1);
+		assertThat(this.photos.documentsOf(this.reader.getReaderId())).hasSize(1);
 		// a double click: two good forms with their own photos at the same moment
 		ExecutorService clicks = Executors.newFixedThreadPool(2);
 		try {
@@ -378,7 +378,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		assertThat(submitted).hasSize(1);
 		// one submission, one photo kept: the other click's and the replaced ones are
 		// gone
-		assertThat(this.photos.photosOf(this.reader.getReaderId())).containsExactly(submitted.get(0).getPhotoFile());
+		assertThat(this.photos.documentsOf(this.reader.getReaderId())).containsExactly(submitted.get(0).getPhotoFile());
 	}
 
 	@Test
@@ -391,7 +391,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您今天上传的照片已达上限")))
 			.andExpect(content().string(containsString("value=\"郑医生\"")));
-		assertThat(this.photos.photosOf(this.reader.getReaderId())).hasSize(20);
+		assertThat(this.photos.documentsOf(this.reader.getReaderId())).hasSize(20);
 		assertThat(this.submissions.findByReaderIdOrderBySubmittedAtDesc(this.reader.getReaderId())).isEmpty();
 	}
 

@@ -243,7 +243,7 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 		String stored = this.jdbc.queryForObject("select content_enc from form_answers where id = ?", String.class,
 				answersId);
 		assertThat(stored).doesNotContain("E12345", "pharmacist");
-		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ? and attached",
+		assertThat(this.jdbc.queryForObject("select count(*) from stored_document where reader_id = ? and attached",
 				Integer.class, fresh.getReaderId()))
 			.isEqualTo(1);
 
@@ -280,7 +280,7 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from form_answers where reader_id = ?", Integer.class,
 				fresh.getReaderId()))
 			.isZero();
-		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Integer.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from stored_document where reader_id = ?", Integer.class,
 				fresh.getReaderId()))
 			.isZero();
 	}

@@ -170,11 +170,11 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 				.credentials(reader, JourneyDriver.ZONE, JourneyDriver.ARTICLE, "陈医生", JourneyDriver.PNG)
 				.param("licenceNumber", "12"))
 			.andExpect(status().isOk());
-		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from stored_document where reader_id = ?", Long.class,
 				reader.getReaderId()))
 			.isOne();
 		deleteAccount(reader);
-		assertThat(this.jdbc.queryForObject("select count(*) from licence_photo where reader_id = ?", Long.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from stored_document where reader_id = ?", Long.class,
 				reader.getReaderId()))
 			.isZero();
 		assertThat(this.erasures.findByReaderIdOrderByErasedAtAsc(reader.getReaderId()))

@@ -19,7 +19,7 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.vault.StoredPhoto;
+import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.journey.ConsentStep;
 import org.hcpgate.journey.JourneyService;
 import org.hcpgate.professions.ProfessionCatalogue;
@@ -290,7 +290,7 @@ public class JourneyDriver {
 			form.setDepartment(typed.department());
 			form.setProfessionalTitle(typed.professionalTitle());
 			form.setLicenceNumber(typed.licenceNumber());
-			StoredPhoto photo = newPhoto ? driver.credentials
+			StoredDocument photo = newPhoto ? driver.credentials
 				.acceptPhoto(new MockMultipartFile("photo", "licence.png", "image/png", PNG), readerId()) : null;
 			CredentialSubmission submission = driver.journey.submitCredentials(readerId(), this.zone, form, photo);
 			return new Submitted(this.reader, this.zone, submission, driver.reviewer.reviewTask(this.reader));

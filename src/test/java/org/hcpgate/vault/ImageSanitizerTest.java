@@ -22,9 +22,9 @@ import org.hcpgate.support.TestImages;
 import org.hcpgate.support.TestPdfs;
 import org.junit.jupiter.api.Test;
 
-class PhotoSanitizerTest {
+class ImageSanitizerTest {
 
-	final PhotoSanitizer sanitizer = new PhotoSanitizer();
+	final ImageSanitizer sanitizer = new ImageSanitizer();
 
 	@Test
 	void aJpegIsReencodedWithoutItsExifAndTrailingBytes() throws Exception {
@@ -37,7 +37,7 @@ class PhotoSanitizerTest {
 		dirty.write(Arrays.copyOfRange(jpeg, 2, jpeg.length));
 		dirty.write("<script>trailing</script>".getBytes(StandardCharsets.ISO_8859_1));
 
-		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(dirty.toByteArray());
+		ImageSanitizer.Sanitized clean = this.sanitizer.sanitize(dirty.toByteArray());
 		String text = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
 		assertThat(clean.contentType()).isEqualTo("image/jpeg");
 		assertThat(text).doesNotContain("SECRET-SERIAL").doesNotContain("Exif").doesNotContain("<script>");
@@ -50,7 +50,7 @@ class PhotoSanitizerTest {
 	void aPngKeepsItsPixelsAndTransparency() throws Exception {
 		BufferedImage transparent = TestImages.licenceCard(32, 24, BufferedImage.TYPE_INT_ARGB);
 		transparent.setRGB(0, 0, 0x00FFFFFF);
-		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(TestImages.encode(transparent, "png"));
+		ImageSanitizer.Sanitized clean = this.sanitizer.sanitize(TestImages.encode(transparent, "png"));
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
 		assertThat(clean.contentType()).isEqualTo("image/png");
 		assertThat(image.getRGB(5, 5)).isEqualTo(transparent.getRGB(5, 5));
@@ -60,11 +60,11 @@ class PhotoSanitizerTest {
 	@Test
 	void bytesThatOnlyLookLikeAnImageAreRefused() {
 		byte[] fakePng = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
-		assertThatThrownBy(() -> this.sanitizer.sanitize(fakePng)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(fakePng)).isInstanceOf(UnacceptableDocumentException.class);
 		byte[] fakeJpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2 };
-		assertThatThrownBy(() -> this.sanitizer.sanitize(fakeJpeg)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(fakeJpeg)).isInstanceOf(UnacceptableDocumentException.class);
 		assertThatThrownBy(() -> this.sanitizer.sanitize("GIF89a".getBytes()))
-			.isInstanceOf(UnacceptablePhotoException.class);
+			.isInstanceOf(UnacceptableDocumentException.class);
 	}
 
 	@Test
@@ -75,12 +75,12 @@ class PhotoSanitizerTest {
 		// IHDR width and height start at byte 16
 		writeInt(huge, 16, 100_000);
 		writeInt(huge, 20, 100_000);
-		assertThatThrownBy(() -> this.sanitizer.sanitize(huge)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(huge)).isInstanceOf(UnacceptableDocumentException.class);
 	}
 
 	@Test
 	void aPdfIsKeptOnlyAsTheImageOfItsFirstPage() throws Exception {
-		PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(TestPdfs.licence());
+		ImageSanitizer.Sanitized clean = this.sanitizer.sanitize(TestPdfs.licence());
 		assertThat(clean.contentType()).isEqualTo("image/png");
 		BufferedImage page = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
 		// A6 (105 x 148 mm) at 150 dpi; the dark card is drawn in the middle
@@ -95,7 +95,7 @@ class PhotoSanitizerTest {
 		assertThat(new String(hostile, StandardCharsets.ISO_8859_1)).contains("/J#61vaScript")
 			.doesNotContain("/JavaScript");
 		for (byte[] pdf : new byte[][] { hostile, TestPdfs.hostileInObjectStreams() }) {
-			PhotoSanitizer.Sanitized clean = this.sanitizer.sanitize(pdf);
+			ImageSanitizer.Sanitized clean = this.sanitizer.sanitize(pdf);
 			assertThat(clean.contentType()).isEqualTo("image/png");
 			String kept = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
 			assertThat(kept).doesNotContain(TestPdfs.SCRIPT).doesNotContain("payload.exe").doesNotContain("%PDF");
@@ -105,10 +105,10 @@ class PhotoSanitizerTest {
 	@Test
 	void aBrokenOrEmptyPdfIsRefused() {
 		byte[] truncated = "%PDF-1.4\n<< /Type /Catalog >>\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatThrownBy(() -> this.sanitizer.sanitize(truncated)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(truncated)).isInstanceOf(UnacceptableDocumentException.class);
 		byte[] licence = TestPdfs.licence();
 		byte[] cut = Arrays.copyOf(licence, licence.length / 3);
-		assertThatThrownBy(() -> this.sanitizer.sanitize(cut)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> this.sanitizer.sanitize(cut)).isInstanceOf(UnacceptableDocumentException.class);
 	}
 
 	private static void writeInt(byte[] bytes, int at, int value) {
@@ -127,9 +127,9 @@ class PhotoSanitizerTest {
 	void aHugeCanvasInASmallPngIsReadAtACoarserSamplingNotAsItsFullRaster() throws Exception {
 		byte[] bomb = png16(7000, 7000, true);
 		assertThat(bomb.length).as("a small file").isLessThan(1_000_000);
-		PhotoSanitizer.Sanitized kept = new PhotoSanitizer().sanitize(bomb);
+		ImageSanitizer.Sanitized kept = new ImageSanitizer().sanitize(bomb);
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
-		assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(PhotoSanitizer.MAX_KEPT_PIXELS);
+		assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(ImageSanitizer.MAX_KEPT_PIXELS);
 		assertThat(image.getWidth()).isGreaterThan(2000);
 	}
 
@@ -139,7 +139,8 @@ class PhotoSanitizerTest {
 	@Test
 	void aCanvasPastTheCeilingIsRefusedFromItsHeader() throws Exception {
 		byte[] claim = png16(30_000, 30_000, false);
-		assertThatThrownBy(() -> new PhotoSanitizer().sanitize(claim)).isInstanceOf(UnacceptablePhotoException.class);
+		assertThatThrownBy(() -> new ImageSanitizer().sanitize(claim))
+			.isInstanceOf(UnacceptableDocumentException.class);
 	}
 
 	/**
@@ -157,16 +158,16 @@ class PhotoSanitizerTest {
 		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
 		ImageIO.write(stored, "jpeg", jpeg);
 		byte[] withOrientation = withExifOrientation(jpeg.toByteArray(), 6);
-		assertThat(PhotoSanitizer.orientation(withOrientation)).isEqualTo(6);
+		assertThat(ImageSanitizer.orientation(withOrientation)).isEqualTo(6);
 
-		PhotoSanitizer.Sanitized kept = new PhotoSanitizer().sanitize(withOrientation);
+		ImageSanitizer.Sanitized kept = new ImageSanitizer().sanitize(withOrientation);
 		BufferedImage upright = ImageIO.read(new ByteArrayInputStream(kept.bytes()));
 		assertThat(upright.getWidth()).isEqualTo(20);
 		assertThat(upright.getHeight()).isEqualTo(40);
 		// the stored left half (red) is now the top half
 		assertThat(red(upright.getRGB(10, 5))).isGreaterThan(blue(upright.getRGB(10, 5)));
 		assertThat(blue(upright.getRGB(10, 35))).isGreaterThan(red(upright.getRGB(10, 35)));
-		assertThat(PhotoSanitizer.orientation(kept.bytes())).as("no EXIF kept").isEqualTo(1);
+		assertThat(ImageSanitizer.orientation(kept.bytes())).as("no EXIF kept").isEqualTo(1);
 	}
 
 	/** Every orientation lands the stored image exactly on the upright canvas. */
@@ -175,7 +176,7 @@ class PhotoSanitizerTest {
 		int width = 40;
 		int height = 20;
 		for (int orientation = 1; orientation <= 8; orientation++) {
-			java.awt.geom.AffineTransform transform = PhotoSanitizer.upright(orientation, width, height);
+			java.awt.geom.AffineTransform transform = ImageSanitizer.upright(orientation, width, height);
 			java.awt.geom.Rectangle2D landed = transform
 				.createTransformedShape(new java.awt.Rectangle(0, 0, width, height))
 				.getBounds2D();

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.hcpgate.vault.LicencePhotoStore.Kind;
+import org.hcpgate.vault.DocumentStore.Kind;
 import org.hcpgate.support.PostgresRepositoryTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Licence photos in PostgreSQL (or a shared directory): encrypted, bound to their reader,
  * listed for quota, expiry and erasure.
  */
-class LicencePhotoStorePostgresTest extends PostgresRepositoryTest {
+class DocumentStorePostgresTest extends PostgresRepositoryTest {
 
 	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2 };
 
@@ -44,27 +44,27 @@ class LicencePhotoStorePostgresTest extends PostgresRepositoryTest {
 
 	@Test
 	void theTypeComesFromTheContentAndOnlyImagesAreKept() {
-		LicencePhotoStore store = store(Kind.DATABASE, Clock.systemUTC());
-		StoredPhoto stored = store.store(PNG, this.reader);
+		DocumentStore store = store(Kind.DATABASE, Clock.systemUTC());
+		StoredDocument stored = store.store(PNG, this.reader);
 		assertThat(stored.contentType()).isEqualTo("image/png");
 		assertThat(stored.fileName()).endsWith(".enc");
 		assertThat(store.store(JPEG, this.reader).contentType()).isEqualTo("image/jpeg");
 		// a PDF is kept only as the image the sanitizer renders of it
 		assertThatThrownBy(() -> store.store("%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1), this.reader))
-			.isInstanceOf(UnacceptablePhotoException.class);
+			.isInstanceOf(UnacceptableDocumentException.class);
 		assertThatThrownBy(() -> store.store("<html>".getBytes(StandardCharsets.ISO_8859_1), this.reader))
-			.isInstanceOf(UnacceptablePhotoException.class);
-		assertThat(store.photosOf(this.reader)).hasSize(2);
+			.isInstanceOf(UnacceptableDocumentException.class);
+		assertThat(store.documentsOf(this.reader)).hasSize(2);
 	}
 
 	@Test
 	void inTheDatabaseAPhotoIsEncryptedAndOpensOnlyForItsReaderOnAnyNode() throws IOException {
-		LicencePhotoStore one = store(Kind.DATABASE, Clock.systemUTC());
-		LicencePhotoStore other = store(Kind.DATABASE, Clock.systemUTC());
+		DocumentStore one = store(Kind.DATABASE, Clock.systemUTC());
+		DocumentStore other = store(Kind.DATABASE, Clock.systemUTC());
 		byte[] marked = marked();
-		StoredPhoto stored = one.store(marked, this.reader);
-		byte[] atRest = this.jdbc.queryForObject("select content from licence_photo where file_name = ?", byte[].class,
-				stored.fileName());
+		StoredDocument stored = one.store(marked, this.reader);
+		byte[] atRest = this.jdbc.queryForObject("select content from stored_document where file_name = ?",
+				byte[].class, stored.fileName());
 		assertThat(new String(atRest, StandardCharsets.ISO_8859_1)).doesNotContain("MARKER-PHOTO");
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).isEmpty();
@@ -75,13 +75,13 @@ class LicencePhotoStorePostgresTest extends PostgresRepositoryTest {
 		assertThatThrownBy(() -> other.open(stored.fileName(), "someone-else"))
 			.isInstanceOf(IllegalStateException.class);
 		other.erase(stored.fileName());
-		assertThat(one.photosOf(this.reader)).isEmpty();
+		assertThat(one.documentsOf(this.reader)).isEmpty();
 	}
 
 	@Test
 	void inASharedDirectoryTheFileIsEncryptedAndNamesCannotEscapeIt() throws IOException {
-		LicencePhotoStore store = store(Kind.DIRECTORY, Clock.systemUTC());
-		StoredPhoto stored = store.store(marked(), this.reader);
+		DocumentStore store = store(Kind.DIRECTORY, Clock.systemUTC());
+		StoredDocument stored = store.store(marked(), this.reader);
 		Path file = this.directory.resolve(stored.fileName());
 		assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("MARKER-PHOTO");
 		try (InputStream in = store.open(stored.fileName(), this.reader)) {
@@ -97,44 +97,44 @@ class LicencePhotoStorePostgresTest extends PostgresRepositoryTest {
 	@Test
 	void aPendingPhotoExpiresUnlessASubmissionTookIt() {
 		MutableClock clock = new MutableClock();
-		LicencePhotoStore store = store(Kind.DATABASE, clock);
-		StoredPhoto taken = store.store(JPEG, this.reader);
-		StoredPhoto pending = store.store(PNG, this.reader);
+		DocumentStore store = store(Kind.DATABASE, clock);
+		StoredDocument taken = store.store(JPEG, this.reader);
+		StoredDocument pending = store.store(PNG, this.reader);
 		store.attach(taken.fileName(), this.reader);
 		clock.now = clock.now.plus(Duration.ofHours(3));
-		assertThat(store.erasePendingPhotos()).isGreaterThanOrEqualTo(1);
-		assertThat(store.photosOf(this.reader)).containsExactly(taken.fileName());
+		assertThat(store.erasePendingDocuments()).isGreaterThanOrEqualTo(1);
+		assertThat(store.documentsOf(this.reader)).containsExactly(taken.fileName());
 		// too late: the reader is asked for the photo again
 		assertThatThrownBy(() -> store.attach(pending.fileName(), this.reader))
-			.isInstanceOf(MissingPhotoException.class);
+			.isInstanceOf(MissingDocumentException.class);
 	}
 
 	@Test
 	void noReaderCanAttachAnotherReadersPhoto() {
-		LicencePhotoStore store = store(Kind.DATABASE, Clock.systemUTC());
-		StoredPhoto theirs = store.store(JPEG, this.reader);
+		DocumentStore store = store(Kind.DATABASE, Clock.systemUTC());
+		StoredDocument theirs = store.store(JPEG, this.reader);
 		assertThatThrownBy(() -> store.attach(theirs.fileName(), "someone-else"))
-			.isInstanceOf(MissingPhotoException.class);
+			.isInstanceOf(MissingDocumentException.class);
 		assertThatThrownBy(() -> store.attach(UUID.randomUUID() + ".enc", "someone-else"))
-			.isInstanceOf(MissingPhotoException.class);
+			.isInstanceOf(MissingDocumentException.class);
 		// nor discard it
 		store.discard(theirs.fileName(), "someone-else");
-		assertThat(store.photosOf(this.reader)).containsExactly(theirs.fileName());
+		assertThat(store.documentsOf(this.reader)).containsExactly(theirs.fileName());
 	}
 
 	@Test
 	void aReadersUsageCountsThePhotosAndBytesOfTheDay() {
-		LicencePhotoStore store = store(Kind.DATABASE, Clock.systemUTC());
+		DocumentStore store = store(Kind.DATABASE, Clock.systemUTC());
 		store.store(JPEG, this.reader);
 		store.store(PNG, this.reader);
 		assertThat(store.usageSince(this.reader, Instant.now().minus(Duration.ofDays(1))))
-			.isEqualTo(new LicencePhotoStore.Usage(2, JPEG.length + PNG.length));
+			.isEqualTo(new DocumentStore.Usage(2, JPEG.length + PNG.length));
 		assertThat(store.usageSince("nobody-" + this.reader, Instant.now().minus(Duration.ofDays(1))))
-			.isEqualTo(new LicencePhotoStore.Usage(0, 0));
+			.isEqualTo(new DocumentStore.Usage(0, 0));
 	}
 
-	private LicencePhotoStore store(Kind kind, Clock clock) {
-		return new LicencePhotoStore(this.jdbc, kind, this.directory, Duration.ofHours(2), this.crypto, clock);
+	private DocumentStore store(Kind kind, Clock clock) {
+		return new DocumentStore(this.jdbc, kind, this.directory, Duration.ofHours(2), this.crypto, clock);
 	}
 
 	private static byte[] marked() {

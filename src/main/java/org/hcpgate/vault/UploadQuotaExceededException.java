@@ -1,9 +1,9 @@
 package org.hcpgate.vault;
 
 /** The reader stored as many photos (or bytes) today as one day allows. */
-public class PhotoQuotaExceededException extends RuntimeException {
+public class UploadQuotaExceededException extends RuntimeException {
 
-	public PhotoQuotaExceededException() {
+	public UploadQuotaExceededException() {
 		super("Daily photo quota reached");
 	}
 

@@ -23,17 +23,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Licence photos, encrypted (Tink AEAD, bound to the reader and the file name: a photo
- * handed to another reader does not open) and kept where every node finds them: in the
- * table {@code licence_photo} by default ({@code hcp-gate.storage.kind=database}), or as
- * files with random names in a directory every node shares ({@code kind=directory},
- * {@code hcp-gate.storage.directory}). Either way the table lists every photo stored, so
- * that the reader's daily quota, the expiry of photos no submission took, and erasure see
- * them all. The type is taken from the content (magic bytes), never from the name or the
- * browser's claim.
+ * Documents and images that readers and editors upload (licence photos, form steps'
+ * documents, article pictures), encrypted (Tink AEAD, bound to the reader and the file
+ * name: a document handed to another reader does not open) and kept where every node
+ * finds them: in the table {@code stored_document} by default
+ * ({@code hcp-gate.storage.kind=database}), or as files with random names in a directory
+ * every node shares ({@code kind=directory}, {@code hcp-gate.storage.directory}). Either
+ * way the table lists every photo stored, so that the reader's daily quota, the expiry of
+ * photos no submission took, and erasure see them all. The type is taken from the content
+ * (magic bytes), never from the name or the browser's claim.
  */
 @Component
-public class LicencePhotoStore {
+public class DocumentStore {
 
 	/** Where the encrypted content is kept. */
 	public enum Kind {
@@ -61,13 +62,13 @@ public class LicencePhotoStore {
 	private final Clock clock;
 
 	@Autowired
-	LicencePhotoStore(JdbcTemplate jdbc, @Value("${hcp-gate.storage.kind:database}") Kind kind,
+	DocumentStore(JdbcTemplate jdbc, @Value("${hcp-gate.storage.kind:database}") Kind kind,
 			@Value("${hcp-gate.storage.directory}") Path directory,
 			@Value("${hcp-gate.storage.pending-lifetime:PT2H}") Duration pendingLifetime, PersonalDataCrypto crypto) {
 		this(jdbc, kind, directory, pendingLifetime, crypto, Clock.systemUTC());
 	}
 
-	LicencePhotoStore(JdbcTemplate jdbc, Kind kind, Path directory, Duration pendingLifetime, PersonalDataCrypto crypto,
+	DocumentStore(JdbcTemplate jdbc, Kind kind, Path directory, Duration pendingLifetime, PersonalDataCrypto crypto,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.kind = kind;
@@ -79,13 +80,13 @@ public class LicencePhotoStore {
 
 	/**
 	 * Stores sanitized bytes as a pending photo of the reader (see {@link #attach}).
-	 * @throws UnacceptablePhotoException when the bytes are no JPEG or PNG: a PDF is kept
-	 * only as the image of its first page ({@link PhotoSanitizer}), never as sent.
+	 * @throws UnacceptableDocumentException when the bytes are no JPEG or PNG: a PDF is
+	 * kept only as the image of its first page ({@link ImageSanitizer}), never as sent.
 	 */
-	public StoredPhoto store(byte[] bytes, String readerId) {
+	public StoredDocument store(byte[] bytes, String readerId) {
 		String contentType = detectContentType(bytes);
 		if (contentType == null || !contentType.startsWith("image/")) {
-			throw new UnacceptablePhotoException();
+			throw new UnacceptableDocumentException();
 		}
 		String fileName = UUID.randomUUID() + SUFFIX;
 		byte[] encrypted = this.crypto.encrypt(bytes, context(readerId, fileName));
@@ -99,32 +100,32 @@ public class LicencePhotoStore {
 			}
 		}
 		this.jdbc.update(
-				"insert into licence_photo (file_name, reader_id, content_type, size_bytes, stored_at, attached, content)"
+				"insert into stored_document (file_name, reader_id, content_type, size_bytes, stored_at, attached, content)"
 						+ " values (?, ?, ?, ?, ?, false, ?)",
 				fileName, readerId, contentType, bytes.length, Timestamp.from(this.clock.instant()),
 				(this.kind == Kind.DATABASE) ? encrypted : null);
-		return new StoredPhoto(fileName, contentType);
+		return new StoredDocument(fileName, contentType);
 	}
 
 	/**
 	 * A submission takes the photo: it no longer expires. Joins the submission's
 	 * transaction.
-	 * @throws MissingPhotoException when it is no photo of this reader (any more)
+	 * @throws MissingDocumentException when it is no photo of this reader (any more)
 	 */
 	public void attach(String fileName, String readerId) {
 		int attached = this.jdbc.update(
-				"update licence_photo set attached = true where file_name = ? and reader_id = ?", fileName, readerId);
+				"update stored_document set attached = true where file_name = ? and reader_id = ?", fileName, readerId);
 		if (attached == 0 && (isListed(fileName) || !Files.exists(legacyFile(fileName)))) {
 			// another reader's, expired, or never stored; a photo stored before the table
 			// existed is a file only and is taken as it is
-			throw new MissingPhotoException();
+			throw new MissingDocumentException();
 		}
 	}
 
 	/** The photo in clear, for staff and for the reader's own thumbnail. */
 	public InputStream open(String fileName, String readerId) throws IOException {
 		List<Map<String, Object>> rows = this.jdbc
-			.queryForList("select reader_id, content from licence_photo where file_name = ?", fileName);
+			.queryForList("select reader_id, content from stored_document where file_name = ?", fileName);
 		byte[] encrypted;
 		if (!rows.isEmpty() && rows.get(0).get("content") != null) {
 			encrypted = (byte[]) rows.get(0).get("content");
@@ -138,7 +139,7 @@ public class LicencePhotoStore {
 	/** A pending photo that no submission will take (replaced, or the step was gone). */
 	public void discard(String fileName, String readerId) {
 		int deleted = this.jdbc.update(
-				"delete from licence_photo where file_name = ? and reader_id = ? and attached = false", fileName,
+				"delete from stored_document where file_name = ? and reader_id = ? and attached = false", fileName,
 				readerId);
 		if (deleted > 0) {
 			deleteFile(fileName);
@@ -151,7 +152,7 @@ public class LicencePhotoStore {
 	 * has committed.
 	 */
 	public void erase(String fileName) {
-		this.jdbc.update("delete from licence_photo where file_name = ?", fileName);
+		this.jdbc.update("delete from stored_document where file_name = ?", fileName);
 	}
 
 	/**
@@ -168,15 +169,15 @@ public class LicencePhotoStore {
 	}
 
 	/** Every photo the reader has stored, attached or pending (for erasure). */
-	public List<String> photosOf(String readerId) {
-		return this.jdbc.queryForList("select file_name from licence_photo where reader_id = ?", String.class,
+	public List<String> documentsOf(String readerId) {
+		return this.jdbc.queryForList("select file_name from stored_document where reader_id = ?", String.class,
 				readerId);
 	}
 
 	/** What the reader stored since the given time (their quota). */
 	public Usage usageSince(String readerId, Instant since) {
 		return this.jdbc.queryForObject(
-				"select count(*), coalesce(sum(size_bytes), 0) from licence_photo where reader_id = ? and stored_at >= ?",
+				"select count(*), coalesce(sum(size_bytes), 0) from stored_document where reader_id = ? and stored_at >= ?",
 				(rs, row) -> new Usage(rs.getLong(1), rs.getLong(2)), readerId, Timestamp.from(since));
 	}
 
@@ -187,13 +188,14 @@ public class LicencePhotoStore {
 	 * @return how many were erased here
 	 */
 	@Scheduled(fixedDelayString = "${hcp-gate.storage.expiry-interval:PT10M}", initialDelayString = "PT1M")
-	public int erasePendingPhotos() {
+	public int erasePendingDocuments() {
 		Timestamp before = Timestamp.from(this.clock.instant().minus(this.pendingLifetime));
 		List<String> expired = this.jdbc.queryForList(
-				"select file_name from licence_photo where attached = false and stored_at < ?", String.class, before);
+				"select file_name from stored_document where attached = false and stored_at < ?", String.class, before);
 		int erased = 0;
 		for (String fileName : expired) {
-			if (this.jdbc.update("delete from licence_photo where file_name = ? and attached = false", fileName) > 0) {
+			if (this.jdbc.update("delete from stored_document where file_name = ? and attached = false",
+					fileName) > 0) {
 				deleteFile(fileName);
 				erased++;
 			}
@@ -206,7 +208,7 @@ public class LicencePhotoStore {
 	}
 
 	private boolean isListed(String fileName) {
-		return this.jdbc.queryForObject("select count(*) from licence_photo where file_name = ?", Long.class,
+		return this.jdbc.queryForObject("select count(*) from stored_document where file_name = ?", Long.class,
 				fileName) > 0;
 	}
 

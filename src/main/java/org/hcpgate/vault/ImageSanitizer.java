@@ -26,7 +26,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an uploaded licence photo safe to keep and to show: images are decoded, turned
+ * Makes an uploaded image or PDF safe to keep and to show: images are decoded, turned
  * upright by their EXIF orientation, and encoded anew (ImageIO read, then write), which
  * keeps the pixels and drops everything else — EXIF with its GPS position and camera
  * serial, comments, trailing bytes, anything hidden behind the image data. A PDF is
@@ -34,11 +34,11 @@ import org.springframework.stereotype.Component;
  * 150 dpi): scripts, actions, forms, embedded files and every other page stay behind, and
  * no PDF a reader sent is ever stored or served.
  * <p>
- * Called before {@link LicencePhotoStore} stores the bytes, so the store keeps only
- * sanitized files.
+ * Called before {@link DocumentStore} stores the bytes, so the store keeps only sanitized
+ * files.
  */
 @Component
-public class PhotoSanitizer {
+public class ImageSanitizer {
 
 	/**
 	 * A canvas larger than this is refused from its header, before anything is decoded: a
@@ -61,12 +61,13 @@ public class PhotoSanitizer {
 	}
 
 	/**
-	 * @throws UnacceptablePhotoException when the bytes are no readable JPEG, PNG or PDF.
+	 * @throws UnacceptableDocumentException when the bytes are no readable JPEG, PNG or
+	 * PDF.
 	 */
 	public Sanitized sanitize(byte[] bytes) {
-		String contentType = LicencePhotoStore.detectContentType(bytes);
+		String contentType = DocumentStore.detectContentType(bytes);
 		if (contentType == null) {
-			throw new UnacceptablePhotoException();
+			throw new UnacceptableDocumentException();
 		}
 		return switch (contentType) {
 			case "image/jpeg" -> new Sanitized(reencode(bytes, "jpeg", false), contentType);
@@ -95,7 +96,7 @@ public class PhotoSanitizer {
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
 			if (!ImageIO.write(clean, format, out)) {
-				throw new UnacceptablePhotoException();
+				throw new UnacceptableDocumentException();
 			}
 			return out.toByteArray();
 		}
@@ -108,14 +109,14 @@ public class PhotoSanitizer {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
-				throw new UnacceptablePhotoException();
+				throw new UnacceptableDocumentException();
 			}
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels <= 0 || pixels > MAX_PIXELS) {
-					throw new UnacceptablePhotoException();
+					throw new UnacceptableDocumentException();
 				}
 				ImageReadParam param = reader.getDefaultReadParam();
 				int step = sampling(pixels);
@@ -124,7 +125,7 @@ public class PhotoSanitizer {
 				}
 				BufferedImage image = reader.read(0, param);
 				if (image == null) {
-					throw new UnacceptablePhotoException();
+					throw new UnacceptableDocumentException();
 				}
 				return image;
 			}
@@ -212,12 +213,12 @@ public class PhotoSanitizer {
 	private static byte[] renderFirstPage(byte[] bytes) {
 		try (PDDocument document = Loader.loadPDF(bytes)) {
 			if (document.getNumberOfPages() < 1) {
-				throw new UnacceptablePhotoException();
+				throw new UnacceptableDocumentException();
 			}
 			PDRectangle box = document.getPage(0).getCropBox();
 			double inches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
 			if (!(inches > 0) || inches > 10_000) {
-				throw new UnacceptablePhotoException();
+				throw new UnacceptableDocumentException();
 			}
 			float dpi = (float) Math.min(PDF_DPI, Math.sqrt(MAX_KEPT_PIXELS / inches));
 			PDFRenderer renderer = new PDFRenderer(document);
@@ -226,7 +227,7 @@ public class PhotoSanitizer {
 			BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.RGB);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			if (!ImageIO.write(page, "png", out)) {
-				throw new UnacceptablePhotoException();
+				throw new UnacceptableDocumentException();
 			}
 			return out.toByteArray();
 		}
@@ -236,8 +237,9 @@ public class PhotoSanitizer {
 	}
 
 	/** Whatever could not be read is refused as such; a refusal stays itself. */
-	private static UnacceptablePhotoException refusal(Exception unreadable) {
-		return (unreadable instanceof UnacceptablePhotoException refused) ? refused : new UnacceptablePhotoException();
+	private static UnacceptableDocumentException refusal(Exception unreadable) {
+		return (unreadable instanceof UnacceptableDocumentException refused) ? refused
+				: new UnacceptableDocumentException();
 	}
 
 }

@@ -5,26 +5,26 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.hcpgate.vault.LicencePhotoStore.Usage;
+import org.hcpgate.vault.DocumentStore.Usage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * A licence photo on its way in: bounded in size (by the application, so the form comes
- * back with a message and the reader's input instead of a refused request) and by the
- * reader's daily quota (photos and bytes in the last 24 hours, counted before anything is
+ * A document on its way in: bounded in size (by the application, so the form comes back
+ * with a message and the reader's input instead of a refused request) and by the reader's
+ * daily quota (photos and bytes in the last 24 hours, counted before anything is
  * decoded), sanitized, stored as pending.
  */
 @Component
-public class PhotoIntake {
+public class UploadIntake {
 
 	/**
 	 * Request attribute: the form came with a file over the upload limit, which was not
 	 * read (see {@code system/OversizedUploads}); the form's text fields came through.
 	 */
-	public static final String OVERSIZED = PhotoIntake.class.getName() + ".OVERSIZED";
+	public static final String OVERSIZED = UploadIntake.class.getName() + ".OVERSIZED";
 
 	private static final Duration QUOTA_PERIOD = Duration.ofDays(1);
 
@@ -34,16 +34,16 @@ public class PhotoIntake {
 
 	private final DataSize dailyBytes;
 
-	private final PhotoSanitizer sanitizer;
+	private final ImageSanitizer sanitizer;
 
-	private final LicencePhotoStore store;
+	private final DocumentStore store;
 
 	private final Clock clock = Clock.systemUTC();
 
-	PhotoIntake(@Value("${hcp-gate.storage.max-photo-size:5MB}") DataSize maxPhotoSize,
+	UploadIntake(@Value("${hcp-gate.storage.max-photo-size:5MB}") DataSize maxPhotoSize,
 			@Value("${hcp-gate.storage.daily-photos:20}") int dailyPhotos,
-			@Value("${hcp-gate.storage.daily-bytes:50MB}") DataSize dailyBytes, PhotoSanitizer sanitizer,
-			LicencePhotoStore store) {
+			@Value("${hcp-gate.storage.daily-bytes:50MB}") DataSize dailyBytes, ImageSanitizer sanitizer,
+			DocumentStore store) {
 		this.maxPhotoSize = maxPhotoSize;
 		this.dailyPhotos = dailyPhotos;
 		this.dailyBytes = dailyBytes;
@@ -52,18 +52,18 @@ public class PhotoIntake {
 	}
 
 	/**
-	 * @throws PhotoTooLargeException over {@code hcp-gate.storage.max-photo-size}
-	 * @throws PhotoQuotaExceededException past {@code hcp-gate.storage.daily-photos} or
+	 * @throws UploadTooLargeException over {@code hcp-gate.storage.max-photo-size}
+	 * @throws UploadQuotaExceededException past {@code hcp-gate.storage.daily-photos} or
 	 * {@code daily-bytes} in the last 24 hours
-	 * @throws UnacceptablePhotoException when it is no readable JPEG, PNG or PDF
+	 * @throws UnacceptableDocumentException when it is no readable JPEG, PNG or PDF
 	 */
-	public StoredPhoto accept(MultipartFile upload, String readerId) {
+	public StoredDocument accept(MultipartFile upload, String readerId) {
 		if (upload.getSize() > this.maxPhotoSize.toBytes()) {
-			throw new PhotoTooLargeException(upload.getSize(), this.maxPhotoSize.toBytes());
+			throw new UploadTooLargeException(upload.getSize(), this.maxPhotoSize.toBytes());
 		}
 		Usage today = this.store.usageSince(readerId, this.clock.instant().minus(QUOTA_PERIOD));
 		if (today.photos() >= this.dailyPhotos || today.bytes() + upload.getSize() > this.dailyBytes.toBytes()) {
-			throw new PhotoQuotaExceededException();
+			throw new UploadQuotaExceededException();
 		}
 		try {
 			return this.store.store(this.sanitizer.sanitize(upload.getBytes()).bytes(), readerId);
