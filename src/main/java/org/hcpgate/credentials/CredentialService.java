@@ -8,20 +8,14 @@ import java.util.Optional;
 
 import org.hcpgate.professions.Profession;
 import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.vault.DocumentStore;
+import org.hcpgate.vault.MissingDocumentException;
+import org.hcpgate.vault.StoredDocument;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
-import org.springframework.web.multipart.MultipartFile;
-import org.hcpgate.vault.DocumentStore;
-import org.hcpgate.vault.UploadIntake;
-import org.hcpgate.vault.StoredDocument;
-import org.hcpgate.vault.MissingDocumentException;
-import org.hcpgate.vault.UploadQuotaExceededException;
-import org.hcpgate.vault.UploadTooLargeException;
-import org.hcpgate.vault.UnacceptableDocumentException;
 
 /**
  * A reader's credential submissions: one row per attempt (earlier ones stay), each with
@@ -34,15 +28,12 @@ public class CredentialService {
 
 	private final DocumentStore photos;
 
-	private final UploadIntake intake;
-
 	private final ProfessionCatalogue professions;
 
-	CredentialService(CredentialSubmissionRepository submissions, DocumentStore photos, UploadIntake intake,
+	CredentialService(CredentialSubmissionRepository submissions, DocumentStore photos,
 			ProfessionCatalogue professions) {
 		this.submissions = submissions;
 		this.photos = photos;
-		this.intake = intake;
 		this.professions = professions;
 	}
 
@@ -88,35 +79,11 @@ public class CredentialService {
 	}
 
 	/**
-	 * Checks, sanitises, encrypts and stores an uploaded licence photo, before any
-	 * attempt names it (see {@link UploadIntake}).
-	 * @throws UploadTooLargeException over the configured size
-	 * @throws UploadQuotaExceededException past the reader's daily quota
-	 * @throws UnacceptableDocumentException when it is no readable JPEG, PNG or PDF
-	 */
-	public StoredDocument acceptPhoto(MultipartFile upload, String readerId) {
-		return this.intake.accept(upload, readerId);
-	}
-
-	/**
-	 * A pending photo no attempt will take (replaced by another upload, or its step is
-	 * gone): erased at once rather than at its expiry.
-	 */
-	public void discardPhoto(StoredDocument photo, String readerId) {
-		this.photos.discard(photo.fileName(), readerId);
-	}
-
-	/** The largest photo accepted, as the form tells the reader. */
-	public DataSize maxPhotoSize() {
-		return this.intake.getMaxPhotoSize();
-	}
-
-	/**
 	 * Saves a new attempt of one verification. Attempts count within one verification: a
 	 * re-verification starts again at 1. On a resubmission without a new file, the
 	 * previous photo is kept. Joins the transaction that completes the reader's step.
 	 * @param verificationId the {@code hcp-verification} instance the attempt belongs to
-	 * @param photo the photo {@link UploadIntake} accepted for this attempt, or null
+	 * @param photo the photo the vault accepted for this attempt, or null
 	 * @throws MissingDocumentException when there is neither a new photo nor an earlier
 	 * one
 	 */

@@ -1,36 +1,29 @@
 package org.hcpgate.journey;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
-import org.hcpgate.vault.MissingDocumentException;
-import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.vault.UploadIntake;
-import org.hcpgate.vault.UploadQuotaExceededException;
-import org.hcpgate.vault.UploadTooLargeException;
-import org.hcpgate.vault.StoredDocument;
-import org.hcpgate.vault.UnacceptableDocumentException;
 import org.hcpgate.forms.FormCheck;
 import org.hcpgate.forms.FormError;
 import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.processes.FormSteps;
-import org.hcpgate.professions.ProfessionCatalogue;
-import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.vault.MissingDocumentException;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -48,9 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartRequest;
-import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -95,6 +85,11 @@ class JourneyController {
 
 	static final int PROCESSING_REFRESH_SECONDS = 2;
 
+	/** The credential form's documents, kept across its two tasks (submit, resubmit). */
+	static final String CREDENTIALS_STEP = "credentials";
+
+	static final String PHOTO_FIELD = "photo";
+
 	private final JourneyService journey;
 
 	private final ZoneService zones;
@@ -109,8 +104,12 @@ class JourneyController {
 
 	private final ObjectProvider<AfterJourney> afterJourney;
 
+	private final StepUploads uploads;
+
 	JourneyController(JourneyService journey, ZoneService zones, CredentialService credentials, AnswerService answers,
-			ProfessionCatalogue professions, ZoneAccessService zoneAccess, ObjectProvider<AfterJourney> afterJourney) {
+			ProfessionCatalogue professions, ZoneAccessService zoneAccess, ObjectProvider<AfterJourney> afterJourney,
+			StepUploads uploads) {
+		this.uploads = uploads;
 		this.afterJourney = afterJourney;
 		this.professions = professions;
 		this.zoneAccess = zoneAccess;
@@ -169,7 +168,7 @@ class JourneyController {
 	@GetMapping("/pending-photo")
 	ResponseEntity<InputStreamResource> pendingPhoto(@AuthenticationPrincipal Reader reader, HttpSession session)
 			throws IOException {
-		PendingPhoto pending = PendingPhoto.of(session, reader);
+		PendingDocument pending = this.uploads.kept(session, reader, CREDENTIALS_STEP).get(PHOTO_FIELD);
 		if (pending == null) {
 			return ResponseEntity.notFound().build();
 		}
@@ -215,8 +214,7 @@ class JourneyController {
 	@PostMapping("/credentials")
 	String submitCredentials(@PathVariable String zoneKey, @ModelAttribute("articleId") Long articleId,
 			@Validated @ModelAttribute("credentials") CredentialForm form, BindingResult result,
-			@RequestParam(name = "photo", required = false) MultipartFile photo, @AuthenticationPrincipal Reader reader,
-			HttpSession session, HttpServletRequest request, Model model) {
+			@AuthenticationPrincipal Reader reader, HttpSession session, HttpServletRequest request, Model model) {
 		Optional<String> step = this.journey.activeCredentialStep(reader.getReaderId(), zoneKey);
 		if (step.isEmpty()) {
 			// sent twice, or after the step moved on: nothing is stored, the page shows
@@ -224,57 +222,26 @@ class JourneyController {
 			return redirectToJourney(zoneKey, articleId);
 		}
 		this.credentials.validate(form, result);
-		StoredDocument accepted = null;
-		StoredDocument uploaded = null;
-		String photoError = null;
-		PendingPhoto pending = PendingPhoto.of(session, reader);
-		if (request.getAttribute(UploadIntake.OVERSIZED) != null) {
-			// far over the limit: the file was never read, the text fields were
-			photoError = "credentials.photo.too-large";
-		}
-		else if (photo != null && !photo.isEmpty()) {
-			try {
-				uploaded = this.credentials.acceptPhoto(photo, reader.getReaderId());
-				accepted = uploaded;
-				if (pending != null) {
-					// the new photo replaces the one kept from the last try
-					this.credentials.discardPhoto(pending.toStoredDocument(), reader.getReaderId());
-				}
-				PendingPhoto.keep(session, reader, accepted);
-			}
-			catch (UploadTooLargeException ex) {
-				photoError = "credentials.photo.too-large";
-			}
-			catch (UploadQuotaExceededException ex) {
-				photoError = "credentials.photo.quota";
-			}
-			catch (UnacceptableDocumentException ex) {
-				photoError = "credentials.photo.type";
-			}
-		}
-		else {
-			accepted = (pending != null) ? pending.toStoredDocument() : null;
-		}
+		StepUploads.Received photo = this.uploads.receive(request, session, reader, CREDENTIALS_STEP,
+				List.of(PHOTO_FIELD));
+		FormError photoError = photo.errors().get(PHOTO_FIELD);
 		if (!result.hasErrors() && photoError == null) {
 			try {
-				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, accepted);
-				PendingPhoto.clear(session, reader);
+				this.journey.submitCredentials(reader.getReaderId(), zoneKey, form, photo.documents().get(PHOTO_FIELD));
+				photo.taken(session);
 				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (StepNotActiveException sentTwice) {
-				// a double click: the other request took the step with its own photo;
-				// this one's photo is no one's and goes now
-				if (uploaded != null) {
-					this.credentials.discardPhoto(uploaded, reader.getReaderId());
-					PendingPhoto.clear(session, reader);
-				}
+				photo.lostTheRace(session);
 				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (MissingDocumentException ex) {
-				photoError = "credentials.photo.required";
+				photo.forgetExpired();
+				photoError = new FormError("credentials.photo.required", List.of());
 			}
 		}
-		model.addAttribute("photoError", photoError);
+		photo.keep(session);
+		model.addAttribute("photoError", (photoError != null) ? photoError.code() : null);
 		addCredentialContext(reader, session, model,
 				HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS.equals(step.get()));
 		return VIEW_CREDENTIALS;
@@ -295,8 +262,8 @@ class JourneyController {
 
 	/**
 	 * A reader step from a Camunda Form. The form is the one of the task that is active
-	 * now, never one the request names; documents go through the licence photo's checks,
-	 * and a document accepted with answers that came back stays with the session.
+	 * now, never one the request names; documents take the way in of every upload, and a
+	 * document accepted with answers that came back stays with the session.
 	 */
 	@PostMapping("/form/{taskKey}")
 	String submitForm(@PathVariable String zoneKey, @PathVariable String taskKey,
@@ -308,70 +275,33 @@ class JourneyController {
 			return redirectToJourney(zoneKey, articleId);
 		}
 		ReaderForm form = active.get().form();
-		PendingDocuments pending = PendingDocuments.of(session, reader, taskKey);
-		Map<String, FormError> documentErrors = new LinkedHashMap<>();
-		List<StoredDocument> uploaded = new ArrayList<>();
-		for (FormField field : form.inputs()) {
-			if (!field.isDocument()) {
-				continue;
-			}
-			MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
-			MultipartFile file = (multipart != null) ? multipart.getFile(field.key()) : null;
-			if (request.getAttribute(UploadIntake.OVERSIZED) != null) {
-				documentErrors.put(field.key(), new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
-			}
-			else if (file != null && !file.isEmpty()) {
-				try {
-					StoredDocument accepted = this.credentials.acceptPhoto(file, reader.getReaderId());
-					uploaded.add(accepted);
-					PendingPhoto replaced = pending.byField()
-						.put(field.key(),
-								new PendingPhoto(reader.getReaderId(), accepted.fileName(), accepted.contentType()));
-					if (replaced != null) {
-						this.credentials.discardPhoto(replaced.toStoredDocument(), reader.getReaderId());
-					}
-				}
-				catch (UploadTooLargeException ex) {
-					documentErrors.put(field.key(),
-							new FormError("credentials.photo.too-large", List.of(maxPhotoSize())));
-				}
-				catch (UploadQuotaExceededException ex) {
-					documentErrors.put(field.key(), new FormError("credentials.photo.quota", List.of()));
-				}
-				catch (UnacceptableDocumentException ex) {
-					documentErrors.put(field.key(), new FormError("credentials.photo.type", List.of()));
-				}
-			}
-		}
+		StepUploads.Received documents = this.uploads.receive(request, session, reader, taskKey,
+				form.inputs().stream().filter(FormField::isDocument).map(FormField::key).toList());
 		Map<String, List<String>> sent = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, values) -> sent.put(name, List.of(values)));
-		FormCheck check = form.check(sent, pending.byField().keySet());
+		FormCheck check = form.check(sent, documents.fields());
 		Map<String, FormError> errors = new LinkedHashMap<>(check.errors());
-		errors.putAll(documentErrors);
+		errors.putAll(documents.errors());
 		if (errors.isEmpty()) {
 			try {
-				this.journey.submitForm(reader.getReaderId(), zoneKey, taskKey, form, check, pending.documents());
-				PendingDocuments.clear(session);
+				this.journey.submitForm(reader.getReaderId(), zoneKey, taskKey, form, check, documents.documents());
+				documents.taken(session);
 				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (StepNotActiveException sentTwice) {
-				// the other request took the step with its own documents: these are no
-				// one's
-				uploaded.forEach(document -> this.credentials.discardPhoto(document, reader.getReaderId()));
-				PendingDocuments.clear(session);
+				documents.lostTheRace(session);
 				return redirectToJourney(zoneKey, articleId);
 			}
 			catch (MissingDocumentException expired) {
-				pending.byField().keySet().forEach(key -> errors.put(key, FormError.documentRequired()));
-				pending.byField().clear();
+				documents.forgetExpired().forEach(key -> errors.put(key, FormError.documentRequired()));
 			}
 		}
-		pending.keep(session);
+		documents.keep(session);
 		model.addAttribute("formStep", active.get());
 		model.addAttribute("values", sent);
 		model.addAttribute("errors", errors);
-		model.addAttribute("documents", pending.byField());
-		model.addAttribute("maxPhotoSize", maxPhotoSize());
+		model.addAttribute("documents", documents.byField());
+		model.addAttribute("maxPhotoSize", this.uploads.maxSize());
 		return VIEW_FORM;
 	}
 
@@ -433,13 +363,9 @@ class JourneyController {
 		model.addAttribute("formStep", step.get());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", Map.of());
-		model.addAttribute("documents", PendingDocuments.of(session, reader, step.get().taskKey()).byField());
-		model.addAttribute("maxPhotoSize", maxPhotoSize());
+		model.addAttribute("documents", this.uploads.kept(session, reader, step.get().taskKey()));
+		model.addAttribute("maxPhotoSize", this.uploads.maxSize());
 		return VIEW_FORM;
-	}
-
-	private String maxPhotoSize() {
-		return this.credentials.maxPhotoSize().toMegabytes() + " MB";
 	}
 
 	/** The questions, and the staff's note when the last answers were sent back. */
@@ -488,11 +414,11 @@ class JourneyController {
 	/** What the credential form shows beside the fields. */
 	private void addCredentialContext(Reader reader, HttpSession session, Model model, boolean resubmission) {
 		addPreviousSubmission(reader, model);
-		model.addAttribute("maxPhotoSize", this.credentials.maxPhotoSize().toMegabytes() + " MB");
+		model.addAttribute("maxPhotoSize", this.uploads.maxSize());
 		model.addAttribute("professions", this.professions.active());
 		model.addAttribute("titles", this.professions.titlesByProfession());
 		model.addAttribute("departments", this.professions.departments());
-		model.addAttribute("pendingPhoto", PendingPhoto.of(session, reader));
+		model.addAttribute("pendingPhoto", this.uploads.kept(session, reader, CREDENTIALS_STEP).get(PHOTO_FIELD));
 		model.addAttribute("resubmission", resubmission);
 	}
 

@@ -4,29 +4,28 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.hcpgate.credentials.PendingPhoto;
-import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.readers.Reader;
 
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Documents accepted with a form step that came back with errors, by field key: kept in
- * the reader's session (in the database, so any node sees them), never named by the
- * request, so the reader need not upload them again.
+ * The documents of one step accepted with a page that came back with errors, by field
+ * key: kept in the reader's session (in the database, so any node sees them), never named
+ * by the request, so the reader need not upload them again. Another reader's or another
+ * step's are not these.
  */
-record PendingDocuments(String readerId, String taskKey,
-		LinkedHashMap<String, PendingPhoto> byField) implements Serializable {
+record PendingDocuments(String readerId, String step,
+		LinkedHashMap<String, PendingDocument> byField) implements Serializable {
 
 	private static final String ATTRIBUTE = PendingDocuments.class.getName();
 
-	static PendingDocuments of(HttpSession session, Reader reader, String taskKey) {
+	static PendingDocuments of(HttpSession session, Reader reader, String step) {
 		Object kept = session.getAttribute(ATTRIBUTE);
 		if (kept instanceof PendingDocuments pending && pending.readerId.equals(reader.getReaderId())
-				&& pending.taskKey.equals(taskKey)) {
+				&& pending.step.equals(step)) {
 			return pending;
 		}
-		return new PendingDocuments(reader.getReaderId(), taskKey, new LinkedHashMap<>());
+		return new PendingDocuments(reader.getReaderId(), step, new LinkedHashMap<>());
 	}
 
 	void keep(HttpSession session) {
@@ -37,10 +36,8 @@ record PendingDocuments(String readerId, String taskKey,
 		session.removeAttribute(ATTRIBUTE);
 	}
 
-	Map<String, StoredDocument> documents() {
-		Map<String, StoredDocument> documents = new LinkedHashMap<>();
-		this.byField.forEach((key, pending) -> documents.put(key, pending.toStoredDocument()));
-		return documents;
+	PendingDocument get(String field) {
+		return this.byField.get(field);
 	}
 
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,10 +61,8 @@ public class DocumentStore {
 	private final Clock clock;
 
 	@Autowired
-	DocumentStore(JdbcTemplate jdbc, @Value("${hcp-gate.storage.kind:database}") Kind kind,
-			@Value("${hcp-gate.storage.directory}") Path directory,
-			@Value("${hcp-gate.storage.pending-lifetime:PT2H}") Duration pendingLifetime, PersonalDataCrypto crypto) {
-		this(jdbc, kind, directory, pendingLifetime, crypto, Clock.systemUTC());
+	DocumentStore(JdbcTemplate jdbc, StorageSettings settings, PersonalDataCrypto crypto) {
+		this(jdbc, settings.kind(), settings.directory(), settings.pendingLifetime(), crypto, Clock.systemUTC());
 	}
 
 	DocumentStore(JdbcTemplate jdbc, Kind kind, Path directory, Duration pendingLifetime, PersonalDataCrypto crypto,

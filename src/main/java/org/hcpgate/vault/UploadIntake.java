@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.hcpgate.vault.DocumentStore.Usage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
@@ -40,13 +39,10 @@ public class UploadIntake {
 
 	private final Clock clock = Clock.systemUTC();
 
-	UploadIntake(@Value("${hcp-gate.storage.max-photo-size:5MB}") DataSize maxPhotoSize,
-			@Value("${hcp-gate.storage.daily-photos:20}") int dailyPhotos,
-			@Value("${hcp-gate.storage.daily-bytes:50MB}") DataSize dailyBytes, ImageSanitizer sanitizer,
-			DocumentStore store) {
-		this.maxPhotoSize = maxPhotoSize;
-		this.dailyPhotos = dailyPhotos;
-		this.dailyBytes = dailyBytes;
+	UploadIntake(StorageSettings settings, ImageSanitizer sanitizer, DocumentStore store) {
+		this.maxPhotoSize = settings.maxPhotoSize();
+		this.dailyPhotos = settings.dailyPhotos();
+		this.dailyBytes = settings.dailyBytes();
 		this.sanitizer = sanitizer;
 		this.store = store;
 	}

@@ -32,12 +32,15 @@ import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.support.TestReaders;
 import org.hcpgate.support.WebSliceTest;
+import org.hcpgate.vault.DocumentStore;
+import org.hcpgate.vault.UploadIntake;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.validation.Errors;
@@ -48,6 +51,7 @@ import org.springframework.validation.Errors;
  * twice shows the current one.
  */
 @WebSliceTest(JourneyController.class)
+@Import(StepUploads.class)
 class JourneyControllerWebTest {
 
 	static final String ZONE = "cardiology";
@@ -73,12 +77,18 @@ class JourneyControllerWebTest {
 	@MockitoBean
 	ZoneAccessService zoneAccess;
 
+	@MockitoBean
+	UploadIntake intake;
+
+	@MockitoBean
+	DocumentStore store;
+
 	private final Reader reader = TestReaders.reader(42);
 
 	@BeforeEach
 	void zone() {
 		given(this.zones.get(ZONE)).willReturn(new Zone(ZONE, "心血管专区", "协议", "协议正文", 1));
-		given(this.credentials.maxPhotoSize()).willReturn(org.springframework.util.unit.DataSize.ofMegabytes(5));
+		given(this.intake.getMaxPhotoSize()).willReturn(org.springframework.util.unit.DataSize.ofMegabytes(5));
 		given(this.credentials.latest(anyString())).willReturn(Optional.empty());
 	}
 
@@ -162,7 +172,7 @@ class JourneyControllerWebTest {
 						.with(signedIn(this.reader))
 						.with(csrf()))
 			.andExpect(redirectedUrl("/journey/" + ZONE));
-		verify(this.credentials, never()).acceptPhoto(any(), anyString());
+		verify(this.intake, never()).accept(any(), anyString());
 		verify(this.journey, never()).submitCredentials(anyString(), anyString(), any(CredentialForm.class), any());
 	}
 

@@ -19,11 +19,12 @@ import org.hcpgate.articles.ArticleRepository;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.journey.ConsentStep;
 import org.hcpgate.journey.JourneyService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.readers.Reader;
+import org.hcpgate.vault.StoredDocument;
+import org.hcpgate.vault.UploadIntake;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneRepository;
@@ -77,6 +78,8 @@ public class JourneyDriver {
 
 	private final CredentialService credentials;
 
+	private final UploadIntake intake;
+
 	private final Readers readers;
 
 	private final Reviewer reviewer;
@@ -84,7 +87,9 @@ public class JourneyDriver {
 	private final ProfessionCatalogue professions;
 
 	JourneyDriver(ObjectProvider<MockMvc> mvc, ZoneRepository zones, ArticleRepository articles, JourneyService journey,
-			CredentialService credentials, Readers readers, Reviewer reviewer, ProfessionCatalogue professions) {
+			CredentialService credentials, UploadIntake intake, Readers readers, Reviewer reviewer,
+			ProfessionCatalogue professions) {
+		this.intake = intake;
 		this.professions = professions;
 		this.mvc = mvc;
 		this.zones = zones;
@@ -290,8 +295,9 @@ public class JourneyDriver {
 			form.setDepartment(typed.department());
 			form.setProfessionalTitle(typed.professionalTitle());
 			form.setLicenceNumber(typed.licenceNumber());
-			StoredDocument photo = newPhoto ? driver.credentials
-				.acceptPhoto(new MockMultipartFile("photo", "licence.png", "image/png", PNG), readerId()) : null;
+			StoredDocument photo = newPhoto
+					? driver.intake.accept(new MockMultipartFile("photo", "licence.png", "image/png", PNG), readerId())
+					: null;
 			CredentialSubmission submission = driver.journey.submitCredentials(readerId(), this.zone, form, photo);
 			return new Submitted(this.reader, this.zone, submission, driver.reviewer.reviewTask(this.reader));
 		}
