@@ -88,11 +88,6 @@ public class RegistrationService {
 		this.from = from;
 	}
 
-	/** True when addresses are confirmed by e-mail (a mail server is configured). */
-	public boolean confirmsByEmail() {
-		return this.mailSender.getIfAvailable() != null;
-	}
-
 	/**
 	 * A well-formed registration (the form's own checks passed). With a mail server, the
 	 * same outcome whatever is taken; without, {@link TakenException} names it.

@@ -83,22 +83,22 @@ public class Article {
 		this.publishedAt = Instant.now();
 	}
 
-	Article(ArticleSettings settings) {
-		edit(settings);
+	Article(ArticleEdit edit) {
+		edit(edit);
 	}
 
-	void edit(ArticleSettings settings) {
-		this.zoneKey = settings.zoneKey();
-		this.gated = settings.gated();
-		this.title = settings.title().strip();
-		this.author = settings.author().strip();
-		this.tag = (settings.tag() == null || settings.tag().isBlank()) ? null : settings.tag().strip();
-		this.publishedOn = settings.publishedOn();
-		this.teaser = settings.teaser().strip();
-		this.bodyFormat = settings.bodyFormat();
-		this.bodySource = settings.body();
-		this.body = ArticleBody.sanitise(settings.bodyFormat(), settings.body());
-		this.publishedAt = settings.publishedAt();
+	void edit(ArticleEdit edit) {
+		this.zoneKey = edit.zoneKey();
+		this.gated = edit.gated();
+		this.title = edit.title().strip();
+		this.author = edit.author().strip();
+		this.tag = (edit.tag() == null || edit.tag().isBlank()) ? null : edit.tag().strip();
+		this.publishedOn = edit.publishedOn();
+		this.teaser = edit.teaser().strip();
+		this.bodyFormat = edit.bodyFormat();
+		this.bodySource = edit.body();
+		this.body = ArticleBody.sanitise(edit.bodyFormat(), edit.body());
+		this.publishedAt = edit.publishedAt();
 	}
 
 	void identifyInCms(String cmsId) {

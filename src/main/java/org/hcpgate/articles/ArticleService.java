@@ -36,14 +36,14 @@ public class ArticleService {
 	}
 
 	@Transactional
-	public Article create(ArticleSettings settings) {
-		return this.articles.save(new Article(settings));
+	public Article create(ArticleEdit edit) {
+		return this.articles.save(new Article(edit));
 	}
 
 	@Transactional
-	public Article update(long id, ArticleSettings settings) {
+	public Article update(long id, ArticleEdit edit) {
 		Article article = this.articles.findById(id).orElseThrow(() -> new UnknownArticleException(id));
-		article.edit(settings);
+		article.edit(edit);
 		return article;
 	}
 

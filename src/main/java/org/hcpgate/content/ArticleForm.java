@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.hcpgate.articles.Article;
 import org.hcpgate.articles.ArticleBody;
-import org.hcpgate.articles.ArticleSettings;
+import org.hcpgate.articles.ArticleEdit;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -78,7 +78,7 @@ public class ArticleForm {
 	 * What to save. An article published without a time keeps the time it already had (so
 	 * saving it again does not move it to the top), or gets now.
 	 */
-	ArticleSettings settings(ZoneId siteTime, Instant alreadyPublishedAt, Instant now) {
+	ArticleEdit edit(ZoneId siteTime, Instant alreadyPublishedAt, Instant now) {
 		Instant publishedAt = null;
 		if (this.published) {
 			if (this.publishAt != null) {
@@ -90,7 +90,7 @@ public class ArticleForm {
 						: now;
 			}
 		}
-		return new ArticleSettings(this.zoneKey, this.gated, this.title, this.author, this.tag, this.publishedOn,
+		return new ArticleEdit(this.zoneKey, this.gated, this.title, this.author, this.tag, this.publishedOn,
 				this.teaser, this.bodyFormat, this.body, publishedAt);
 	}
 

@@ -18,7 +18,7 @@ import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.hcpgate.reasons.ReasonCode;
 import org.hcpgate.zones.AgreementVersion;
-import org.hcpgate.zones.QuestionSettings;
+import org.hcpgate.zones.QuestionEdit;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
@@ -140,9 +140,9 @@ public class ContentService {
 
 	@Transactional
 	public Zone createZone(ZoneForm form, Editor editor) {
-		Zone zone = this.zones.create(form.getKey(), form.settings(), form.getAgreementTitle().strip(),
+		Zone zone = this.zones.create(form.getKey(), form.edit(), form.getAgreementTitle().strip(),
 				form.getAgreementBody().strip(), editor.staffId());
-		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.zones.replaceQuestions(zone.getKey(), form.questionEdits());
 		this.zones.admit(zone.getKey(), form.admittedProfessions());
 		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
 		return zone;
@@ -151,10 +151,10 @@ public class ContentService {
 	/** A zone the CMS creates, known to it by its own id from then on. */
 	@Transactional
 	public Zone createZoneFromCms(ZoneForm form, String cmsId, Editor editor) {
-		Zone zone = this.zones.create(form.getKey(), form.settings(), form.getAgreementTitle().strip(),
+		Zone zone = this.zones.create(form.getKey(), form.edit(), form.getAgreementTitle().strip(),
 				form.getAgreementBody().strip(), editor.staffId());
 		this.zones.identifyInCms(zone.getKey(), cmsId);
-		this.zones.replaceQuestions(zone.getKey(), form.questionSettings());
+		this.zones.replaceQuestions(zone.getKey(), form.questionEdits());
 		this.zones.admit(zone.getKey(), form.admittedProfessions());
 		this.audit.record(editor, ZONE, zone.getKey(), "created", null, snapshot(zone.getKey()));
 		return zone;
@@ -166,8 +166,8 @@ public class ContentService {
 	@Transactional
 	public boolean updateZone(String zoneKey, ZoneForm form, Editor editor) {
 		Map<String, Object> before = snapshot(zoneKey);
-		this.zones.update(zoneKey, form.settings());
-		this.zones.replaceQuestions(zoneKey, form.questionSettings());
+		this.zones.update(zoneKey, form.edit());
+		this.zones.replaceQuestions(zoneKey, form.questionEdits());
 		this.zones.admit(zoneKey, form.admittedProfessions());
 		return this.audit.record(editor, ZONE, zoneKey, "changed", before, snapshot(zoneKey));
 	}
@@ -236,7 +236,7 @@ public class ContentService {
 	@Transactional
 	public Article createArticle(ArticleForm form, Editor editor) {
 		this.zones.get(form.getZoneKey());
-		Article article = this.articles.create(form.settings(this.siteTime, null, Instant.now()));
+		Article article = this.articles.create(form.edit(this.siteTime, null, Instant.now()));
 		this.audit.record(editor, ARTICLE, article.getId().toString(), "created", null, snapshot(article));
 		return article;
 	}
@@ -246,7 +246,7 @@ public class ContentService {
 		this.zones.get(form.getZoneKey());
 		Article article = this.articles.find(id).orElseThrow();
 		Map<String, Object> before = snapshot(article);
-		this.articles.update(id, form.settings(this.siteTime, article.getPublishedAt(), Instant.now()));
+		this.articles.update(id, form.edit(this.siteTime, article.getPublishedAt(), Instant.now()));
 		return this.audit.record(editor, ARTICLE, Long.toString(id), "changed", before, snapshot(article));
 	}
 
@@ -270,7 +270,7 @@ public class ContentService {
 	@Transactional
 	public boolean saveProfession(String code, ProfessionForm form, Editor editor) {
 		Map<String, Object> before = this.professions.find(code).map(p -> snapshot(p)).orElse(null);
-		Profession saved = this.professions.save(code, form.settings());
+		Profession saved = this.professions.save(code, form.edit());
 		return this.audit.record(editor, PROFESSION, code, (before == null) ? "created" : "changed", before,
 				snapshot(saved));
 	}
@@ -304,7 +304,7 @@ public class ContentService {
 	@Transactional
 	public boolean saveReason(String code, ReasonForm form, Editor editor) {
 		Map<String, Object> before = this.reasons.find(code).map(ContentService::snapshot).orElse(null);
-		ReasonCode saved = this.reasons.save(code, form.settings());
+		ReasonCode saved = this.reasons.save(code, form.edit());
 		return this.audit.record(editor, REASON, code, (before == null) ? "created" : "changed", before,
 				snapshot(saved));
 	}
@@ -350,7 +350,7 @@ public class ContentService {
 		return picture;
 	}
 
-	/** A zone as the audit keeps it: its settings and its questions. */
+	/** A zone as the audit keeps it: its edit and its questions. */
 	Map<String, Object> snapshot(String zoneKey) {
 		Zone zone = this.zones.get(zoneKey);
 		Map<String, Object> state = new LinkedHashMap<>();
@@ -370,7 +370,7 @@ public class ContentService {
 		state.put("questions",
 				this.zones.questions(zoneKey)
 					.stream()
-					.map(q -> new QuestionSettings(q.getId(), q.getText(), q.getKind(), q.getOptions(), q.isRequired()))
+					.map(q -> new QuestionEdit(q.getId(), q.getText(), q.getKind(), q.getOptions(), q.isRequired()))
 					.toList());
 		return state;
 	}

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hcpgate.professions.Profession;
-import org.hcpgate.professions.ProfessionSettings;
+import org.hcpgate.professions.ProfessionEdit;
 
 /**
  * A profession as editors (names, titles) and leads (the licence pattern) write it; the
@@ -68,8 +68,8 @@ public class ProfessionForm {
 				: this.titlesText.lines().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
 	}
 
-	ProfessionSettings settings() {
-		return new ProfessionSettings(this.name, this.nameEn, this.position, this.licencePattern, this.licenceHint,
+	ProfessionEdit edit() {
+		return new ProfessionEdit(this.name, this.nameEn, this.position, this.licencePattern, this.licenceHint,
 				this.licenceHintEn, this.active, titles());
 	}
 

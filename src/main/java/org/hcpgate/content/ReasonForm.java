@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hcpgate.reasons.ReasonCode;
-import org.hcpgate.reasons.ReasonSettings;
+import org.hcpgate.reasons.ReasonEdit;
 
 /** A rejection reason as leads and editors write it. */
 public class ReasonForm {
@@ -42,8 +42,8 @@ public class ReasonForm {
 		return form;
 	}
 
-	ReasonSettings settings() {
-		return new ReasonSettings(this.label, this.labelEn, this.finalByDefault, this.position, this.active);
+	ReasonEdit edit() {
+		return new ReasonEdit(this.label, this.labelEn, this.finalByDefault, this.position, this.active);
 	}
 
 	public String getCode() {

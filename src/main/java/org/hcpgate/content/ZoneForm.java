@@ -14,10 +14,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hcpgate.zones.QuestionSettings;
+import org.hcpgate.zones.QuestionEdit;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
-import org.hcpgate.zones.ZoneSettings;
+import org.hcpgate.zones.ZoneEdit;
 
 /**
  * A zone as editors write it, on the staff pages and through the content API: its
@@ -102,15 +102,15 @@ public class ZoneForm {
 		return this;
 	}
 
-	ZoneSettings settings() {
-		return new ZoneSettings(this.name.strip(), this.description, this.position, this.published, this.audienceNotice,
+	ZoneEdit edit() {
+		return new ZoneEdit(this.name.strip(), this.description, this.position, this.published, this.audienceNotice,
 				(this.informedConsentTitle == null) ? "" : this.informedConsentTitle, this.informedConsentBody,
 				this.informationReview);
 	}
 
 	/** The questions an editor filled in (rows left blank are not questions). */
-	List<QuestionSettings> questionSettings() {
-		return this.questions.stream().filter(row -> !row.isBlank()).map(QuestionRow::settings).toList();
+	List<QuestionEdit> questionEdits() {
+		return this.questions.stream().filter(row -> !row.isBlank()).map(QuestionRow::edit).toList();
 	}
 
 	public String getKey() {
@@ -255,8 +255,8 @@ public class ZoneForm {
 			return (this.text == null || this.text.isBlank()) && getOptions().isEmpty();
 		}
 
-		QuestionSettings settings() {
-			return new QuestionSettings(this.id, (this.text == null) ? "" : this.text.strip(), this.kind, getOptions(),
+		QuestionEdit edit() {
+			return new QuestionEdit(this.id, (this.text == null) ? "" : this.text.strip(), this.kind, getOptions(),
 					this.required);
 		}
 

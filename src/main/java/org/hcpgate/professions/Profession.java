@@ -48,14 +48,14 @@ public class Profession {
 		this.code = code;
 	}
 
-	void edit(ProfessionSettings settings) {
-		this.name = settings.name().strip();
-		this.nameEn = settings.nameEn().strip();
-		this.position = settings.position();
-		this.licencePattern = settings.licencePattern().strip();
-		this.licenceHint = settings.licenceHint().strip();
-		this.licenceHintEn = settings.licenceHintEn().strip();
-		this.active = settings.active();
+	void edit(ProfessionEdit edit) {
+		this.name = edit.name().strip();
+		this.nameEn = edit.nameEn().strip();
+		this.position = edit.position();
+		this.licencePattern = edit.licencePattern().strip();
+		this.licenceHint = edit.licenceHint().strip();
+		this.licenceHintEn = edit.licenceHintEn().strip();
+		this.active = edit.active();
 	}
 
 	/**

@@ -107,13 +107,13 @@ public class ProfessionCatalogue {
 
 	/** Creates or changes a profession, its titles becoming these in this order. */
 	@Transactional
-	public Profession save(String code, ProfessionSettings settings) {
+	public Profession save(String code, ProfessionEdit edit) {
 		Profession profession = this.professions.findById(code).orElseGet(() -> new Profession(code));
-		profession.edit(settings);
+		profession.edit(edit);
 		this.professions.saveAndFlush(profession);
 		this.titles.deleteByProfessionCode(code);
 		int position = 1;
-		for (String title : settings.titles()) {
+		for (String title : edit.titles()) {
 			this.titles.save(new ProfessionalTitle(code, title.strip(), position++));
 		}
 		return profession;

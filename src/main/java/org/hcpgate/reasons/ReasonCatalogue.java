@@ -61,9 +61,9 @@ public class ReasonCatalogue {
 
 	/** Creates or changes a reason. */
 	@Transactional
-	public ReasonCode save(String code, ReasonSettings settings) {
+	public ReasonCode save(String code, ReasonEdit edit) {
 		ReasonCode reason = this.reasons.findById(code).orElseGet(() -> new ReasonCode(code));
-		reason.edit(settings);
+		reason.edit(edit);
 		return this.reasons.save(reason);
 	}
 

@@ -42,12 +42,12 @@ public class ReasonCode {
 		this.code = code;
 	}
 
-	void edit(ReasonSettings settings) {
-		this.label = settings.label().strip();
-		this.labelEn = settings.labelEn().strip();
-		this.finalByDefault = settings.finalByDefault();
-		this.position = settings.position();
-		this.active = settings.active();
+	void edit(ReasonEdit edit) {
+		this.label = edit.label().strip();
+		this.labelEn = edit.labelEn().strip();
+		this.finalByDefault = edit.finalByDefault();
+		this.position = edit.position();
+		this.active = edit.active();
 	}
 
 	public String labelIn(Locale locale) {

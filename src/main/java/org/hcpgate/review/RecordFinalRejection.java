@@ -17,7 +17,7 @@ class RecordFinalRejection implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.reviews.recordFinalRejection(ReviewDecision.of(execution));
+		this.reviews.recordFinalRejection(ReviewDecisionVariables.of(execution));
 	}
 
 }

@@ -17,7 +17,7 @@ class RecordRejection implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.reviews.recordRejection(ReviewDecision.of(execution));
+		this.reviews.recordRejection(ReviewDecisionVariables.of(execution));
 	}
 
 }

@@ -34,14 +34,15 @@ public class RecordReviewDecision implements TaskListener {
 
 	static final String OVERTURNED = "overturned";
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
 	private final ReasonCatalogue reasons;
 
 	private final ProfessionCatalogue professions;
 
-	public RecordReviewDecision(DecisionAudit audit, ReasonCatalogue reasons, ProfessionCatalogue professions) {
-		this.audit = audit;
+	public RecordReviewDecision(ReviewDecisionService decisions, ReasonCatalogue reasons,
+			ProfessionCatalogue professions) {
+		this.decisions = decisions;
 		this.reasons = reasons;
 		this.professions = professions;
 	}
@@ -49,19 +50,19 @@ public class RecordReviewDecision implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String decider = ReviewActors.decider(task);
-		AuditedDecision decision = switch (task.getTaskDefinitionKey()) {
+		ReviewDecision decision = switch (task.getTaskDefinitionKey()) {
 			case HcpVerificationProcess.TASK_REVIEW_CREDENTIALS -> credentials(task, decider);
 			case ZoneAccessProcess.TASK_REVIEW_INFORMATION -> information(task, decider);
 			case HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION -> confirmation(task, decider);
 			default ->
 				throw new IllegalStateException("recordReviewDecision is not for " + task.getTaskDefinitionKey());
 		};
-		this.audit.record(decision);
+		this.decisions.record(decision);
 	}
 
-	private AuditedDecision credentials(DelegateTask task, String decider) {
+	private ReviewDecision credentials(DelegateTask task, String decider) {
 		String decision = decision(task, CREDENTIAL_DECISIONS);
-		List<String> reasons = ReviewDecision
+		List<String> reasons = ReviewDecisionVariables
 			.reasonCodes(task.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS));
 		if (HcpVerificationProcess.DECISION_APPROVED.equals(decision)) {
 			// reasons of an approval mean nothing; none reach the submission or the audit
@@ -83,7 +84,7 @@ public class RecordReviewDecision implements TaskListener {
 			.because(reasons, reviewNote, internalNote);
 	}
 
-	private AuditedDecision information(DelegateTask task, String decider) {
+	private ReviewDecision information(DelegateTask task, String decider) {
 		String decision = decision(task, INFORMATION_DECISIONS);
 		String reviewNote = note(task, ZoneAccessProcess.VAR_REVIEW_NOTE);
 		if (HcpVerificationProcess.DECISION_REJECTED.equals(decision) && (reviewNote == null || reviewNote.isBlank())) {
@@ -96,7 +97,7 @@ public class RecordReviewDecision implements TaskListener {
 			.because(List.of(), reviewNote, internalNote);
 	}
 
-	private AuditedDecision confirmation(DelegateTask task, String decider) {
+	private ReviewDecision confirmation(DelegateTask task, String decider) {
 		Object value = task.getVariable(HcpVerificationProcess.VAR_FINAL_REJECTION_CONFIRMED);
 		Boolean confirmed = (value instanceof Boolean b) ? b
 				: ("true".equals(value) ? Boolean.TRUE : ("false".equals(value) ? Boolean.FALSE : null));
@@ -109,8 +110,9 @@ public class RecordReviewDecision implements TaskListener {
 		return started(task, confirmed ? CONFIRMED : OVERTURNED, decider)
 			.about(readerId(task), longVariable(task, HcpVerificationProcess.VAR_SUBMISSION_ID), null, null,
 					intVariable(task, HcpVerificationProcess.VAR_ATTEMPT))
-			.because(ReviewDecision.reasonCodes(task.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)), null,
-					note);
+			.because(
+					ReviewDecisionVariables.reasonCodes(task.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)),
+					null, note);
 	}
 
 	private static String decision(DelegateTask task, List<String> allowed) {
@@ -159,8 +161,8 @@ public class RecordReviewDecision implements TaskListener {
 		return text;
 	}
 
-	private static AuditedDecision started(DelegateTask task, String decision, String decider) {
-		return new AuditedDecision(task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+	private static ReviewDecision started(DelegateTask task, String decision, String decider) {
+		return new ReviewDecision(task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
 				task.getCreateTime().toInstant(), decision, decider);
 	}
 

@@ -17,7 +17,7 @@ class RecordVerification implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.reviews.recordApproval(ReviewDecision.of(execution));
+		this.reviews.recordApproval(ReviewDecisionVariables.of(execution));
 	}
 
 }

@@ -1,60 +1,178 @@
 package org.hcpgate.review;
 
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.json.SpinJsonNode;
-import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ReasonCodesConverter;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /**
- * A reviewer's decision as the review task left it in the process: from Tasklist's
- * Camunda Form (a JSON list of reason codes) or from the REST API (JSON, a list or a
- * comma-separated string). Whose it is comes from the instance's business key (the reader
- * id the site started it with), never from a variable.
+ * One staff decision on a review task, as it was taken: the audit trail leads read on
+ * {@code /staff/decisions}. Written once, in the transaction that completes the task (a
+ * task is decided once: {@code task_id} is unique), never changed.
  */
-record ReviewDecision(String readerId, Long submissionId, String decision, List<String> rejectionReasons,
-		String reviewNote, TitleCorrection correction, String reviewedBy) {
+@Entity
+@Table(name = "review_decision")
+public class ReviewDecision {
 
-	/**
-	 * The decision's correction of profession and title was checked against the catalogue
-	 * when the task completed (recordReviewDecision).
-	 */
-	static ReviewDecision of(DelegateExecution execution) {
-		Object submissionId = execution.getVariable(HcpVerificationProcess.VAR_SUBMISSION_ID);
-		Object correction = execution.getVariable(HcpVerificationProcess.VAR_CORRECTED_TITLE);
-		Object reviewedBy = execution.getVariable(HcpVerificationProcess.VAR_REVIEWED_BY);
-		return new ReviewDecision(execution.getProcessBusinessKey(),
-				(submissionId == null) ? null : ((Number) submissionId).longValue(),
-				(String) execution.getVariable(HcpVerificationProcess.VAR_DECISION),
-				reasonCodes(execution.getVariable(HcpVerificationProcess.VAR_REJECTION_REASONS)),
-				(String) execution.getVariable(HcpVerificationProcess.VAR_REVIEW_NOTE),
-				(correction == null) ? null : TitleCorrection.parse(correction.toString()).orElse(null),
-				(reviewedBy == null) ? null : reviewedBy.toString());
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "task_id", nullable = false)
+	private String taskId;
+
+	@Column(name = "task_key", nullable = false)
+	private String taskKey;
+
+	@Column(name = "process_instance_id", nullable = false)
+	private String processInstanceId;
+
+	@Column(name = "reader_id")
+	private String readerId;
+
+	@Column(name = "submission_id")
+	private Long submissionId;
+
+	@Column(name = "answer_set_id")
+	private Long answerSetId;
+
+	@Column(name = "zone_key")
+	private String zoneKey;
+
+	private Integer attempt;
+
+	@Column(nullable = false)
+	private String decision;
+
+	@Column(name = "rejection_reasons")
+	@Convert(converter = ReasonCodesConverter.class)
+	private List<String> rejectionReasons = List.of();
+
+	@Column(name = "review_note")
+	private String reviewNote;
+
+	@Column(name = "internal_note")
+	private String internalNote;
+
+	@Column(name = "decided_by")
+	private String decidedBy;
+
+	@Column(name = "task_created_at", nullable = false)
+	private Instant taskCreatedAt;
+
+	@Column(name = "decided_at", nullable = false)
+	private Instant decidedAt;
+
+	protected ReviewDecision() {
 	}
 
-	static List<String> reasonCodes(Object value) {
-		List<String> codes = new ArrayList<>();
-		if (value instanceof SpinJsonNode json) {
-			if (json.isArray()) {
-				json.elements().forEach(e -> codes.add(e.stringValue()));
-			}
-			else if (json.isString()) {
-				codes.addAll(split(json.stringValue()));
-			}
-		}
-		else if (value instanceof Collection<?> collection) {
-			collection.forEach(e -> codes.add(String.valueOf(e)));
-		}
-		else if (value instanceof String text) {
-			codes.addAll(split(text));
-		}
-		return codes.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+	ReviewDecision(String taskId, String taskKey, String processInstanceId, Instant taskCreatedAt, String decision,
+			String decidedBy) {
+		this.taskId = taskId;
+		this.taskKey = taskKey;
+		this.processInstanceId = processInstanceId;
+		this.taskCreatedAt = taskCreatedAt;
+		this.decision = decision;
+		this.decidedBy = decidedBy;
+		this.decidedAt = Instant.now();
 	}
 
-	private static List<String> split(String text) {
-		return List.of(text.replace("[", "").replace("]", "").replace("\"", "").split(","));
+	ReviewDecision about(String readerId, Long submissionId, Long answerSetId, String zoneKey, Integer attempt) {
+		this.readerId = readerId;
+		this.submissionId = submissionId;
+		this.answerSetId = answerSetId;
+		this.zoneKey = zoneKey;
+		this.attempt = attempt;
+		return this;
+	}
+
+	ReviewDecision because(List<String> rejectionReasons, String reviewNote, String internalNote) {
+		this.rejectionReasons = List.copyOf(rejectionReasons);
+		this.reviewNote = blankToNull(reviewNote);
+		this.internalNote = blankToNull(internalNote);
+		return this;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getTaskId() {
+		return this.taskId;
+	}
+
+	public String getTaskKey() {
+		return this.taskKey;
+	}
+
+	public String getProcessInstanceId() {
+		return this.processInstanceId;
+	}
+
+	public String getReaderId() {
+		return this.readerId;
+	}
+
+	public Long getSubmissionId() {
+		return this.submissionId;
+	}
+
+	public Long getAnswerSetId() {
+		return this.answerSetId;
+	}
+
+	public String getZoneKey() {
+		return this.zoneKey;
+	}
+
+	public Integer getAttempt() {
+		return this.attempt;
+	}
+
+	public String getDecision() {
+		return this.decision;
+	}
+
+	public List<String> getRejectionReasons() {
+		return this.rejectionReasons;
+	}
+
+	public String getReviewNote() {
+		return this.reviewNote;
+	}
+
+	public String getInternalNote() {
+		return this.internalNote;
+	}
+
+	public String getDecidedBy() {
+		return this.decidedBy;
+	}
+
+	public Instant getTaskCreatedAt() {
+		return this.taskCreatedAt;
+	}
+
+	public Instant getDecidedAt() {
+		return this.decidedAt;
+	}
+
+	/** From the task's creation to the decision: what a reader waited for this round. */
+	public Duration getTimeToDecision() {
+		return Duration.between(this.taskCreatedAt, this.decidedAt);
 	}
 
 }

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the reader back to. Nothing of the engine leaves it.
  */
 @Component
-class ReviewEngine {
+public class ReviewEngine {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +54,7 @@ class ReviewEngine {
 	}
 
 	/** The engine's clock: moved by process tests, the real time otherwise. */
-	Instant now() {
+	public Instant now() {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
@@ -63,7 +63,7 @@ class ReviewEngine {
 	 * due.
 	 */
 	@Transactional(readOnly = true)
-	Backlog backlog() {
+	public Backlog backlog() {
 		Map<String, Long> open = new LinkedHashMap<>();
 		for (String taskKey : StaffTasks.KEYS) {
 			open.put(taskKey, this.tasks.createTaskQuery().taskDefinitionKey(taskKey).count());
@@ -79,7 +79,7 @@ class ReviewEngine {
 	 * Staff tasks that were open at a moment of the past, from Camunda's task history.
 	 */
 	@Transactional(readOnly = true)
-	long openAt(Instant moment) {
+	public long openAt(Instant moment) {
 		String[] keys = StaffTasks.KEYS.toArray(String[]::new);
 		Date end = Date.from(moment);
 		long stillOpen = this.history.createHistoricTaskInstanceQuery()
@@ -100,7 +100,7 @@ class ReviewEngine {
 	 * them, or unclaimed with one of their groups as a candidate.
 	 */
 	@Transactional(readOnly = true)
-	boolean hasTaskOpenTo(String processInstanceId, String userId, Collection<String> groups) {
+	public boolean hasTaskOpenTo(String processInstanceId, String userId, Collection<String> groups) {
 		if (this.tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(userId).count() > 0) {
 			return true;
 		}
@@ -116,7 +116,7 @@ class ReviewEngine {
 	 * the reader's answers to a form step.
 	 */
 	@Transactional(readOnly = true)
-	List<String> runningInstancesOf(String readerId) {
+	public List<String> runningInstancesOf(String readerId) {
 		List<String> ids = new ArrayList<>();
 		this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(readerId)
@@ -134,7 +134,7 @@ class ReviewEngine {
 	 * the form a reader answered, to label the answers for staff.
 	 */
 	@Transactional(readOnly = true)
-	Optional<byte[]> deployedForm(String processInstanceId, String formId) {
+	public Optional<byte[]> deployedForm(String processInstanceId, String formId) {
 		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.singleResult();
@@ -222,7 +222,7 @@ class ReviewEngine {
 	}
 
 	/** Open staff tasks by task key, and how many are past due. */
-	record Backlog(Map<String, Long> open, long overdue) {
+	public record Backlog(Map<String, Long> open, long overdue) {
 
 		long total() {
 			return this.open.values().stream().mapToLong(Long::longValue).sum();

@@ -37,24 +37,24 @@ public class ReviewService {
 
 	private final ReviewEngine engine;
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
 	private final NotificationService notifications;
 
 	ReviewService(CredentialSubmissionRepository submissions, HcpVerificationService verifications,
 			ZoneAccessService zoneAccess, AnswerSetRepository answerSets, ReviewEngine engine,
-			NotificationService notifications, DecisionAudit audit) {
+			NotificationService notifications, ReviewDecisionService decisions) {
 		this.submissions = submissions;
 		this.verifications = verifications;
 		this.zoneAccess = zoneAccess;
 		this.answerSets = answerSets;
 		this.engine = engine;
-		this.audit = audit;
+		this.decisions = decisions;
 		this.notifications = notifications;
 	}
 
 	@Transactional
-	public void recordApproval(ReviewDecision decision) {
+	public void recordApproval(ReviewDecisionVariables decision) {
 		CredentialSubmission submission = recordOnSubmission(decision);
 		if (submission != null && decision.correction() != null) {
 			submission.correct(decision.correction().profession(), decision.correction().title(),
@@ -66,14 +66,14 @@ public class ReviewService {
 	}
 
 	@Transactional
-	public void recordRejection(ReviewDecision decision) {
+	public void recordRejection(ReviewDecisionVariables decision) {
 		recordOnSubmission(decision);
 		this.verifications.markRejected(decision.readerId());
 		tell(decision, Notification.Kind.CREDENTIALS_REJECTED);
 	}
 
 	@Transactional
-	public void recordFinalRejection(ReviewDecision decision) {
+	public void recordFinalRejection(ReviewDecisionVariables decision) {
 		recordOnSubmission(decision);
 		this.verifications.markRejectedFinally(decision.readerId());
 		tell(decision, Notification.Kind.CREDENTIALS_REJECTED_FINAL);
@@ -84,7 +84,7 @@ public class ReviewService {
 	 * that waits for it (the verification is platform-wide; the latest journey is the one
 	 * to resume). One notice per submission and kind.
 	 */
-	private void tell(ReviewDecision decision, Notification.Kind kind) {
+	private void tell(ReviewDecisionVariables decision, Notification.Kind kind) {
 		Object reference = (decision.submissionId() != null) ? decision.submissionId() : decision.readerId();
 		Notice notice = Notice.of(decision.readerId(), kind, reference)
 			.because(decision.rejectionReasons(), decision.reviewNote());
@@ -118,8 +118,8 @@ public class ReviewService {
 	@Transactional
 	public void reopenVerification(String readerId, String lead, String reopening) {
 		if (this.verifications.markReopened(readerId)) {
-			this.audit.record(new AuditedDecision(reopening, HcpVerificationProcess.TASK_REOPEN_VERIFICATION, reopening,
-					Instant.now(), REOPENED, lead)
+			this.decisions.record(new ReviewDecision(reopening, HcpVerificationProcess.TASK_REOPEN_VERIFICATION,
+					reopening, Instant.now(), REOPENED, lead)
 				.about(readerId, null, null, null, null)
 				.because(List.of(), null, null));
 		}
@@ -171,7 +171,7 @@ public class ReviewService {
 			.existsByLicenceNumberHashAndReaderIdNot(submission.getLicenceNumberHash(), submission.getReaderId());
 	}
 
-	private CredentialSubmission recordOnSubmission(ReviewDecision decision) {
+	private CredentialSubmission recordOnSubmission(ReviewDecisionVariables decision) {
 		if (decision.submissionId() == null) {
 			return null;
 		}

@@ -4,9 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class UnknownSubmissionException extends RuntimeException {
+public class UnknownSubmissionException extends RuntimeException {
 
-	UnknownSubmissionException(long id) {
+	public UnknownSubmissionException(long id) {
 		super("No submission " + id);
 	}
 

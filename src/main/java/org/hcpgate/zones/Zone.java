@@ -117,26 +117,26 @@ public class Zone {
 	 * What an editor sets of a zone. A changed informed-consent text is a new version of
 	 * it.
 	 */
-	void edit(ZoneSettings settings) {
-		this.name = settings.name();
-		this.description = blankToNull(settings.description());
-		this.position = settings.position();
-		this.published = settings.published();
-		this.audienceNotice = blankToNull(settings.audienceNotice());
-		this.informationReview = settings.informationReview();
-		String consentBody = blankToNull(settings.informedConsentBody());
+	void edit(ZoneEdit edit) {
+		this.name = edit.name();
+		this.description = blankToNull(edit.description());
+		this.position = edit.position();
+		this.published = edit.published();
+		this.audienceNotice = blankToNull(edit.audienceNotice());
+		this.informationReview = edit.informationReview();
+		String consentBody = blankToNull(edit.informedConsentBody());
 		if (consentBody == null) {
 			this.informedConsentTitle = null;
 			this.informedConsentBody = null;
 		}
 		else {
 			boolean changed = !consentBody.equals(this.informedConsentBody)
-					|| !settings.informedConsentTitle().strip().equals(this.informedConsentTitle);
+					|| !edit.informedConsentTitle().strip().equals(this.informedConsentTitle);
 			if (changed) {
 				this.informedConsentVersion = (this.informedConsentVersion == null) ? 1
 						: this.informedConsentVersion + 1;
 			}
-			this.informedConsentTitle = settings.informedConsentTitle().strip();
+			this.informedConsentTitle = edit.informedConsentTitle().strip();
 			this.informedConsentBody = consentBody;
 		}
 	}
@@ -163,11 +163,6 @@ public class Zone {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	public Zone withInformationReview() {
-		this.informationReview = true;
-		return this;
 	}
 
 	public boolean isInformationReview() {

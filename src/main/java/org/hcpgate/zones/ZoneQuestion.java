@@ -81,18 +81,18 @@ public class ZoneQuestion {
 		this.options = String.join(OPTION_SEPARATOR, options);
 	}
 
-	static ZoneQuestion of(String zoneKey, int position, QuestionSettings settings) {
-		ZoneQuestion question = new ZoneQuestion(zoneKey, position, settings.text().strip(), settings.required());
-		question.update(position, settings);
+	static ZoneQuestion of(String zoneKey, int position, QuestionEdit edit) {
+		ZoneQuestion question = new ZoneQuestion(zoneKey, position, edit.text().strip(), edit.required());
+		question.update(position, edit);
 		return question;
 	}
 
-	void update(int position, QuestionSettings settings) {
+	void update(int position, QuestionEdit edit) {
 		this.position = position;
-		this.text = settings.text().strip();
-		this.kind = settings.kind();
-		this.required = settings.required();
-		this.options = settings.kind().hasOptions() ? String.join(OPTION_SEPARATOR, settings.options()) : null;
+		this.text = edit.text().strip();
+		this.kind = edit.kind();
+		this.required = edit.required();
+		this.options = edit.kind().hasOptions() ? String.join(OPTION_SEPARATOR, edit.options()) : null;
 		this.retired = false;
 	}
 

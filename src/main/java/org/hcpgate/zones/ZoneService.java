@@ -67,24 +67,23 @@ public class ZoneService {
 	 * without an agreement could not be entered).
 	 */
 	@Transactional
-	public Zone create(String zoneKey, ZoneSettings settings, String agreementTitle, String agreementBody,
-			String editor) {
+	public Zone create(String zoneKey, ZoneEdit edit, String agreementTitle, String agreementBody, String editor) {
 		if (this.zones.existsById(zoneKey)) {
 			throw new ZoneKeyTakenException(zoneKey);
 		}
-		Zone zone = new Zone(zoneKey, settings.name(), agreementTitle, agreementBody, 0);
-		zone.edit(settings);
+		Zone zone = new Zone(zoneKey, edit.name(), agreementTitle, agreementBody, 0);
+		zone.edit(edit);
 		this.zones.saveAndFlush(zone);
 		saveAgreementDraft(zoneKey, agreementTitle, agreementBody, editor);
 		publishAgreementDraft(zoneKey, editor);
 		return zone;
 	}
 
-	/** Changes a zone's settings, its row locked like a publication's. */
+	/** Changes a zone's edit, its row locked like a publication's. */
 	@Transactional
-	public Zone update(String zoneKey, ZoneSettings settings) {
+	public Zone update(String zoneKey, ZoneEdit edit) {
 		Zone zone = this.zones.lockByKey(zoneKey).orElseThrow(() -> new UnknownZoneException(zoneKey));
-		zone.edit(settings);
+		zone.edit(edit);
 		return zone;
 	}
 
@@ -105,7 +104,7 @@ public class ZoneService {
 	 * answers stay readable against it).
 	 */
 	@Transactional
-	public List<ZoneQuestion> replaceQuestions(String zoneKey, List<QuestionSettings> wanted) {
+	public List<ZoneQuestion> replaceQuestions(String zoneKey, List<QuestionEdit> wanted) {
 		get(zoneKey);
 		Map<Long, ZoneQuestion> current = new HashMap<>();
 		for (ZoneQuestion question : this.questions.findByZoneKeyOrderByPositionAscIdAsc(zoneKey)) {
@@ -113,13 +112,13 @@ public class ZoneService {
 		}
 		List<ZoneQuestion> kept = new ArrayList<>();
 		int position = 1;
-		for (QuestionSettings settings : wanted) {
-			ZoneQuestion question = (settings.id() != null) ? current.remove(settings.id()) : null;
+		for (QuestionEdit edit : wanted) {
+			ZoneQuestion question = (edit.id() != null) ? current.remove(edit.id()) : null;
 			if (question == null) {
-				question = this.questions.save(ZoneQuestion.of(zoneKey, position, settings));
+				question = this.questions.save(ZoneQuestion.of(zoneKey, position, edit));
 			}
 			else {
-				question.update(position, settings);
+				question.update(position, edit);
 			}
 			kept.add(question);
 			position++;

@@ -13,7 +13,7 @@ import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.PostgresIntegrationTest;
 import org.hcpgate.support.Readers;
 import org.hcpgate.verification.HcpVerificationService;
-import org.hcpgate.zones.QuestionSettings;
+import org.hcpgate.zones.QuestionEdit;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class MultipleChoicePostgresTest extends PostgresIntegrationTest {
 	void severalOptionsAreOneAnswerAndAnOptionTheQuestionHasNotIsRefused() throws Exception {
 		String zone = this.journeys.newZone();
 		ZoneQuestion question = this.zones
-			.replaceQuestions(zone, List.of(new QuestionSettings(null, "您关注哪些方向?", ZoneQuestion.Kind.MULTIPLE_CHOICE,
+			.replaceQuestions(zone, List.of(new QuestionEdit(null, "您关注哪些方向?", ZoneQuestion.Kind.MULTIPLE_CHOICE,
 					List.of("心衰", "高血压", "心律失常"), true)))
 			.get(0);
 		Reader reader = this.readers.newReader();

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hcpgate.review.AuditedDecision;
-import org.hcpgate.review.AuditedDecisionRepository;
+import org.hcpgate.review.ReviewDecision;
+import org.hcpgate.review.ReviewDecisionRepository;
 import org.hcpgate.support.Browser;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Submitted;
@@ -68,7 +68,7 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 	HcpVerificationService verifications;
 
 	@Autowired
-	AuditedDecisionRepository decisions;
+	ReviewDecisionRepository decisions;
 
 	private final AtomicInteger screenshots = new AtomicInteger();
 
@@ -196,11 +196,11 @@ class ReviewBrowserTest extends PostgresIntegrationTest {
 		await().atMost(Browser.WAIT)
 			.until(() -> this.verifications.find(submitted.readerId()).orElseThrow().getStatus(),
 					HcpVerification.Status.REJECTED_FINAL::equals);
-		List<AuditedDecision> audited = this.decisions
+		List<ReviewDecision> audited = this.decisions
 			.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(first.getProcessInstanceId());
-		assertThat(audited).extracting(AuditedDecision::getDecision)
+		assertThat(audited).extracting(ReviewDecision::getDecision)
 			.containsExactly("rejected", "rejected-final", "confirmed");
-		assertThat(audited).extracting(AuditedDecision::getDecidedBy).containsExactly(REVIEWER, REVIEWER, LEAD);
+		assertThat(audited).extracting(ReviewDecision::getDecidedBy).containsExactly(REVIEWER, REVIEWER, LEAD);
 
 		// 8. the lead reads the decisions and the dashboard
 		this.leadBrowser.open("/staff/decisions");

@@ -29,7 +29,7 @@ import org.hcpgate.zones.AgreementVersion;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
-import org.hcpgate.zones.ZoneSettings;
+import org.hcpgate.zones.ZoneEdit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -167,7 +167,7 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 
 		// a key another zone has
 		String taken = key();
-		this.zones.create(taken, new ZoneSettings("已有", null, 0, true, null, "", null, false), "协议", "正文", EDITOR);
+		this.zones.create(taken, new ZoneEdit("已有", null, 0, true, null, "", null, false), "协议", "正文", EDITOR);
 		ResponseEntity<String> duplicate = editor.post("/staff/content/zones/new", "/staff/content/zones", "key", taken,
 				"name", "第二个", "agreementTitle", "协议", "agreementBody", "正文");
 		assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -179,7 +179,7 @@ class ContentEditorsPostgresTest extends PostgresIntegrationTest {
 	void anAgreementDraftIsPreviewedThenPublishedOnceAsTheNextVersion() {
 		EditorPages editor = editor();
 		String key = key();
-		this.zones.create(key, new ZoneSettings("协议专区", null, 0, true, null, "", null, false), "协议", "第一版正文", EDITOR);
+		this.zones.create(key, new ZoneEdit("协议专区", null, 0, true, null, "", null, false), "协议", "第一版正文", EDITOR);
 		String page = "/staff/content/zones/" + key + "/agreement";
 
 		ResponseEntity<String> refused = editor.post(page, page + "/draft", "title", "", "body", "未保存的草稿");

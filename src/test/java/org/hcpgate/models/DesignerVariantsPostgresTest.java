@@ -261,7 +261,7 @@ class DesignerVariantsPostgresTest extends PostgresIntegrationTest {
 		ResponseEntity<byte[]> badge = this.rest.exchange(answersPage + "/documents/workBadge", HttpMethod.GET,
 				new HttpEntity<>(lead), byte[].class);
 		assertThat(badge.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
-		assertThat(this.jdbc.queryForList("select subject from staff_access where reader_id = ?", String.class,
+		assertThat(this.jdbc.queryForList("select subject from staff_view where reader_id = ?", String.class,
 				fresh.getReaderId()))
 			.containsExactly("FORM_ANSWERS", "FORM_DOCUMENT");
 

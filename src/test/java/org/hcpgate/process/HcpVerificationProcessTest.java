@@ -51,8 +51,8 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.hcpgate.process.ProcessTestBeans.Call;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
-import org.hcpgate.review.AuditedDecision;
-import org.hcpgate.review.DecisionAudit;
+import org.hcpgate.review.ReviewDecision;
+import org.hcpgate.review.ReviewDecisionService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +103,7 @@ class HcpVerificationProcessTest {
 	 * The audit table behind {@code recordReviewDecision}; the listeners themselves are
 	 * real.
 	 */
-	private DecisionAudit audit;
+	private ReviewDecisionService decisions;
 
 	static final String REVIEWER_A = "reviewer-a";
 
@@ -125,7 +125,7 @@ class HcpVerificationProcessTest {
 		this.recordAbandonment = this.delegates.register("recordAbandonment");
 		this.escalateReview = this.delegates.register("escalateReview");
 		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
-		this.audit = ProcessTestBeans.registerReviewBeans();
+		this.decisions = ProcessTestBeans.registerReviewBeans();
 	}
 
 	@AfterEach
@@ -240,7 +240,7 @@ class HcpVerificationProcessTest {
 		assertOutcomeAnnouncedOnce("rejected-final");
 		verifyNoInteractions(this.recordVerification, this.recordRejection, this.recordAbandonment);
 
-		List<AuditedDecision> audited = audited(2);
+		List<ReviewDecision> audited = audited(2);
 		assertThat(audited.get(0)).satisfies(d -> {
 			assertThat(d.getTaskKey()).isEqualTo("review-credentials");
 			assertThat(d.getDecision()).isEqualTo("rejected-final");
@@ -288,7 +288,7 @@ class HcpVerificationProcessTest {
 			.hasPassedInOrder("confirm-final-rejection", "review-credentials", "record-verification", "verified")
 			.hasNotPassed("record-final-rejection")
 			.isEnded();
-		assertThat(audited(3)).extracting(AuditedDecision::getDecision)
+		assertThat(audited(3)).extracting(ReviewDecision::getDecision)
 			.containsExactly("rejected-final", "overturned", "approved");
 	}
 
@@ -356,7 +356,7 @@ class HcpVerificationProcessTest {
 
 		assertThat(instance).isWaitingAt("review-credentials");
 		assertThat(task().getId()).isEqualTo(review.getId());
-		verifyNoInteractions(this.audit, this.recordRejection, this.recordFinalRejection);
+		verifyNoInteractions(this.decisions, this.recordRejection, this.recordFinalRejection);
 	}
 
 	@Test
@@ -373,7 +373,7 @@ class HcpVerificationProcessTest {
 			.hasMessageContaining("[claimed-by-other]")
 			.hasMessageContaining(REVIEWER_A);
 		assertThat(instance).isWaitingAt("review-credentials");
-		verifyNoInteractions(this.audit);
+		verifyNoInteractions(this.decisions);
 
 		as(REVIEWER_A, () -> complete(review, withVariables("decision", "approved")));
 		assertThat(instance).isWaitingAt("record-verification");
@@ -619,9 +619,9 @@ class HcpVerificationProcessTest {
 	}
 
 	/** The decisions handed to the audit, in order; exactly {@code count} of them. */
-	private List<AuditedDecision> audited(int count) {
-		ArgumentCaptor<AuditedDecision> recorded = ArgumentCaptor.forClass(AuditedDecision.class);
-		verify(this.audit, times(count)).record(recorded.capture());
+	private List<ReviewDecision> audited(int count) {
+		ArgumentCaptor<ReviewDecision> recorded = ArgumentCaptor.forClass(ReviewDecision.class);
+		verify(this.decisions, times(count)).record(recorded.capture());
 		return recorded.getAllValues();
 	}
 

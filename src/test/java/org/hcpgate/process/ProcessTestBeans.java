@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.hcpgate.review.DecisionAudit;
+import org.hcpgate.review.ReviewDecisionService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.hcpgate.review.OpenReviewRound;
@@ -45,18 +45,18 @@ public final class ProcessTestBeans {
 	 * table mocked.
 	 * @return the mocked audit, to verify what was recorded
 	 */
-	public static DecisionAudit registerReviewBeans() {
-		DecisionAudit audit = mock(DecisionAudit.class);
+	public static ReviewDecisionService registerReviewBeans() {
+		ReviewDecisionService decisions = mock(ReviewDecisionService.class);
 		ReasonCatalogue reasons = mock(ReasonCatalogue.class);
 		when(reasons.isActive(anyString())).thenAnswer(call -> REASON_CODES.contains(call.getArgument(0)));
 		when(reasons.formOptions())
 			.thenReturn(REASON_CODES.stream().map(code -> Map.of("label", code, "value", code)).toList());
 		ProfessionCatalogue professions = mock(ProfessionCatalogue.class);
 		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions));
-		Mocks.register("recordReviewDecision", new RecordReviewDecision(audit, reasons, professions));
+		Mocks.register("recordReviewDecision", new RecordReviewDecision(decisions, reasons, professions));
 		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
 		Mocks.register("reviewAssignment", new ReviewAssignment());
-		return audit;
+		return decisions;
 	}
 
 	/** {@code zoneService}: which steps does a zone ask for? */

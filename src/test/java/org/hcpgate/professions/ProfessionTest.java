@@ -16,7 +16,7 @@ class ProfessionTest {
 
 	static Profession withPattern(String pattern) {
 		Profession profession = new Profession("test");
-		profession.edit(new ProfessionSettings("测试", "Test", 1, pattern, "提示", "hint", true, List.of("职称")));
+		profession.edit(new ProfessionEdit("测试", "Test", 1, pattern, "提示", "hint", true, List.of("职称")));
 		return profession;
 	}
 

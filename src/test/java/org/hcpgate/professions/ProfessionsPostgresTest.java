@@ -27,7 +27,7 @@ import org.hcpgate.support.StaffSessions;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.ZoneService;
-import org.hcpgate.zones.ZoneSettings;
+import org.hcpgate.zones.ZoneEdit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -151,7 +151,7 @@ class ProfessionsPostgresTest extends PostgresIntegrationTest {
 		assertThat(this.verifications.find(nurse.getReaderId()).orElseThrow().getProfession()).isEqualTo("nurse");
 
 		String zone = "physicians-" + UUID.randomUUID().toString().substring(0, 8);
-		this.zones.create(zone, new ZoneSettings("医师专区", null, 0, true, "本内容仅供医师阅读", "", null, false), "协议", "正文",
+		this.zones.create(zone, new ZoneEdit("医师专区", null, 0, true, "本内容仅供医师阅读", "", null, false), "协议", "正文",
 				"test-editor");
 		this.zones.admit(zone, Set.of("physician"));
 		Article article = this.journeys.newArticle(zone, true, "医师专区摘要", "医师专区正文");

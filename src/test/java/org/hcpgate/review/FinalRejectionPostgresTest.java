@@ -50,7 +50,7 @@ class FinalRejectionPostgresTest extends PostgresIntegrationTest {
 	HistoryService history;
 
 	@Autowired
-	AuditedDecisionRepository audited;
+	ReviewDecisionRepository audited;
 
 	@Test
 	void aFinallyRejectedReaderStartsNoNewVerificationInAnyZoneUntilALeadReopens() throws Exception {

@@ -45,6 +45,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
+import org.hcpgate.staff.ReviewFilters;
 
 /**
  * What staff do with reviews, on PostgreSQL through the REST API and the staff pages: the
@@ -99,7 +100,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 	IdentityService identityService;
 
 	@Autowired
-	AuditedDecisionRepository audited;
+	ReviewDecisionRepository audited;
 
 	@Autowired
 	CredentialSubmissionRepository credentialSubmissions;
@@ -128,7 +129,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 
 		assertThat(complete(REVIEWER, review.getId(), REJECT_PHOTO).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		List<AuditedDecision> rows = this.audited
+		List<ReviewDecision> rows = this.audited
 			.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(review.getProcessInstanceId());
 		assertThat(rows).singleElement().satisfies(row -> {
 			assertThat(row.getTaskId()).isEqualTo(review.getId());
@@ -159,7 +160,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 				.isEqualTo("internalNote"));
 
 		// one row per task: the table refuses a second
-		AuditedDecision again = new AuditedDecision(review.getId(), "review-credentials", review.getProcessInstanceId(),
+		ReviewDecision again = new ReviewDecision(review.getId(), "review-credentials", review.getProcessInstanceId(),
 				java.time.Instant.now(), "approved", REVIEWER);
 		assertThatThrownBy(() -> this.audited.saveAndFlush(again)).isInstanceOf(DataIntegrityViolationException.class);
 
@@ -229,7 +230,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 			.until(() -> this.verifications.find(submitted.readerId()).orElseThrow().getStatus(),
 					HcpVerification.Status.REJECTED_FINAL::equals);
 		assertThat(this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(confirmation.getProcessInstanceId()))
-			.extracting(AuditedDecision::getDecision, AuditedDecision::getDecidedBy)
+			.extracting(ReviewDecision::getDecision, ReviewDecision::getDecidedBy)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("rejected-final", REVIEWER),
 					org.assertj.core.groups.Tuple.tuple("confirmed", LEAD));
 	}
@@ -279,7 +280,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		assertThat(late.getBody()).contains("Cannot find task");
 		assertThat(
 				this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
-			.extracting(AuditedDecision::getDecision)
+			.extracting(ReviewDecision::getDecision)
 			.containsExactly("rejected");
 	}
 
@@ -313,7 +314,7 @@ class ReviewPostgresTest extends PostgresIntegrationTest {
 		String landed = answers.get(0).getStatusCode().is2xxSuccessful() ? "approved" : "rejected";
 		assertThat(
 				this.audited.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(submitted.review().getProcessInstanceId()))
-			.extracting(AuditedDecision::getDecision)
+			.extracting(ReviewDecision::getDecision)
 			.containsExactly(landed);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.credentialSubmissions.findById(submitted.submission().getId())

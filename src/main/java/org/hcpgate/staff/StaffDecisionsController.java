@@ -1,10 +1,12 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.hcpgate.review.ReviewDecision;
+import org.hcpgate.review.ReviewDecisionService;
 
 /**
  * The audit trail for leads ({@code /staff/decisions}, group
@@ -14,16 +16,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StaffDecisionsController {
 
-	static final String VIEW_DECISIONS = "review/decisions";
+	static final String VIEW_DECISIONS = "staff/decisions";
 
-	static final String VIEW_ACCESS = "review/access";
+	static final String VIEW_ACCESS = "staff/access";
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
-	private final StaffAccess access;
+	private final StaffViewLog access;
 
-	StaffDecisionsController(DecisionAudit audit, StaffAccess access) {
-		this.audit = audit;
+	StaffDecisionsController(ReviewDecisionService decisions, StaffViewLog access) {
+		this.decisions = decisions;
 		this.access = access;
 	}
 
@@ -36,7 +38,7 @@ class StaffDecisionsController {
 
 	@GetMapping("/staff/decisions")
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		Page<AuditedDecision> decisions = this.audit.page(page);
+		Page<ReviewDecision> decisions = this.decisions.page(page);
 		model.addAttribute("decisions", decisions);
 		return VIEW_DECISIONS;
 	}

@@ -20,16 +20,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * engine refuses anyway, finds the row and is refused here too.
  */
 @Service
-public class DecisionAudit {
+public class ReviewDecisionService {
 
 	/** Rows per page of {@code /staff/decisions}. */
 	static final int PAGE_SIZE = 50;
 
-	private final AuditedDecisionRepository decisions;
+	private final ReviewDecisionRepository decisions;
 
 	private final ReviewMetrics metrics;
 
-	DecisionAudit(AuditedDecisionRepository decisions, ReviewMetrics metrics) {
+	ReviewDecisionService(ReviewDecisionRepository decisions, ReviewMetrics metrics) {
 		this.decisions = decisions;
 		this.metrics = metrics;
 	}
@@ -39,7 +39,7 @@ public class DecisionAudit {
 	 * @throws ReviewRefusedException when the task was decided in the meantime
 	 */
 	@Transactional
-	public void record(AuditedDecision decision) {
+	public void record(ReviewDecision decision) {
 		if (this.decisions.existsByTaskId(decision.getTaskId())) {
 			throw new ReviewRefusedException(ReviewRefusal.DECIDED_MEANWHILE, decision.getTaskId());
 		}
@@ -66,22 +66,22 @@ public class DecisionAudit {
 
 	/** Newest first, {@value #PAGE_SIZE} a page. */
 	@Transactional(readOnly = true)
-	public Page<AuditedDecision> page(int page) {
+	public Page<ReviewDecision> page(int page) {
 		return this.decisions.findAllByOrderByDecidedAtDescIdDesc(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 	}
 
 	@Transactional(readOnly = true)
-	public List<AuditedDecision> ofSubmission(long submissionId) {
+	public List<ReviewDecision> ofSubmission(long submissionId) {
 		return this.decisions.findBySubmissionIdOrderByDecidedAtAscIdAsc(submissionId);
 	}
 
 	@Transactional(readOnly = true)
-	public List<AuditedDecision> ofVerification(String processInstanceId) {
+	public List<ReviewDecision> ofVerification(String processInstanceId) {
 		return this.decisions.findByProcessInstanceIdOrderByDecidedAtAscIdAsc(processInstanceId);
 	}
 
 	@Transactional(readOnly = true)
-	public List<AuditedDecision> since(Instant since) {
+	public List<ReviewDecision> since(Instant since) {
 		return this.decisions.findByDecidedAtGreaterThanEqualOrderByDecidedAtAsc(since);
 	}
 

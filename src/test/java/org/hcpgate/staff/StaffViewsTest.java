@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
+import org.hcpgate.review.ReviewRefusal;
+import org.hcpgate.review.ReviewRefusedException;
 
 /**
  * The pieces the staff views are drawn from: refusal texts, the SVG card, the bar charts.

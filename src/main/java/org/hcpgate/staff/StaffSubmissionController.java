@@ -1,23 +1,20 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.answers.FormAnswerService;
-import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.vault.DocumentStore;
-import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.professions.ProfessionCatalogue;
+import org.hcpgate.review.ReviewDecisionService;
+import org.hcpgate.review.ReviewService;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
-import org.springframework.context.MessageSource;
+import org.hcpgate.staff.StaffView.Subject;
+import org.hcpgate.vault.DocumentStore;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -35,18 +32,16 @@ import jakarta.servlet.http.HttpServletRequest;
  * so personal data never has to enter process variables: the page (all attempts, what
  * changed, the decisions taken), the card the form embeds as an image, and the licence
  * photo. Staff signed in to the Camunda webapps reach {@code /staff/**} (the security
- * configuration); each view then needs a task of theirs on it ({@link StaffAccess}), and
+ * configuration); each view then needs a task of theirs on it ({@link StaffViewLog}), and
  * is logged.
  */
 @Controller
 @RequestMapping("/staff/submissions/{id}")
 class StaffSubmissionController {
 
-	static final String VIEW_SUBMISSION = "review/submission";
+	static final String VIEW_SUBMISSION = "staff/submission";
 
 	static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final ReviewService reviews;
 
@@ -54,20 +49,20 @@ class StaffSubmissionController {
 
 	private final DocumentStore photos;
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
-	private final MessageSource messages;
+	private final SubmissionCard card;
 
 	private final StaffMembers staffMembers;
 
-	private final StaffAccess access;
+	private final StaffViewLog access;
 
 	private final ProfessionCatalogue professions;
 
 	private final FormAnswerService formAnswers;
 
 	StaffSubmissionController(ReviewService reviews, CredentialService credentials, DocumentStore photos,
-			DecisionAudit audit, MessageSource messages, StaffMembers staffMembers, StaffAccess access,
+			ReviewDecisionService decisions, SubmissionCard card, StaffMembers staffMembers, StaffViewLog access,
 			ProfessionCatalogue professions, FormAnswerService formAnswers) {
 		this.formAnswers = formAnswers;
 		this.professions = professions;
@@ -76,8 +71,8 @@ class StaffSubmissionController {
 		this.reviews = reviews;
 		this.credentials = credentials;
 		this.photos = photos;
-		this.audit = audit;
-		this.messages = messages;
+		this.decisions = decisions;
+		this.card = card;
 	}
 
 	@GetMapping
@@ -89,7 +84,7 @@ class StaffSubmissionController {
 		model.addAttribute("licenceElsewhere", this.reviews.licenceUsedByAnotherReader(submission));
 		model.addAttribute("changes", SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
 				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code)));
-		model.addAttribute("decisions", this.audit.ofVerification(submission.getVerificationId()));
+		model.addAttribute("decisions", this.decisions.ofVerification(submission.getVerificationId()));
 		model.addAttribute("formAnswers", this.formAnswers.ofReader(submission.getReaderId()));
 		return VIEW_SUBMISSION;
 	}
@@ -104,47 +99,13 @@ class StaffSubmissionController {
 		List<CredentialSubmission> earlier = earlier(submission);
 		SubmissionChanges changes = SubmissionChanges.of(submission, earlier.isEmpty() ? null : earlier.get(0),
 				code -> this.professions.find(code).map(p -> p.nameIn(locale)).orElse(code));
-		SvgCard card = new SvgCard(text(locale, "review.card.title", submission.getId(), submission.getAttempt(),
-				time(submission.getSubmittedAt())));
-		for (SubmissionChanges.Field field : changes.fields()) {
-			card.row(text(locale, field.messageKey()), field.value(),
-					field.changed() ? text(locale, "review.card.previously", field.previousValue()) : null,
-					field.changed());
-		}
-		String photo = (changes.previous() == null) ? "review.card.photo.first"
-				: (changes.photoChanged() ? "review.card.photo.new" : "review.card.photo.kept");
-		card.row(text(locale, "field.licence-photo"), text(locale, photo), changes.photoChanged());
-		if (changes.previous() != null && !changes.anyChanged()) {
-			card.text(text(locale, "review.card.nothing-changed"));
-		}
-		CredentialSubmission previous = changes.previous();
-		if (previous != null && previous.getDecision() != null) {
-			card.heading(text(locale, "review.card.last-review", previous.getAttempt()));
-			card.row(text(locale, "review.decision"), decision(locale, previous.getDecision()), false);
-			card.row(text(locale, "review.reasons"), reasons(locale, previous.getRejectionReasons()), false);
-			card.row(text(locale, "review.note"), (previous.getReviewNote() == null) ? "" : previous.getReviewNote(),
-					false);
-		}
-		List<AuditedDecision> decided = this.audit.ofSubmission(id);
-		if (!decided.isEmpty()) {
-			card.heading(text(locale, "review.card.decisions"));
-			for (AuditedDecision decision : decided) {
-				String what = decision(locale, decision.getDecision()) + (decision.getRejectionReasons().isEmpty() ? ""
-						: " · " + reasons(locale, decision.getRejectionReasons()));
-				String notes = (decision.getInternalNote() == null) ? null
-						: text(locale, "review.card.internal-note", decision.getInternalNote());
-				card.row(
-						time(decision.getDecidedAt()) + " "
-								+ ((decision.getDecidedBy() == null) ? "" : decision.getDecidedBy()),
-						what, notes, false);
-			}
-		}
+		String card = this.card.render(submission, changes, this.decisions.ofSubmission(id), locale);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(SVG)
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-			.body(card.render());
+			.body(card);
 	}
 
 	@GetMapping("/photo")
@@ -161,7 +122,7 @@ class StaffSubmissionController {
 	/** The submission, if this staff member needs to know it: the view is logged. */
 	private CredentialSubmission seen(HttpServletRequest request, long id, Subject subject) {
 		CredentialSubmission submission = this.reviews.submission(id);
-		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffAccess.NotYoursToSee::new);
+		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffViewLog.NotYoursToSee::new);
 		this.access.view(staff, submission.getVerificationId(), subject, id, submission.getReaderId());
 		return submission;
 	}
@@ -173,24 +134,6 @@ class StaffSubmissionController {
 			.filter(s -> s.getSubmittedAt().isBefore(submission.getSubmittedAt())
 					|| (s.getSubmittedAt().equals(submission.getSubmittedAt()) && s.getId() < submission.getId()))
 			.toList();
-	}
-
-	private String decision(Locale locale, String decision) {
-		return this.messages.getMessage("decision." + decision, null, decision, locale);
-	}
-
-	private String reasons(Locale locale, List<String> codes) {
-		return codes.stream()
-			.map(code -> this.messages.getMessage("rejection-reason." + code, null, code, locale))
-			.collect(Collectors.joining("、"));
-	}
-
-	private String text(Locale locale, String key, Object... arguments) {
-		return this.messages.getMessage(key, arguments, locale);
-	}
-
-	static String time(Instant instant) {
-		return (instant == null) ? "" : TIME.format(instant.atZone(ZoneId.systemDefault()));
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class StaffDashboardController {
 
-	static final String VIEW_DASHBOARD = "review/dashboard";
+	static final String VIEW_DASHBOARD = "staff/dashboard";
 
 	private final ReviewStatistics statistics;
 

@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.io.IOException;
 import java.util.Collection;

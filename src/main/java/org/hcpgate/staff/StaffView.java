@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.time.Instant;
 
@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 
 /** One view of a reader's personal data by a staff member: who, what, when. */
 @Entity
-@Table(name = "staff_access")
-public class StaffAccessEntry {
+@Table(name = "staff_view")
+public class StaffView {
 
 	/** What was seen. */
 	public enum Subject {
@@ -43,10 +43,10 @@ public class StaffAccessEntry {
 	@Column(name = "accessed_at", nullable = false)
 	private Instant accessedAt;
 
-	protected StaffAccessEntry() {
+	protected StaffView() {
 	}
 
-	StaffAccessEntry(String staffUser, Subject subject, long subjectId, String readerId) {
+	StaffView(String staffUser, Subject subject, long subjectId, String readerId) {
 		this.staffUser = staffUser;
 		this.subject = subject;
 		this.subjectId = subjectId;

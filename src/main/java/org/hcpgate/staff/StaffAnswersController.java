@@ -1,11 +1,12 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.util.Locale;
 
 import org.hcpgate.answers.AnswerSet;
-import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.review.ReviewService;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
+import org.hcpgate.staff.StaffView.Subject;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneQuestion;
 import org.hcpgate.zones.ZoneService;
@@ -26,7 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class StaffAnswersController {
 
-	static final String VIEW_ANSWERS = "review/answers";
+	static final String VIEW_ANSWERS = "staff/answers";
 
 	private final ReviewService reviews;
 
@@ -36,10 +37,10 @@ class StaffAnswersController {
 
 	private final StaffMembers staffMembers;
 
-	private final StaffAccess access;
+	private final StaffViewLog access;
 
 	StaffAnswersController(ReviewService reviews, ZoneService zones, MessageSource messages, StaffMembers staffMembers,
-			StaffAccess access) {
+			StaffViewLog access) {
 		this.staffMembers = staffMembers;
 		this.access = access;
 		this.reviews = reviews;
@@ -62,7 +63,7 @@ class StaffAnswersController {
 		Zone zone = this.zones.get(answers.getZoneKey());
 		SvgCard card = new SvgCard(
 				this.messages.getMessage("review.answers.title", new Object[] { zone.getName() }, locale) + " · "
-						+ StaffSubmissionController.time(answers.getSubmittedAt()));
+						+ SubmissionCard.time(answers.getSubmittedAt()));
 		for (ZoneQuestion question : this.zones.questionsEverAsked(answers.getZoneKey())) {
 			card.row("#" + question.getPosition(), question.getText(), false);
 			card.row("", answers.answerTo(question.getId()), false);
@@ -78,7 +79,7 @@ class StaffAnswersController {
 	/** The answers, if this staff member needs to know them: the view is logged. */
 	private AnswerSet seen(HttpServletRequest request, long id, Subject subject) {
 		AnswerSet answers = this.reviews.answerSet(id);
-		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffAccess.NotYoursToSee::new);
+		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffViewLog.NotYoursToSee::new);
 		this.access.view(staff, answers.getProcessInstanceId(), subject, id, answers.getReaderId());
 		return answers;
 	}

@@ -1,9 +1,9 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.staff.StaffView.Subject;
 import org.hcpgate.security.StaffMember;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -11,15 +11,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.hcpgate.review.ReviewDecisionService;
+import org.hcpgate.review.ReviewEngine;
 
 /**
  * Staff see what they need to know, and it is logged: a reviewer sees a reader's data
  * while a staff task on it is open to them (theirs, or unclaimed in one of their groups)
  * or for {@value #DECIDED_DAYS} days after they decided it; leads and administrators
- * always. Every view is written to {@code staff_access}, which leads read.
+ * always. Every view is written to {@code staff_view}, which leads read.
  */
 @Service
-class StaffAccess {
+class StaffViewLog {
 
 	static final int DECIDED_DAYS = 30;
 
@@ -27,13 +29,13 @@ class StaffAccess {
 
 	private final ReviewEngine engine;
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
-	private final StaffAccessRepository log;
+	private final StaffViewRepository log;
 
-	StaffAccess(ReviewEngine engine, DecisionAudit audit, StaffAccessRepository log) {
+	StaffViewLog(ReviewEngine engine, ReviewDecisionService decisions, StaffViewRepository log) {
 		this.engine = engine;
-		this.audit = audit;
+		this.decisions = decisions;
 		this.log = log;
 	}
 
@@ -47,7 +49,7 @@ class StaffAccess {
 		if (!mayView(staff, instanceId)) {
 			throw new NotYoursToSee();
 		}
-		this.log.save(new StaffAccessEntry(staff.userId(), subject, subjectId, readerId));
+		this.log.save(new StaffView(staff.userId(), subject, subjectId, readerId));
 	}
 
 	/**
@@ -63,7 +65,7 @@ class StaffAccess {
 		if (!allowed) {
 			throw new NotYoursToSee();
 		}
-		this.log.save(new StaffAccessEntry(staff.userId(), subject, subjectId, readerId));
+		this.log.save(new StaffView(staff.userId(), subject, subjectId, readerId));
 	}
 
 	boolean mayView(StaffMember staff, String instanceId) {
@@ -74,14 +76,14 @@ class StaffAccess {
 			return true;
 		}
 		Instant since = Instant.now().minus(Duration.ofDays(DECIDED_DAYS));
-		return this.audit.ofVerification(instanceId)
+		return this.decisions.ofVerification(instanceId)
 			.stream()
 			.anyMatch(decision -> staff.userId().equals(decision.getDecidedBy())
 					&& decision.getDecidedAt().isAfter(since));
 	}
 
 	@Transactional(readOnly = true)
-	public Page<StaffAccessEntry> page(int page) {
+	public Page<StaffView> page(int page) {
 		return this.log.findAllByOrderByAccessedAtDescIdDesc(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
 	}
 

@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,18 +53,18 @@ public class ReviewFilters implements ApplicationRunner {
 
 	private final StartupLock startupLock;
 
-	static final String OPEN_REVIEWS = "待审核";
+	public static final String OPEN_REVIEWS = "待审核";
 
-	static final String OVERDUE_REVIEWS = "超时";
+	public static final String OVERDUE_REVIEWS = "超时";
 
-	static final String MY_REVIEWS = "我的";
+	public static final String MY_REVIEWS = "我的";
 
 	/**
 	 * Property of the filters this class writes; raised when their definition changes.
 	 */
-	static final String VERSION_PROPERTY = "hcpGateVersion";
+	public static final String VERSION_PROPERTY = "hcpGateVersion";
 
-	static final int VERSION = 2;
+	public static final int VERSION = 2;
 
 	private final FilterService filters;
 

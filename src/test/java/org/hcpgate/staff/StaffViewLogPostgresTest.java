@@ -1,10 +1,10 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.hcpgate.processes.StaffGroups;
-import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.staff.StaffView.Subject;
 import org.hcpgate.support.JourneyDriver;
 import org.hcpgate.support.JourneyDriver.Submitted;
 import org.hcpgate.support.PostgresIntegrationTest;
@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
  * Staff see what they need to know, and it is logged (issue 10): no paging through every
  * reader's photo by sequential id.
  */
-class StaffAccessPostgresTest extends PostgresIntegrationTest {
+class StaffViewLogPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	TestRestTemplate rest;
@@ -38,7 +38,7 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 	IdentityService identityService;
 
 	@Autowired
-	StaffAccessRepository log;
+	StaffViewRepository log;
 
 	@Test
 	void aReviewerSeesAReadersDataOnlyWhileATaskOnItIsOpenToThemOrAfterDecidingIt() {
@@ -54,7 +54,7 @@ class StaffAccessPostgresTest extends PostgresIntegrationTest {
 		assertThat(get(submission + "/card.svg", staff)).isEqualTo(HttpStatus.OK);
 		assertThat(get(submission + "/photo", staff)).isEqualTo(HttpStatus.OK);
 		assertThat(this.log.findByReaderIdOrderByAccessedAtAsc(open.readerId()))
-			.extracting(StaffAccessEntry::getStaffUser, StaffAccessEntry::getSubject)
+			.extracting(StaffView::getStaffUser, StaffView::getSubject)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(colleague, Subject.SUBMISSION),
 					org.assertj.core.groups.Tuple.tuple(colleague, Subject.SUBMISSION_CARD),
 					org.assertj.core.groups.Tuple.tuple(colleague, Subject.LICENCE_PHOTO));

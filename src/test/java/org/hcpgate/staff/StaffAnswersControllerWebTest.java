@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.hcpgate.review.ReviewService;
+import org.hcpgate.review.UnknownSubmissionException;
 
 /** A staff view by reference: an id that names no answer set is a 404, never a 500. */
 @WebSliceTest(StaffAnswersController.class)
@@ -28,7 +30,7 @@ class StaffAnswersControllerWebTest {
 	org.hcpgate.security.StaffMembers staffMembers;
 
 	@MockitoBean
-	StaffAccess access;
+	StaffViewLog access;
 
 	@Test
 	void anUnknownAnswerSetIsNotFoundOnThePageAndOnTheCard() throws Exception {

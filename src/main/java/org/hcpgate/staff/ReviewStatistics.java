@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,9 @@ import java.util.Map;
 
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.springframework.stereotype.Service;
+import org.hcpgate.review.ReviewDecision;
+import org.hcpgate.review.ReviewDecisionService;
+import org.hcpgate.review.ReviewEngine;
 
 /**
  * What the leads' dashboard shows, from the engine ({@link ReviewEngine}: open tasks now,
@@ -40,11 +43,11 @@ class ReviewStatistics {
 
 	private final ReviewEngine engine;
 
-	private final DecisionAudit audit;
+	private final ReviewDecisionService decisions;
 
-	ReviewStatistics(ReviewEngine engine, DecisionAudit audit) {
+	ReviewStatistics(ReviewEngine engine, ReviewDecisionService decisions) {
 		this.engine = engine;
-		this.audit = audit;
+		this.decisions = decisions;
 	}
 
 	/**
@@ -78,7 +81,7 @@ class ReviewStatistics {
 	TimeToDecision timeToDecision() {
 		List<Duration> waits = decisionsSince(Instant.now().minus(DECISION_DAYS, ChronoUnit.DAYS)).stream()
 			.filter(d -> !HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION.equals(d.getTaskKey()))
-			.map(AuditedDecision::getTimeToDecision)
+			.map(ReviewDecision::getTimeToDecision)
 			.sorted()
 			.toList();
 		long[] counts = new long[BUCKETS.size() + 1];
@@ -103,7 +106,7 @@ class ReviewStatistics {
 		for (int i = 0; i < APPROVAL_WEEKS; i++) {
 			weeks.put(firstMonday.plusWeeks(i), new long[2]);
 		}
-		for (AuditedDecision decision : decisionsSince(firstMonday.atStartOfDay(zone).toInstant())) {
+		for (ReviewDecision decision : decisionsSince(firstMonday.atStartOfDay(zone).toInstant())) {
 			if (!HcpVerificationProcess.TASK_REVIEW_CREDENTIALS.equals(decision.getTaskKey())) {
 				continue;
 			}
@@ -122,8 +125,8 @@ class ReviewStatistics {
 		return rates;
 	}
 
-	List<AuditedDecision> decisionsSince(Instant since) {
-		return this.audit.since(since);
+	List<ReviewDecision> decisionsSince(Instant since) {
+		return this.decisions.since(since);
 	}
 
 	private static Duration percentile(List<Duration> sorted, int percent) {

@@ -1,4 +1,4 @@
-package org.hcpgate.review;
+package org.hcpgate.staff;
 
 import java.io.IOException;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;
 import org.hcpgate.forms.UnsupportedFormException;
-import org.hcpgate.review.StaffAccessEntry.Subject;
+import org.hcpgate.staff.StaffView.Subject;
 import org.hcpgate.security.StaffMember;
 import org.hcpgate.security.StaffMembers;
 import org.springframework.core.io.InputStreamResource;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hcpgate.review.ReviewEngine;
 
 /**
  * A reader's answers to a form step, for staff with a need to know (an open task on the
@@ -39,7 +40,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/staff/form-answers/{id}")
 class StaffFormAnswersController {
 
-	static final String VIEW_FORM_ANSWERS = "review/form-answers";
+	static final String VIEW_FORM_ANSWERS = "staff/form-answers";
 
 	private final FormAnswerService answers;
 
@@ -47,10 +48,10 @@ class StaffFormAnswersController {
 
 	private final StaffMembers staffMembers;
 
-	private final StaffAccess access;
+	private final StaffViewLog access;
 
 	StaffFormAnswersController(FormAnswerService answers, ReviewEngine engine, StaffMembers staffMembers,
-			StaffAccess access) {
+			StaffViewLog access) {
 		this.answers = answers;
 		this.engine = engine;
 		this.staffMembers = staffMembers;
@@ -119,7 +120,7 @@ class StaffFormAnswersController {
 	private StoredAnswers seen(HttpServletRequest request, long id, Subject subject) {
 		StoredAnswers stored = this.answers.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffAccess.NotYoursToSee::new);
+		StaffMember staff = this.staffMembers.current(request).orElseThrow(StaffViewLog.NotYoursToSee::new);
 		this.access.viewReaderData(staff, stored.row().getProcessInstanceId(), subject, id, stored.row().getReaderId());
 		return stored;
 	}
