@@ -44,8 +44,7 @@ class GrantZoneAccess implements JavaDelegate {
 			.orElseThrow(() -> new IllegalStateException(
 					"No agreement in force for " + ZoneAccessProcess.businessKey(readerId, zoneKey)))
 			.getDocumentVersion();
-		Object article = execution.getVariable(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID);
-		Long requestedArticleId = (article instanceof Number n) ? n.longValue() : null;
+		Long requestedArticleId = this.zoneAccess.requestedArticle(readerId, zoneKey).orElse(null);
 		this.zoneAccess.grant(readerId, zoneKey, version);
 		// staff approved the reader's answers just before: one message says both
 		boolean informationReviewed = execution.getVariable(ZoneAccessProcess.VAR_ANSWER_SET_ID) != null

@@ -102,7 +102,7 @@ public class JourneyEngine {
 	 * @return whether a journey was started
 	 */
 	@Transactional
-	public boolean startJourney(String readerId, String zoneKey, Long requestedArticleId) {
+	public boolean startJourney(String readerId, String zoneKey) {
 		lockReader(readerId);
 		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
 		if (activeJourney(businessKey).isPresent() || this.zoneAccess.isGranted(readerId, zoneKey)) {
@@ -112,7 +112,6 @@ public class JourneyEngine {
 			.businessKey(businessKey)
 			.setVariable(ZoneAccessProcess.VAR_READER_ID, readerId)
 			.setVariable(ZoneAccessProcess.VAR_ZONE_KEY, zoneKey)
-			.setVariable(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID, requestedArticleId)
 			.execute();
 		return true;
 	}
@@ -175,35 +174,6 @@ public class JourneyEngine {
 	@Transactional(readOnly = true)
 	public Optional<ReaderTask> activeReaderTask(String readerId, String zoneKey) {
 		return readerTasks(readerId, zoneKey).findFirst();
-	}
-
-	/**
-	 * The article the reader asked for when the journey into this zone started (variable
-	 * {@code requestedArticleId}): of the running journey, else of the last one that
-	 * ended. Survives a review that lasts days, sign-outs and other devices.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
-		String businessKey = ZoneAccessProcess.businessKey(readerId, zoneKey);
-		Optional<ProcessInstance> running = activeJourney(businessKey);
-		if (running.isPresent()) {
-			return asLong(this.runtime.getVariable(running.get().getId(), ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID));
-		}
-		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(ZoneAccessProcess.KEY)
-			.processInstanceBusinessKey(businessKey)
-			.orderByProcessInstanceStartTime()
-			.desc()
-			.listPage(0, 1)
-			.stream()
-			.findFirst()
-			.flatMap(instance -> this.history.createHistoricVariableInstanceQuery()
-				.processInstanceId(instance.getId())
-				.variableName(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID)
-				.list()
-				.stream()
-				.findFirst())
-			.flatMap(variable -> asLong(variable.getValue()));
 	}
 
 	/**

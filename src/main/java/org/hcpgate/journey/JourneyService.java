@@ -7,25 +7,25 @@ import java.util.Optional;
 
 import org.hcpgate.answers.AnswerService;
 import org.hcpgate.answers.AnswerSet;
+import org.hcpgate.answers.FormAnswerService.StoredAnswers;
+import org.hcpgate.answers.FormAnswerService;
+import org.hcpgate.answers.FormAnswers;
 import org.hcpgate.answers.QuestionsForm;
 import org.hcpgate.consent.ConsentService;
 import org.hcpgate.credentials.CredentialForm;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
-import org.hcpgate.answers.FormAnswerService;
-import org.hcpgate.answers.FormAnswerService.StoredAnswers;
-import org.hcpgate.answers.FormAnswers;
 import org.hcpgate.forms.FormCheck;
 import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;
 import org.hcpgate.forms.UnsupportedFormException;
 import org.hcpgate.processes.FormSteps;
-import org.hcpgate.vault.MissingDocumentException;
-import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.ZoneAccessProcess;
-import org.hcpgate.verification.HcpVerificationService;
+import org.hcpgate.vault.MissingDocumentException;
+import org.hcpgate.vault.StoredDocument;
+import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Service;
@@ -49,19 +49,19 @@ public class JourneyService {
 
 	private final AnswerService answers;
 
-	private final HcpVerificationService verifications;
-
 	private final FormAnswerService formAnswers;
 
+	private final ZoneAccessService zoneAccess;
+
 	JourneyService(JourneyEngine engine, ConsentService consents, ZoneService zones, CredentialService credentials,
-			AnswerService answers, HcpVerificationService verifications, FormAnswerService formAnswers) {
+			AnswerService answers, FormAnswerService formAnswers, ZoneAccessService zoneAccess) {
 		this.formAnswers = formAnswers;
+		this.zoneAccess = zoneAccess;
 		this.engine = engine;
 		this.consents = consents;
 		this.zones = zones;
 		this.credentials = credentials;
 		this.answers = answers;
-		this.verifications = verifications;
 	}
 
 	/** Where the reader's journey into the zone stands: what the site shows now. */
@@ -71,7 +71,7 @@ public class JourneyService {
 
 	/** The article the journey into the zone was started for, if any. */
 	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
-		return this.engine.requestedArticle(readerId, zoneKey);
+		return this.zoneAccess.requestedArticle(readerId, zoneKey);
 	}
 
 	/**
@@ -141,7 +141,9 @@ public class JourneyService {
 	@Transactional
 	public void start(String readerId, String zoneKey, Long requestedArticleId) {
 		this.zones.get(zoneKey);
-		this.engine.startJourney(readerId, zoneKey, requestedArticleId);
+		if (this.engine.startJourney(readerId, zoneKey)) {
+			this.zoneAccess.rememberRequest(readerId, zoneKey, requestedArticleId);
+		}
 	}
 
 	/**
@@ -160,10 +162,10 @@ public class JourneyService {
 	}
 
 	/**
-	 * Saves a new attempt and completes the submit or resubmit step; the read model shows
-	 * the verification in review.
-	 * @param photo the photo {@link CredentialService#acceptPhoto} accepted for this
-	 * attempt, or null
+	 * Saves a new attempt and completes the submit or resubmit step (the review task's
+	 * create listener puts the verification in review).
+	 * @param photo the photo the vault accepted for this attempt (see
+	 * {@link StepUploads}), or null
 	 * @throws MissingDocumentException when there is neither a new photo nor an earlier
 	 * one
 	 * @throws StepNotActiveException when neither step is active (nothing is saved)
@@ -177,7 +179,6 @@ public class JourneyService {
 		this.engine.complete(task,
 				Map.of(HcpVerificationProcess.VAR_SUBMISSION_ID, submission.getId(), HcpVerificationProcess.VAR_ATTEMPT,
 						submission.getAttempt(), HcpVerificationProcess.VAR_PROFESSION, submission.getProfession()));
-		this.verifications.markInReview(readerId);
 		return submission;
 	}
 

@@ -93,8 +93,7 @@ public final class ModelCheck {
 
 	/** The variables a process starts with, by key; any other process gets the reader. */
 	static final Map<String, List<String>> START_VARIABLES = Map.of(ZoneAccessProcess.KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY,
-					ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID),
+			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY),
 			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
 			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
 			HcpVerificationProcess.REOPENING_PROCESS_KEY,

@@ -23,8 +23,6 @@ public final class ZoneAccessProcess {
 
 	public static final String VAR_ZONE_KEY = "zoneKey";
 
-	public static final String VAR_REQUESTED_ARTICLE_ID = "requestedArticleId";
-
 	public static final String VAR_AGREEMENT_ACCEPTED = "agreementAccepted";
 
 	public static final String VAR_INFORMED_CONSENT_GIVEN = "informedConsentGiven";

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * previous round's decision, and a REST caller who leaves one out cannot complete this
  * round with the last round's value. What earlier rounds decided stays in
  * {@code review_decision}, in the submission rows and in Camunda's history. The review of
- * credentials gets the rejection reasons its checklist offers, from the catalogue.
+ * credentials gets the rejection reasons its checklist offers, from the catalogue, and
+ * puts the reader's verification in review.
  */
 @Component("openReviewRound")
 public class OpenReviewRound implements TaskListener {
@@ -34,9 +35,12 @@ public class OpenReviewRound implements TaskListener {
 
 	private final ProfessionCatalogue professions;
 
-	public OpenReviewRound(ReasonCatalogue reasons, ProfessionCatalogue professions) {
+	private final ReviewService reviews;
+
+	public OpenReviewRound(ReasonCatalogue reasons, ProfessionCatalogue professions, ReviewService reviews) {
 		this.reasons = reasons;
 		this.professions = professions;
+		this.reviews = reviews;
 	}
 
 	static final Map<String, List<String>> FORM_VARIABLES = Map.of(
@@ -56,6 +60,10 @@ public class OpenReviewRound implements TaskListener {
 			task.getExecution().removeVariable(name);
 		}
 		if (HcpVerificationProcess.TASK_REVIEW_CREDENTIALS.equals(task.getTaskDefinitionKey())) {
+			// the process owns the read model's statuses, this one too: in review from
+			// the
+			// moment a reviewer can see the task, in the transaction that creates it
+			this.reviews.openReview(task.getExecution().getProcessBusinessKey());
 			// the checklist's options: the catalogue as it is when the round opens
 			task.setVariableLocal(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
 					SpinValues.jsonValue(json(this.reasons.formOptions())).create());

@@ -13,12 +13,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.hcpgate.processes.HcpVerificationProcess;
@@ -187,11 +186,11 @@ public class ReviewEngine {
 	}
 
 	/**
-	 * The reader's most recently started journey that is still running: where a message
-	 * about the reader's (platform-wide) verification should lead back to.
+	 * The zone of the reader's most recently started journey that is still running: where
+	 * a message about the reader's (platform-wide) verification should lead back to.
 	 */
 	@Transactional(readOnly = true)
-	Optional<JourneyRef> latestRunningJourney(String readerId) {
+	Optional<String> zoneOfLatestRunningJourney(String readerId) {
 		return this.history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(ZoneAccessProcess.KEY)
 			.processInstanceBusinessKeyLike(ZoneAccessProcess.businessKeysOf(readerId))
@@ -201,24 +200,7 @@ public class ReviewEngine {
 			.listPage(0, 1)
 			.stream()
 			.findFirst()
-			.map(instance -> new JourneyRef(ZoneAccessProcess.zoneKeyOf(instance.getBusinessKey()),
-					requestedArticle(instance.getId()).orElse(null)));
-	}
-
-	/**
-	 * The article the reader asked for when this journey (a running instance) started.
-	 */
-	@Transactional(readOnly = true)
-	Optional<Long> requestedArticle(String journeyId) {
-		return this.runtime.createVariableInstanceQuery()
-			.processInstanceIdIn(journeyId)
-			.variableName(ZoneAccessProcess.VAR_REQUESTED_ARTICLE_ID)
-			.list()
-			.stream()
-			.findFirst()
-			.map(VariableInstance::getValue)
-			.filter(Number.class::isInstance)
-			.map(value -> ((Number) value).longValue());
+			.map(instance -> ZoneAccessProcess.zoneKeyOf(instance.getBusinessKey()));
 	}
 
 	/** Open staff tasks by task key, and how many are past due. */

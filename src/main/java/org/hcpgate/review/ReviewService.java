@@ -53,6 +53,15 @@ public class ReviewService {
 		this.notifications = notifications;
 	}
 
+	/**
+	 * A review of the reader's credentials opens: the read model shows the verification
+	 * in review (the site's waiting page, the reader's account).
+	 */
+	@Transactional
+	public void openReview(String readerId) {
+		this.verifications.markInReview(readerId);
+	}
+
 	@Transactional
 	public void recordApproval(ReviewDecisionVariables decision) {
 		CredentialSubmission submission = recordOnSubmission(decision);
@@ -88,9 +97,10 @@ public class ReviewService {
 		Object reference = (decision.submissionId() != null) ? decision.submissionId() : decision.readerId();
 		Notice notice = Notice.of(decision.readerId(), kind, reference)
 			.because(decision.rejectionReasons(), decision.reviewNote());
-		JourneyRef journey = this.engine.latestRunningJourney(decision.readerId()).orElse(null);
-		if (journey != null) {
-			notice = notice.leadingTo(journey.zoneKey(), journey.requestedArticleId());
+		String zoneKey = this.engine.zoneOfLatestRunningJourney(decision.readerId()).orElse(null);
+		if (zoneKey != null) {
+			notice = notice.leadingTo(zoneKey,
+					this.zoneAccess.requestedArticle(decision.readerId(), zoneKey).orElse(null));
 		}
 		this.notifications.notify(notice);
 	}
@@ -144,7 +154,7 @@ public class ReviewService {
 		}
 		answers.decide(decision, reviewNote);
 		if (HcpVerificationProcess.DECISION_REJECTED.equals(decision)) {
-			Long article = this.engine.requestedArticle(answers.getProcessInstanceId()).orElse(null);
+			Long article = this.zoneAccess.requestedArticle(answers.getReaderId(), answers.getZoneKey()).orElse(null);
 			this.notifications
 				.notify(Notice.of(answers.getReaderId(), Notification.Kind.INFORMATION_REJECTED, answerSetId)
 					.leadingTo(answers.getZoneKey(), article)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.hcpgate.consent.AgreementWithdrawn;
+import org.hcpgate.readers.ReaderDataErased;
 import org.hcpgate.zones.Zone;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -18,9 +19,13 @@ public class ZoneAccessService {
 
 	private final HcpVerificationRepository verifications;
 
-	ZoneAccessService(ZoneAccessRepository access, HcpVerificationRepository verifications) {
+	private final JourneyRequestRepository requests;
+
+	ZoneAccessService(ZoneAccessRepository access, HcpVerificationRepository verifications,
+			JourneyRequestRepository requests) {
 		this.access = access;
 		this.verifications = verifications;
+		this.requests = requests;
 	}
 
 	/**
@@ -66,6 +71,37 @@ public class ZoneAccessService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void agreementWithdrawn(AgreementWithdrawn withdrawal) {
 		this.access.deleteByReaderAndZone(withdrawal.readerId(), withdrawal.zoneKey());
+	}
+
+	/**
+	 * A journey into the zone started from this article (or from none): the one to land
+	 * on when it ends, whatever device the reader comes back on. Replaces the last
+	 * journey's. Joins the transaction that starts the journey.
+	 */
+	@Transactional
+	public void rememberRequest(String readerId, String zoneKey, Long articleId) {
+		JourneyRequest request = this.requests.findByReaderIdAndZoneKey(readerId, zoneKey)
+			.orElseGet(() -> new JourneyRequest(readerId, zoneKey));
+		request.request(articleId, Instant.now());
+		this.requests.save(request);
+	}
+
+	/** The article the reader asked for when the latest journey into the zone started. */
+	@Transactional(readOnly = true)
+	public Optional<Long> requestedArticle(String readerId, String zoneKey) {
+		return this.requests.findByReaderIdAndZoneKey(readerId, zoneKey).map(JourneyRequest::getArticleId);
+	}
+
+	/** What the reader asked for goes with the reader, or with the zone they left. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void readerDataErased(ReaderDataErased erased) {
+		if (erased.zoneKey() == null) {
+			this.requests.deleteByReader(erased.readerId());
+		}
+		else {
+			this.requests.deleteByReaderAndZone(erased.readerId(), erased.zoneKey());
+		}
 	}
 
 	/** Closes every zone of the reader (verification revoked, reader erased). */

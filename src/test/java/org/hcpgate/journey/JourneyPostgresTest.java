@@ -257,7 +257,7 @@ class JourneyPostgresTest extends PostgresIntegrationTest {
 		String readerId = this.reader.getReaderId();
 		Thread[] starts = new Thread[4];
 		for (int i = 0; i < starts.length; i++) {
-			starts[i] = new Thread(() -> this.verification.startJourney(readerId, ZONE, 1L));
+			starts[i] = new Thread(() -> this.verification.startJourney(readerId, ZONE));
 		}
 		for (Thread start : starts) {
 			start.start();

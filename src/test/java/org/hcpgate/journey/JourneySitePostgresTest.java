@@ -244,7 +244,7 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		this.journeys.agree(this.reader, this.zone, this.article.getId());
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.zoneAccess.isGranted(this.reader.getReaderId(), this.zone));
-		assertThat(this.verification.requestedArticle(this.reader.getReaderId(), this.zone))
+		assertThat(this.zoneAccess.requestedArticle(this.reader.getReaderId(), this.zone))
 			.contains(this.article.getId());
 		// no article parameter (a link from an e-mail, another device): the journey
 		// remembers

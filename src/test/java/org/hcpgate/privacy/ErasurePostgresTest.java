@@ -142,9 +142,17 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		assertThat(findInDatabase(List.of(marker("licence")))).isEmpty();
 		assertThat(findInFiles(List.of(marker("photo")))).isEmpty();
 
+		assertThat(this.jdbc.queryForObject("select count(*) from journey_request where reader_id = ?", Long.class,
+				reader.getReaderId()))
+			.as("the article the journey was started for")
+			.isOne();
+
 		deleteAccount(reader);
 
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from journey_request where reader_id = ?", Long.class,
+				reader.getReaderId()))
+			.isZero();
 		assertThat(this.zoneAccess.isGranted(reader.getReaderId(), JourneyDriver.ZONE)).isFalse();
 		assertNoMarkerAnywhere(log);
 		// Camunda's task metrics would keep a hash of each assignee: the reader's id

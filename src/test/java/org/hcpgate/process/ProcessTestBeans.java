@@ -16,13 +16,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.hcpgate.review.ReviewDecisionService;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
 import org.hcpgate.review.OpenReviewRound;
 import org.hcpgate.review.RecordReviewDecision;
 import org.hcpgate.review.RequireSecondReviewer;
 import org.hcpgate.review.ReviewAssignment;
+import org.hcpgate.review.ReviewDecisionService;
+import org.hcpgate.review.ReviewService;
 
 /**
  * Stand-ins for the Spring beans the models' expressions call, registered by name with
@@ -52,7 +53,7 @@ public final class ProcessTestBeans {
 		when(reasons.formOptions())
 			.thenReturn(REASON_CODES.stream().map(code -> Map.of("label", code, "value", code)).toList());
 		ProfessionCatalogue professions = mock(ProfessionCatalogue.class);
-		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions));
+		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions, mock(ReviewService.class)));
 		Mocks.register("recordReviewDecision", new RecordReviewDecision(decisions, reasons, professions));
 		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
 		Mocks.register("reviewAssignment", new ReviewAssignment());
