@@ -74,8 +74,10 @@ public class JourneyEngine {
 	}
 
 	/**
-	 * What the reader should see now for this zone. Reads the engine's runtime state
-	 * only.
+	 * What the reader should see now for this zone: the zone-access read model first (a
+	 * let-in reader costs one query), then the engine's runtime (the active journey, the
+	 * reader's task, the staff's open tasks), and only when no journey runs, the history
+	 * (how the last one ended).
 	 */
 	@Transactional(readOnly = true)
 	public JourneyStep currentStep(String readerId, String zoneKey) {

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
@@ -53,12 +52,11 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.hcpgate.forms.FormField;
 import org.hcpgate.forms.ReaderForm;
 import org.hcpgate.forms.ReaderForms;
 import org.hcpgate.forms.UnsupportedFormException;
 import org.hcpgate.processes.FormSteps;
-import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.VariableWriters;
 import org.hcpgate.processes.ZoneAccessProcess;
 
 /**
@@ -72,32 +70,6 @@ public final class ModelCheck {
 
 	/** A reader task is assigned to the reader. */
 	static final String READER_ASSIGNEE = "${" + ZoneAccessProcess.VAR_READER_ID + "}";
-
-	/** The five built-in reader steps the site has pages for, and what each writes. */
-	static final Map<String, List<String>> SITE_STEPS = Map.of(
-			ZoneAccessProcess.TASK_ACCEPT_AGREEMENT, List.of(ZoneAccessProcess.VAR_AGREEMENT_ACCEPTED),
-			ZoneAccessProcess.TASK_INFORMED_CONSENT, List.of(ZoneAccessProcess.VAR_INFORMED_CONSENT_GIVEN),
-			HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, List.of(HcpVerificationProcess.VAR_SUBMISSION_ID,
-					HcpVerificationProcess.VAR_ATTEMPT, HcpVerificationProcess.VAR_PROFESSION),
-			HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS,
-			List.of(HcpVerificationProcess.VAR_SUBMISSION_ID, HcpVerificationProcess.VAR_ATTEMPT,
-					HcpVerificationProcess.VAR_PROFESSION),
-			ZoneAccessProcess.TASK_ANSWER_QUESTIONS, List.of(ZoneAccessProcess.VAR_ANSWER_SET_ID));
-
-	/** What listener beans write, beside what forms and steps write. */
-	static final Map<String, List<String>> LISTENER_WRITES = Map.of("recordReviewDecision",
-			List.of(HcpVerificationProcess.VAR_REVIEWED_BY), "openReviewRound",
-			List.of(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
-					HcpVerificationProcess.VAR_TITLE_CORRECTION_OPTIONS),
-			"escalateReview", List.of(HcpVerificationProcess.VAR_OVERDUE));
-
-	/** The variables a process starts with, by key; any other process gets the reader. */
-	static final Map<String, List<String>> START_VARIABLES = Map.of(ZoneAccessProcess.KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY),
-			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
-			HcpVerificationProcess.REOPENING_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REOPENED_BY));
 
 	/** Names an expression may use that are neither beans nor process variables. */
 	static final Set<String> EXPRESSION_NAMES = Set.of("execution", "task", "true", "false", "null", "empty", "not",
@@ -235,7 +207,7 @@ public final class ModelCheck {
 	private void checkProcess(String resource, Process process) {
 		Map<String, Set<String>> writers = writers(process);
 		Set<String> start = new HashSet<>(
-				START_VARIABLES.getOrDefault(process.getId(), List.of(ZoneAccessProcess.VAR_READER_ID)));
+				VariableWriters.PROCESS_STARTS.getOrDefault(process.getId(), List.of(ZoneAccessProcess.VAR_READER_ID)));
 		start.addAll(this.calledWith.getOrDefault(process.getId(), Set.of()));
 		for (FlowElement element : process.getFlowElements()) {
 			String id = element.getId();
@@ -285,12 +257,11 @@ public final class ModelCheck {
 		if (READER_ASSIGNEE.equals(task.getCamundaAssignee())) {
 			String step = ZoneAccessProcess.siteStepOf(task.getCamundaFormKey());
 			if (step != null) {
-				if (!SITE_STEPS.containsKey(step)) {
-					problem(resource, id,
-							"the site has no page for 'site:" + step + "'; use one of "
-									+ String.join(", ",
-											new TreeMap<>(SITE_STEPS).keySet().stream().map(s -> "site:" + s).toList())
-									+ ", or a Camunda Form (camunda:formRef)");
+				if (!VariableWriters.SITE_STEPS.containsKey(step)) {
+					problem(resource, id, "the site has no page for 'site:" + step + "'; use one of " + String.join(
+							", ",
+							new TreeMap<>(VariableWriters.SITE_STEPS).keySet().stream().map(s -> "site:" + s).toList())
+							+ ", or a Camunda Form (camunda:formRef)");
 				}
 			}
 			else if (formRef != null) {
@@ -473,7 +444,7 @@ public final class ModelCheck {
 			if (element instanceof UserTask task) {
 				String step = ZoneAccessProcess.siteStepOf(task.getCamundaFormKey());
 				if (step != null) {
-					writes.addAll(SITE_STEPS.getOrDefault(step, List.of()));
+					writes.addAll(VariableWriters.SITE_STEPS.getOrDefault(step, List.of()));
 				}
 				String formRef = formRefOf(task);
 				if (formRef != null && this.forms.containsKey(formRef)) {
@@ -497,7 +468,7 @@ public final class ModelCheck {
 			for (CamundaTaskListener listener : extensions(element, CamundaTaskListener.class)) {
 				Matcher bean = DELEGATE.matcher(nonNull(listener.getCamundaDelegateExpression()));
 				if (bean.matches()) {
-					writes.addAll(LISTENER_WRITES.getOrDefault(bean.group(1), List.of()));
+					writes.addAll(VariableWriters.LISTENERS.getOrDefault(bean.group(1), List.of()));
 				}
 			}
 			writes.forEach(name -> writers.computeIfAbsent(name, key -> new HashSet<>()).add(id));

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.hcpgate.credentials.CredentialService;
 import org.hcpgate.credentials.CredentialSubmission;
 import org.hcpgate.vault.PersonalDataCrypto;
-import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.verification.HcpVerification;
 import org.hcpgate.verification.HcpVerificationService;
 import org.hcpgate.verification.ZoneAccessService;
@@ -93,7 +92,7 @@ public class PartnerClaims {
 		boolean wantsProfile = scopes.contains(PartnerScope.PROFILE.value());
 		boolean wantsLicence = scopes.contains(PartnerScope.LICENCE.value());
 		if (verification.isPresent() && (wantsProfile || wantsLicence)) {
-			approvedSubmission(readerId).ifPresent(approved -> {
+			approvedSubmission(readerId, verification.get()).ifPresent(approved -> {
 				if (wantsProfile) {
 					claims.put("name", approved.getRealName());
 					claims.put(HOSPITAL, approved.getHospital());
@@ -109,12 +108,10 @@ public class PartnerClaims {
 		return claims;
 	}
 
-	/** The attempt the verification rests on: the newest approved one. */
-	private Optional<CredentialSubmission> approvedSubmission(String readerId) {
-		return this.credentials.of(readerId)
-			.stream()
-			.filter(s -> HcpVerificationProcess.DECISION_APPROVED.equals(s.getDecision()))
-			.findFirst();
+	/** The attempt the verification rests on, as the read model names it. */
+	private Optional<CredentialSubmission> approvedSubmission(String readerId, HcpVerification verification) {
+		return Optional.ofNullable(verification.getSubmissionId())
+			.flatMap(submissionId -> this.credentials.own(readerId, submissionId));
 	}
 
 }

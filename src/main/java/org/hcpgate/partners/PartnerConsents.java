@@ -39,9 +39,12 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 
 	private final PendingSignInRepository pending;
 
+	private final PartnerAuthorizations authorizations;
+
 	PartnerConsents(PartnerConsentRepository ledger, PartnerSiteRepository sites, ReaderAccountService readers,
-			JdbcTemplate jdbc, PendingSignInRepository pending) {
+			JdbcTemplate jdbc, PendingSignInRepository pending, PartnerAuthorizations authorizations) {
 		this.pending = pending;
+		this.authorizations = authorizations;
 		this.ledger = ledger;
 		this.sites = sites;
 		this.readers = readers;
@@ -136,7 +139,7 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 	 */
 	@Transactional
 	public void revokeAllOf(String clientId) {
-		this.jdbc.update("delete from oauth2_authorization where registered_client_id = ?", clientId);
+		this.authorizations.endAllOf(clientId);
 	}
 
 	/** The reader's decisions, newest first. */
@@ -159,7 +162,7 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 				.map(PartnerConsent::getPrincipalName)
 				.filter(name -> !name.isEmpty())
 				.distinct()
-				.forEach(name -> this.jdbc.update("delete from oauth2_authorization where principal_name = ?", name));
+				.forEach(this.authorizations::endAllFor);
 			this.jdbc.update("update partner_consent set principal_name = '' where reader_id = ?", erased.readerId());
 		}
 	}
@@ -177,8 +180,7 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 	}
 
 	private void revokeTokens(String principalName, String clientId) {
-		this.jdbc.update("delete from oauth2_authorization where registered_client_id = ? and principal_name = ?",
-				clientId, principalName);
+		this.authorizations.end(clientId, principalName);
 	}
 
 	private static Set<String> scopes(OAuth2AuthorizationConsent consent) {

@@ -1,10 +1,8 @@
 package org.hcpgate.partners;
 
-import java.security.Principal;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.hcpgate.readers.Reader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -31,7 +22,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
-import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -41,10 +31,6 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 /**
  * HCP Gate as an OpenID Connect provider (Spring Authorization Server): discovery at
@@ -174,85 +160,6 @@ class PartnerSignInSecurity {
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> partnerTokenClaims(PartnerTokens tokens) {
 		return tokens::customize;
-	}
-
-	/** The claims of partners' tokens and of the user-info endpoint. */
-	@org.springframework.stereotype.Component
-	static class PartnerTokens {
-
-		private final PartnerSiteRepository sites;
-
-		private final PartnerConsents consents;
-
-		private final PartnerClaims claims;
-
-		private final RegisteredClientRepository clients;
-
-		PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims,
-				RegisteredClientRepository clients) {
-			this.clients = clients;
-			this.sites = sites;
-			this.consents = consents;
-			this.claims = claims;
-		}
-
-		/**
-		 * Every token's subject is the partner's own for the reader (never the user
-		 * name); the ID token carries the claims the reader agreed to. No token is made
-		 * for a partner made inactive or a consent no longer in force (a refresh fails).
-		 */
-		void customize(JwtEncodingContext context) {
-			Authentication principal = context.getPrincipal();
-			if (!(principal.getPrincipal() instanceof Reader reader)) {
-				return;
-			}
-			PartnerConsent consent = inForce(reader, context.getRegisteredClient().getClientId(),
-					OAuth2ErrorCodes.INVALID_GRANT);
-			PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
-			context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
-			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-				this.claims
-					.claims(reader.getReaderId(), site,
-							agreed(context.getAuthorizedScopes(), consent, context.getRegisteredClient()))
-					.forEach((name, value) -> context.getClaims().claim(name, value));
-			}
-		}
-
-		OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
-			OAuth2Authorization authorization = context.getAuthorization();
-			Authentication principal = authorization.getAttribute(Principal.class.getName());
-			if (principal == null || !(principal.getPrincipal() instanceof Reader reader)) {
-				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
-			}
-			PartnerConsent consent = inForce(reader, authorization.getRegisteredClientId(),
-					OAuth2ErrorCodes.INVALID_TOKEN);
-			PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
-			RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
-			return new OidcUserInfo(this.claims.claims(reader.getReaderId(), site,
-					agreed(context.getAccessToken().getScopes(), consent, client)));
-		}
-
-		private PartnerConsent inForce(Reader reader, String clientId, String errorCode) {
-			PartnerSite site = this.sites.findById(clientId).orElse(null);
-			return Optional.ofNullable(site)
-				.filter(PartnerSite::isActive)
-				.flatMap(active -> this.consents.inForce(reader.getReaderId(), active))
-				.orElseThrow(() -> new OAuth2AuthenticationException(
-						new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null)));
-		}
-
-		/**
-		 * What a token may still tell: its scopes, as far as the consent in force and the
-		 * partner's registration now allow (a scope an administrator took away, or one
-		 * the reader's newer agreement left out, tells nothing).
-		 */
-		private static Set<String> agreed(Set<String> tokenScopes, PartnerConsent consent, RegisteredClient client) {
-			Set<String> scopes = new HashSet<>(tokenScopes);
-			scopes.retainAll(consent.getScopes());
-			scopes.retainAll((client != null) ? client.getScopes() : Set.of());
-			return scopes;
-		}
-
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.hcpgate.partners;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import org.hcpgate.journey.AfterJourney;
 import org.hcpgate.readers.ReaderDataErased;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,16 +23,16 @@ public class PendingSignIns implements AfterJourney {
 
 	private final PartnerSettings settings;
 
-	private final JdbcTemplate jdbc;
+	private final PartnerAuthorizations authorizations;
 
 	private final PartnerSiteRepository sites;
 
-	PendingSignIns(PendingSignInRepository pending, PartnerSettings settings, JdbcTemplate jdbc,
+	PendingSignIns(PendingSignInRepository pending, PartnerSettings settings, PartnerAuthorizations authorizations,
 			PartnerSiteRepository sites) {
 		this.sites = sites;
 		this.pending = pending;
 		this.settings = settings;
-		this.jdbc = jdbc;
+		this.authorizations = authorizations;
 	}
 
 	@Transactional
@@ -85,17 +83,7 @@ public class PendingSignIns implements AfterJourney {
 	public void removeExpired() {
 		Instant now = Instant.now();
 		this.pending.deleteExpired(now);
-		Timestamp never = Timestamp.from(Instant.EPOCH);
-		this.jdbc.update(
-				"delete from oauth2_authorization where (authorization_code_value is not null"
-						+ " or access_token_value is not null) and greatest(coalesce(authorization_code_expires_at, ?),"
-						+ " coalesce(access_token_expires_at, ?), coalesce(refresh_token_expires_at, ?)) < ?",
-				never, never, never, Timestamp.from(now));
-		// a consent page left open: its authorization holds the reader but no code yet
-		this.jdbc.update(
-				"delete from oauth2_authorization where authorization_code_value is null"
-						+ " and access_token_value is null and created_at < ?",
-				Timestamp.from(now.minus(Duration.ofDays(1))));
+		this.authorizations.removeExpired(now, now.minus(Duration.ofDays(1)));
 	}
 
 	@EventListener

@@ -1,8 +1,5 @@
 package org.hcpgate.processes;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Keys of {@code processes/hcp-verification.bpmn}; mirrored in docs/process-contract.md.
  */
@@ -106,14 +103,6 @@ public final class HcpVerificationProcess {
 	 * lead.
 	 */
 	public static final String VAR_REOPENED_BY = "reopenedBy";
-
-	/**
-	 * The variables a staff member may send with a message (REST {@code POST /message}),
-	 * by message: a revocation's reason, nothing else. Identity comes from the business
-	 * key.
-	 */
-	public static final Map<String, Set<String>> STAFF_MESSAGE_VARIABLES = Map.of(MESSAGE_VERIFICATION_REVOKED,
-			Set.of(VAR_REVOCATION_REASON), MESSAGE_VERIFICATION_REOPENED, Set.of());
 
 	public static final String END_VERIFIED = "verified";
 

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.hcpgate.processes.HcpVerificationProcess;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.hcpgate.processes.ZoneAccessProcess;
+import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.VariableWriters;
 import org.hcpgate.professions.Profession;
 import org.hcpgate.professions.ProfessionCatalogue;
 import org.hcpgate.reasons.ReasonCatalogue;
@@ -43,20 +43,9 @@ public class OpenReviewRound implements TaskListener {
 		this.reviews = reviews;
 	}
 
-	static final Map<String, List<String>> FORM_VARIABLES = Map.of(
-			HcpVerificationProcess.TASK_REVIEW_CREDENTIALS, List.of(HcpVerificationProcess.VAR_DECISION,
-					HcpVerificationProcess.VAR_REJECTION_REASONS, HcpVerificationProcess.VAR_REVIEW_NOTE,
-					HcpVerificationProcess.VAR_INTERNAL_NOTE, HcpVerificationProcess.VAR_CORRECTED_TITLE),
-			ZoneAccessProcess.TASK_REVIEW_INFORMATION,
-			List.of(ZoneAccessProcess.VAR_DECISION, ZoneAccessProcess.VAR_REVIEW_NOTE,
-					ZoneAccessProcess.VAR_INTERNAL_NOTE),
-			HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION,
-			List.of(HcpVerificationProcess.VAR_FINAL_REJECTION_CONFIRMED,
-					HcpVerificationProcess.VAR_CONFIRMATION_NOTE));
-
 	@Override
 	public void notify(DelegateTask task) {
-		for (String name : FORM_VARIABLES.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+		for (String name : VariableWriters.STAFF_FORMS.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
 			task.getExecution().removeVariable(name);
 		}
 		if (HcpVerificationProcess.TASK_REVIEW_CREDENTIALS.equals(task.getTaskDefinitionKey())) {

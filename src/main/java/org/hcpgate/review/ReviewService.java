@@ -18,8 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records the outcome of a review on the submission and in the verification read model.
- * Every method may run twice (a retried job) and leaves the same state.
+ * The staff side's business service, called by the delegates and listeners of the models:
+ * records each review's outcome on the submission, in the verification and zone-access
+ * read models and in the reader's inbox (approval, rejection, final rejection,
+ * abandonment, an information review's decision), opens a review round, escalates an
+ * overdue review, reopens and revokes verifications; and serves the staff views the
+ * submissions and answer sets they look at. Every recording method may run twice (a
+ * retried job) and leaves the same state.
  */
 @Service
 public class ReviewService {
@@ -70,7 +75,8 @@ public class ReviewService {
 					decision.reviewedBy());
 		}
 		this.verifications.markVerified(decision.readerId(),
-				(submission != null) ? submission.getEffectiveProfession() : null);
+				(submission != null) ? submission.getEffectiveProfession() : null,
+				(submission != null) ? submission.getId() : null);
 		tell(decision, Notification.Kind.CREDENTIALS_APPROVED);
 	}
 

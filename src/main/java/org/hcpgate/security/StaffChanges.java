@@ -43,8 +43,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.hcpgate.processes.CodedMessage;
 import org.hcpgate.processes.CodedRefusal;
-import org.hcpgate.processes.HcpVerificationProcess;
 import org.hcpgate.processes.StaffGroups;
+import org.hcpgate.processes.VariableWriters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.ReflectionUtils;
@@ -204,8 +204,7 @@ class StaffChanges extends CommandInterceptor {
 			Set<String> sent = keys(builder.getPayloadProcessInstanceVariables());
 			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesLocal()));
 			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesToTriggeredScope()));
-			Set<String> allowed = HcpVerificationProcess.STAFF_MESSAGE_VARIABLES.getOrDefault(builder.getMessageName(),
-					Set.of());
+			Set<String> allowed = VariableWriters.STAFF_MESSAGES.getOrDefault(builder.getMessageName(), Set.of());
 			if (!allowed.containsAll(sent)) {
 				throw refused(NO_PROCESS_VARIABLES);
 			}

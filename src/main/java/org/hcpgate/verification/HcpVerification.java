@@ -50,6 +50,13 @@ public class HcpVerification {
 	 */
 	private String profession;
 
+	/**
+	 * The credential submission the verification rests on (the approved attempt; null
+	 * when no review approved one, as the demo's verified readers).
+	 */
+	@Column(name = "submission_id")
+	private Long submissionId;
+
 	protected HcpVerification() {
 	}
 
@@ -71,8 +78,13 @@ public class HcpVerification {
 		return true;
 	}
 
-	void holdFor(String profession) {
+	void restOn(String profession, Long submissionId) {
 		this.profession = profession;
+		this.submissionId = submissionId;
+	}
+
+	public Long getSubmissionId() {
+		return this.submissionId;
 	}
 
 	public String getProfession() {

@@ -56,17 +56,28 @@ public class HcpVerificationService {
 
 	@Transactional
 	public void markVerified(String readerId) {
-		markVerified(readerId, null);
+		markVerified(readerId, null, null);
 	}
 
-	/** Verified as a member of this profession (the catalogue's code). */
+	/**
+	 * Verified as a member of this profession, without a reviewed submission (demo data).
+	 */
 	@Transactional
 	public void markVerified(String readerId, String profession) {
+		markVerified(readerId, profession, null);
+	}
+
+	/**
+	 * Verified as a member of this profession (the catalogue's code), on the strength of
+	 * this submission (the approved attempt).
+	 */
+	@Transactional
+	public void markVerified(String readerId, String profession, Long submissionId) {
 		Instant validUntil = Instant.now().atZone(ZoneOffset.UTC).plus(this.settings.getValidity()).toInstant();
 		move(readerId, Status.VERIFIED, validUntil);
 		this.verifications.findById(readerId)
 			.filter(verification -> verification.getStatus() == Status.VERIFIED)
-			.ifPresent(verification -> verification.holdFor(profession));
+			.ifPresent(verification -> verification.restOn(profession, submissionId));
 	}
 
 	@Transactional

@@ -1,10 +1,10 @@
 package org.hcpgate.verification;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -89,9 +89,13 @@ public class VerificationSettings {
 		this.validity = validity;
 	}
 
-	/** Due date of a review task created now, on the engine's clock. */
+	/**
+	 * Due date of a review task created now. The system clock, as the engine's in
+	 * production; the process tests, which move the engine's clock, stand in a bean of
+	 * their own for this one.
+	 */
 	public Date reviewDueDate() {
-		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(this.reviewDue));
+		return Date.from(Instant.now().plus(this.reviewDue));
 	}
 
 }

@@ -44,6 +44,9 @@ class ArchitectureTest {
 			"org.hcpgate.review.ReviewAssignment", "org.hcpgate.review.ReviewDecisionVariables",
 			"org.hcpgate.review.ReviewRefusedException");
 
+	/** The packages whose configuration and start-up set-up may configure the engine. */
+	static final Set<String> ENGINE_SET_UP = Set.of("system", "staff");
+
 	/** The one door to the engine of each side. */
 	static final Set<String> ENGINE_DOORS = Set.of("org.hcpgate.journey.JourneyEngine",
 			"org.hcpgate.review.ReviewEngine");
@@ -139,12 +142,14 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Configuration and start-up set-up: the engine's plugins, groups, filters and demo
-	 * data.
+	 * Configuration and start-up set-up of the engine where it belongs: the application's
+	 * set-up (system: the engine's plugins, groups, jobs and demo data) and the staff
+	 * side's Tasklist set-up (staff: its filters). A configuration class elsewhere is
+	 * held to the rule like any other class.
 	 */
 	static boolean isConfiguration(JavaClass type) {
-		return type.isAnnotatedWith(Configuration.class) || type.isAnnotatedWith(ConfigurationProperties.class)
-				|| type.isAssignableTo(ApplicationRunner.class);
+		return ENGINE_SET_UP.contains(feature(type.getPackageName())) && (type.isAnnotatedWith(Configuration.class)
+				|| type.isAnnotatedWith(ConfigurationProperties.class) || type.isAssignableTo(ApplicationRunner.class));
 	}
 
 	private static JavaClass outermost(JavaClass type) {

@@ -1,0 +1,98 @@
+package org.hcpgate.partners;
+
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hcpgate.readers.Reader;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.stereotype.Component;
+
+/** The claims of partners' tokens and of the user-info endpoint. */
+@Component
+class PartnerTokens {
+
+	private final PartnerSiteRepository sites;
+
+	private final PartnerConsents consents;
+
+	private final PartnerClaims claims;
+
+	private final RegisteredClientRepository clients;
+
+	PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims,
+			RegisteredClientRepository clients) {
+		this.clients = clients;
+		this.sites = sites;
+		this.consents = consents;
+		this.claims = claims;
+	}
+
+	/**
+	 * Every token's subject is the partner's own for the reader (never the user name);
+	 * the ID token carries the claims the reader agreed to. No token is made for a
+	 * partner made inactive or a consent no longer in force (a refresh fails).
+	 */
+	void customize(JwtEncodingContext context) {
+		Authentication principal = context.getPrincipal();
+		if (!(principal.getPrincipal() instanceof Reader reader)) {
+			return;
+		}
+		PartnerConsent consent = inForce(reader, context.getRegisteredClient().getClientId(),
+				OAuth2ErrorCodes.INVALID_GRANT);
+		PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
+		context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			this.claims
+				.claims(reader.getReaderId(), site,
+						agreed(context.getAuthorizedScopes(), consent, context.getRegisteredClient()))
+				.forEach((name, value) -> context.getClaims().claim(name, value));
+		}
+	}
+
+	OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
+		OAuth2Authorization authorization = context.getAuthorization();
+		Authentication principal = authorization.getAttribute(Principal.class.getName());
+		if (principal == null || !(principal.getPrincipal() instanceof Reader reader)) {
+			throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
+		}
+		PartnerConsent consent = inForce(reader, authorization.getRegisteredClientId(), OAuth2ErrorCodes.INVALID_TOKEN);
+		PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
+		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
+		return new OidcUserInfo(this.claims.claims(reader.getReaderId(), site,
+				agreed(context.getAccessToken().getScopes(), consent, client)));
+	}
+
+	private PartnerConsent inForce(Reader reader, String clientId, String errorCode) {
+		PartnerSite site = this.sites.findById(clientId).orElse(null);
+		return Optional.ofNullable(site)
+			.filter(PartnerSite::isActive)
+			.flatMap(active -> this.consents.inForce(reader.getReaderId(), active))
+			.orElseThrow(() -> new OAuth2AuthenticationException(
+					new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null)));
+	}
+
+	/**
+	 * What a token may still tell: its scopes, as far as the consent in force and the
+	 * partner's registration now allow (a scope an administrator took away, or one the
+	 * reader's newer agreement left out, tells nothing).
+	 */
+	private static Set<String> agreed(Set<String> tokenScopes, PartnerConsent consent, RegisteredClient client) {
+		Set<String> scopes = new HashSet<>(tokenScopes);
+		scopes.retainAll(consent.getScopes());
+		scopes.retainAll((client != null) ? client.getScopes() : Set.of());
+		return scopes;
+	}
+
+}

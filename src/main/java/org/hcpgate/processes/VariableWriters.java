@@ -1,0 +1,68 @@
+package org.hcpgate.processes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who writes which process variable, spelled once: the model check (a model that reads a
+ * variable nobody writes is refused), the staff listeners (a new round clears what the
+ * last one's form wrote) and the engine guard (what a staff member may send with a
+ * message) read these lists. Forms write their own fields; designers' form steps write
+ * their answers' id and routing fields (see {@link FormSteps}).
+ */
+public final class VariableWriters {
+
+	/** The site's built-in reader steps, by task key, and what completing each writes. */
+	public static final Map<String, List<String>> SITE_STEPS = Map.of(
+			ZoneAccessProcess.TASK_ACCEPT_AGREEMENT, List.of(ZoneAccessProcess.VAR_AGREEMENT_ACCEPTED),
+			ZoneAccessProcess.TASK_INFORMED_CONSENT, List.of(ZoneAccessProcess.VAR_INFORMED_CONSENT_GIVEN),
+			HcpVerificationProcess.TASK_SUBMIT_CREDENTIALS, List.of(HcpVerificationProcess.VAR_SUBMISSION_ID,
+					HcpVerificationProcess.VAR_ATTEMPT, HcpVerificationProcess.VAR_PROFESSION),
+			HcpVerificationProcess.TASK_RESUBMIT_CREDENTIALS,
+			List.of(HcpVerificationProcess.VAR_SUBMISSION_ID, HcpVerificationProcess.VAR_ATTEMPT,
+					HcpVerificationProcess.VAR_PROFESSION),
+			ZoneAccessProcess.TASK_ANSWER_QUESTIONS, List.of(ZoneAccessProcess.VAR_ANSWER_SET_ID));
+
+	/**
+	 * The variables each process starts with, by key; any other process gets the reader.
+	 */
+	public static final Map<String, List<String>> PROCESS_STARTS = Map.of(ZoneAccessProcess.KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY),
+			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
+			HcpVerificationProcess.REOPENING_PROCESS_KEY,
+			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REOPENED_BY));
+
+	/** What the listener beans write, by bean name. */
+	public static final Map<String, List<String>> LISTENERS = Map.of("recordReviewDecision",
+			List.of(HcpVerificationProcess.VAR_REVIEWED_BY), "openReviewRound",
+			List.of(HcpVerificationProcess.VAR_REJECTION_REASON_OPTIONS,
+					HcpVerificationProcess.VAR_TITLE_CORRECTION_OPTIONS),
+			"escalateReview", List.of(HcpVerificationProcess.VAR_OVERDUE));
+
+	/** What the staff tasks' forms write, by task key: one review round's decision. */
+	public static final Map<String, List<String>> STAFF_FORMS = Map.of(
+			HcpVerificationProcess.TASK_REVIEW_CREDENTIALS, List.of(HcpVerificationProcess.VAR_DECISION,
+					HcpVerificationProcess.VAR_REJECTION_REASONS, HcpVerificationProcess.VAR_REVIEW_NOTE,
+					HcpVerificationProcess.VAR_INTERNAL_NOTE, HcpVerificationProcess.VAR_CORRECTED_TITLE),
+			ZoneAccessProcess.TASK_REVIEW_INFORMATION,
+			List.of(ZoneAccessProcess.VAR_DECISION, ZoneAccessProcess.VAR_REVIEW_NOTE,
+					ZoneAccessProcess.VAR_INTERNAL_NOTE),
+			HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION,
+			List.of(HcpVerificationProcess.VAR_FINAL_REJECTION_CONFIRMED,
+					HcpVerificationProcess.VAR_CONFIRMATION_NOTE));
+
+	/**
+	 * The variables a staff member may send with a message (REST {@code POST /message}),
+	 * by message: a revocation's reason, nothing else. Identity comes from the business
+	 * key.
+	 */
+	public static final Map<String, Set<String>> STAFF_MESSAGES = Map.of(
+			HcpVerificationProcess.MESSAGE_VERIFICATION_REVOKED, Set.of(HcpVerificationProcess.VAR_REVOCATION_REASON),
+			HcpVerificationProcess.MESSAGE_VERIFICATION_REOPENED, Set.of());
+
+	private VariableWriters() {
+	}
+
+}
