@@ -148,7 +148,8 @@ class ArchitectureTest {
 	 * held to the rule like any other class.
 	 */
 	static boolean isConfiguration(JavaClass type) {
-		return ENGINE_SET_UP.contains(feature(type.getPackageName())) && (type.isAnnotatedWith(Configuration.class)
+		String feature = feature(type.getPackageName());
+		return feature != null && ENGINE_SET_UP.contains(feature) && (type.isAnnotatedWith(Configuration.class)
 				|| type.isAnnotatedWith(ConfigurationProperties.class) || type.isAssignableTo(ApplicationRunner.class));
 	}
 
