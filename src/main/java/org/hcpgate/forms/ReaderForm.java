@@ -141,7 +141,7 @@ public record ReaderForm(String id, List<FormField> fields) {
 		if (length > limit) {
 			return FormError.of("max-length", limit);
 		}
-		if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(value).matches()) {
+		if (field.pattern() != null && !BoundedMatch.matches(Pattern.compile(field.pattern()), value)) {
 			return FormError.of("pattern");
 		}
 		if ("email".equals(field.validationType()) && !EMAIL.matcher(value).matches()) {

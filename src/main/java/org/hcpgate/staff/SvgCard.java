@@ -2,6 +2,7 @@ package org.hcpgate.staff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -14,6 +15,10 @@ import org.springframework.web.util.HtmlUtils;
 final class SvgCard {
 
 	static final int WIDTH = 720;
+
+	/** What XML 1.0 allows is tab, line breaks and everything from the space on. */
+	private static final Pattern NOT_XML = Pattern
+		.compile("[^\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
 	private static final int PADDING = 16;
 
@@ -111,7 +116,15 @@ final class SvgCard {
 
 	private static String text(int x, int y, String text, String color, boolean bold) {
 		return "<text x=\"" + x + "\" y=\"" + y + "\" fill=\"" + color + "\"" + (bold ? " font-weight=\"bold\"" : "")
-				+ ">" + HtmlUtils.htmlEscape(text, "UTF-8") + "</text>";
+				+ ">" + HtmlUtils.htmlEscape(xmlCharacters(text), "UTF-8") + "</text>";
+	}
+
+	/**
+	 * Characters XML cannot carry (control characters, lone surrogates) become U+FFFD: a
+	 * reader who typed one would otherwise break the whole card, escaped or not.
+	 */
+	static String xmlCharacters(String text) {
+		return NOT_XML.matcher(text).replaceAll("\uFFFD");
 	}
 
 	/**

@@ -42,6 +42,21 @@ class StaffViewsTest {
 			.allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(37));
 	}
 
+	/**
+	 * Control characters a reader typed (XML cannot carry them, escaped or not) used to
+	 * leave a card no browser draws.
+	 */
+	@Test
+	void theCardStaysWellFormedXmlWhateverTheReaderTyped() throws Exception {
+		String typed = "王\u0001医生\u0008\u001b[31m\ud800 \uFFFE";
+		String svg = new SvgCard("提交 #1").row("姓名", typed, "上次:" + typed, true).text(typed).render();
+		javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		org.w3c.dom.Document card = factory.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(card.getDocumentElement().getTextContent()).contains("王\uFFFD医生\uFFFD");
+	}
+
 	@Test
 	void barsScaleToTheLargestValueOrTheGivenMaximum() {
 		BarChart chart = BarChart.of("c", List.of(new BarChart.Point("a", 2, "2"), new BarChart.Point("b", 4, "4")),
