@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * verification instead of starting their own (message {@code verification-completed}).
  */
 @Component("announceVerificationOutcome")
-class AnnounceVerificationOutcome implements ExecutionListener {
+public class AnnounceVerificationOutcome implements ExecutionListener {
 
 	private final JourneyEngine verification;
 
-	AnnounceVerificationOutcome(JourneyEngine verification) {
+	public AnnounceVerificationOutcome(JourneyEngine verification) {
 		this.verification = verification;
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * once (one notice per journey).
  */
 @Component("grantZoneAccess")
-class GrantZoneAccess implements JavaDelegate {
+public class GrantZoneAccess implements JavaDelegate {
 
 	private final ZoneAccessService zoneAccess;
 
@@ -28,7 +28,7 @@ class GrantZoneAccess implements JavaDelegate {
 
 	private final NotificationService notifications;
 
-	GrantZoneAccess(ZoneAccessService zoneAccess, ConsentService consents, ZoneService zones,
+	public GrantZoneAccess(ZoneAccessService zoneAccess, ConsentService consents, ZoneService zones,
 			NotificationService notifications) {
 		this.zoneAccess = zoneAccess;
 		this.consents = consents;

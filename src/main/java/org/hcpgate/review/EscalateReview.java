@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
  * {@code review-overdue}.
  */
 @Component("escalateReview")
-class EscalateReview implements JavaDelegate {
+public class EscalateReview implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	EscalateReview(ReviewService reviews) {
+	public EscalateReview(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Service task {@code record-abandonment} of {@value HcpVerificationProcess#KEY}. */
 @Component("recordAbandonment")
-class RecordAbandonment implements JavaDelegate {
+public class RecordAbandonment implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RecordAbandonment(ReviewService reviews) {
+	public RecordAbandonment(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

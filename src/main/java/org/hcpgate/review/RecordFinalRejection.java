@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Service task {@code record-final-rejection} of {@value HcpVerificationProcess#KEY}. */
 @Component("recordFinalRejection")
-class RecordFinalRejection implements JavaDelegate {
+public class RecordFinalRejection implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RecordFinalRejection(ReviewService reviews) {
+	public RecordFinalRejection(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

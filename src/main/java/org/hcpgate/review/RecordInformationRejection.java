@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * staff's note on the answers, for the reader who answers again.
  */
 @Component("recordInformationRejection")
-class RecordInformationRejection implements JavaDelegate {
+public class RecordInformationRejection implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RecordInformationRejection(ReviewService reviews) {
+	public RecordInformationRejection(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Service task {@code record-rejection} of {@value HcpVerificationProcess#KEY}. */
 @Component("recordRejection")
-class RecordRejection implements JavaDelegate {
+public class RecordRejection implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RecordRejection(ReviewService reviews) {
+	public RecordRejection(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Service task {@code record-verification} of {@value HcpVerificationProcess#KEY}. */
 @Component("recordVerification")
-class RecordVerification implements JavaDelegate {
+public class RecordVerification implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RecordVerification(ReviewService reviews) {
+	public RecordVerification(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

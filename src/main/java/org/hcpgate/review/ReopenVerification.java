@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * refused.
  */
 @Component("reopenVerification")
-class ReopenVerification implements JavaDelegate {
+public class ReopenVerification implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	ReopenVerification(ReviewService reviews) {
+	public ReopenVerification(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * message {@code verification-revoked} with the reader id as business key (or variable).
  */
 @Component("revokeVerification")
-class RevokeVerification implements JavaDelegate {
+public class RevokeVerification implements JavaDelegate {
 
 	private final ReviewService reviews;
 
-	RevokeVerification(ReviewService reviews) {
+	public RevokeVerification(ReviewService reviews) {
 		this.reviews = reviews;
 	}
 

@@ -15,7 +15,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.camunda.spin.Spin.JSON;
+import static org.hcpgate.process.ProcessTestBeans.handed;
+import static org.hcpgate.process.ProcessTestBeans.handedOnce;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -50,9 +53,17 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.hcpgate.process.ProcessTestBeans.Call;
 import org.hcpgate.process.ProcessTestBeans.Delegates;
+import org.hcpgate.journey.AnnounceVerificationOutcome;
+import org.hcpgate.journey.JourneyEngine;
 import org.hcpgate.process.ProcessTestBeans.VerificationSettings;
+import org.hcpgate.review.EscalateReview;
+import org.hcpgate.review.RecordAbandonment;
+import org.hcpgate.review.RecordFinalRejection;
+import org.hcpgate.review.RecordRejection;
+import org.hcpgate.review.RecordVerification;
 import org.hcpgate.review.ReviewDecision;
 import org.hcpgate.review.ReviewDecisionService;
+import org.hcpgate.review.ReviewService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +96,15 @@ class HcpVerificationProcessTest {
 	static final Date REVIEW_DUE = Date.from(NOW.toInstant().plus(Duration.ofHours(48)));
 
 	private final Delegates delegates = new Delegates();
+
+	/**
+	 * The business service behind the delegates and {@code openReviewRound}: what they
+	 * hand it is their mapping of the instance.
+	 */
+	private final ReviewService reviews = mock(ReviewService.class);
+
+	/** The journeys' side, told by {@code announceVerificationOutcome}. */
+	private final JourneyEngine journeys = mock(JourneyEngine.class);
 
 	private JavaDelegate recordVerification;
 
@@ -119,13 +139,15 @@ class HcpVerificationProcessTest {
 		staff(engine.getIdentityService(), LEAD, "hcp-review-leads");
 		ClockUtil.setCurrentTime(NOW);
 		Mocks.register("verificationSettings", VerificationSettings.defaults(REVIEW_DUE));
-		this.recordVerification = this.delegates.register("recordVerification");
-		this.recordRejection = this.delegates.register("recordRejection");
-		this.recordFinalRejection = this.delegates.register("recordFinalRejection");
-		this.recordAbandonment = this.delegates.register("recordAbandonment");
-		this.escalateReview = this.delegates.register("escalateReview");
-		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome");
-		this.decisions = ProcessTestBeans.registerReviewBeans();
+		this.recordVerification = this.delegates.register("recordVerification", new RecordVerification(this.reviews));
+		this.recordRejection = this.delegates.register("recordRejection", new RecordRejection(this.reviews));
+		this.recordFinalRejection = this.delegates.register("recordFinalRejection",
+				new RecordFinalRejection(this.reviews));
+		this.recordAbandonment = this.delegates.register("recordAbandonment", new RecordAbandonment(this.reviews));
+		this.escalateReview = this.delegates.register("escalateReview", new EscalateReview(this.reviews));
+		this.announceVerificationOutcome = this.delegates.registerListener("announceVerificationOutcome",
+				new AnnounceVerificationOutcome(this.journeys));
+		this.decisions = ProcessTestBeans.registerReviewBeans(this.reviews);
 	}
 
 	@AfterEach
@@ -147,13 +169,22 @@ class HcpVerificationProcessTest {
 
 		assertThat(instance).isWaitingAt("review-credentials");
 		assertIsReview(task());
+		verify(this.reviews).openReview(READER);
 		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
 
 		assertThat(instance).isWaitingAt("record-verification");
 		verifyNoInteractions(this.announceVerificationOutcome);
+		assertThat(handed(this.reviews, "recordApproval")).isEmpty();
 		execute(job());
 
 		verify(this.recordVerification).execute(any());
+		assertThat(handedOnce(this.reviews, "recordApproval")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("decision", "approved")
+			.containsEntry("rejectionReasons", List.of())
+			.containsEntry("reviewNote", "")
+			.containsEntry("correction", null)
+			.containsEntry("reviewedBy", null);
 		assertThat(this.delegates.lastCallOf("recordVerification").businessKey()).isEqualTo(READER);
 		assertThat(this.delegates.lastCallOf("recordVerification").variables()).containsEntry("readerId", READER)
 			.containsEntry("submissionId", 101L)
@@ -177,6 +208,11 @@ class HcpVerificationProcessTest {
 		assertThat(instance).isWaitingAt("record-rejection");
 		execute(job());
 		verify(this.recordRejection).execute(any());
+		assertThat(handedOnce(this.reviews, "recordRejection")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("decision", "rejected")
+			.containsEntry("rejectionReasons", List.of("photo-unreadable"))
+			.containsEntry("reviewNote", "执业证书照片不清晰");
 		assertThat(reasonCodes(this.delegates.lastCallOf("recordRejection"))).containsExactly("photo-unreadable");
 		assertThat(this.delegates.lastCallOf("recordRejection").variables()).containsEntry("decision", "rejected")
 			.containsEntry("reviewNote", "执业证书照片不清晰")
@@ -193,8 +229,13 @@ class HcpVerificationProcessTest {
 		assertIsReview(task());
 		complete(task(), withVariables("decision", "approved", "reviewNote", ""));
 
+		verify(this.reviews, times(2)).openReview(READER);
 		execute(job());
 		verify(this.recordVerification).execute(any());
+		assertThat(handedOnce(this.reviews, "recordApproval")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 102L)
+			.containsEntry("decision", "approved")
+			.containsEntry("rejectionReasons", List.of());
 		assertThat(this.delegates.lastCallOf("recordVerification").variables()).containsEntry("submissionId", 102L)
 			.containsEntry("attempt", 2);
 		assertThat(instance).hasPassed("record-rejection", "resubmit-credentials", "verified").isEnded();
@@ -228,6 +269,12 @@ class HcpVerificationProcessTest {
 		assertThat(instance).isWaitingAt("record-final-rejection");
 		execute(job());
 		verify(this.recordFinalRejection).execute(any());
+		assertThat(handedOnce(this.reviews, "recordFinalRejection")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("decision", "rejected-final")
+			.containsEntry("rejectionReasons", List.of("not-hcp"))
+			.containsEntry("reviewNote", "非医疗卫生专业人士")
+			.containsEntry("reviewedBy", REVIEWER_A);
 		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables())
 			.containsEntry("decision", "rejected-final")
 			.containsEntry("reviewNote", "非医疗卫生专业人士")
@@ -284,6 +331,12 @@ class HcpVerificationProcessTest {
 
 		as(REVIEWER_B, () -> complete(review, withVariables("decision", "approved", "reviewNote", "")));
 		execute(job());
+		assertThat(handedOnce(this.reviews, "recordApproval")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 101L)
+			.containsEntry("decision", "approved")
+			.containsEntry("rejectionReasons", List.of())
+			.containsEntry("reviewedBy", REVIEWER_B);
+		assertThat(handed(this.reviews, "recordFinalRejection")).isEmpty();
 		assertThat(instance)
 			.hasPassedInOrder("confirm-final-rejection", "review-credentials", "record-verification", "verified")
 			.hasNotPassed("record-final-rejection")
@@ -427,6 +480,8 @@ class HcpVerificationProcessTest {
 		assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("rejectionReasons");
 		execute(job());
 		assertThat(this.delegates.lastCallOf("recordVerification").variables()).doesNotContainKey("rejectionReasons");
+		assertThat(handedOnce(this.reviews, "recordApproval")).containsEntry("rejectionReasons", List.of())
+			.containsEntry("reviewedBy", REVIEWER_A);
 		assertThat(audited(1).get(0)).satisfies(d -> {
 			assertThat(d.getRejectionReasons()).isEmpty();
 			assertThat(d.getInternalNote()).isEqualTo("证件清楚");
@@ -459,6 +514,13 @@ class HcpVerificationProcessTest {
 		assertThat(instance).hasNotPassed("confirm-final-rejection");
 		verify(this.recordRejection, times(2)).execute(any());
 		verify(this.recordFinalRejection).execute(any());
+		assertThat(handed(this.reviews, "recordRejection")).extracting(rejection -> rejection.get("submissionId"))
+			.containsExactly(101L, 102L);
+		assertThat(handedOnce(this.reviews, "recordFinalRejection")).containsEntry("readerId", READER)
+			.containsEntry("submissionId", 103L)
+			.containsEntry("decision", "rejected")
+			.containsEntry("rejectionReasons", List.of("information-incomplete"))
+			.containsEntry("reviewNote", "信息不完整");
 		assertThat(this.delegates.lastCallOf("recordFinalRejection").variables()).containsEntry("decision", "rejected")
 			.containsEntry("attempt", 3)
 			.containsEntry("submissionId", 103L);
@@ -500,6 +562,7 @@ class HcpVerificationProcessTest {
 		verifyNoInteractions(this.announceVerificationOutcome);
 		execute(job());
 		verify(this.recordAbandonment).execute(any());
+		verify(this.reviews).recordAbandonment(READER);
 		assertThat(this.delegates.lastCallOf("recordAbandonment").businessKey()).isEqualTo(READER);
 		assertThat(instance).hasPassed("resubmission-expired", "abandoned").isEnded();
 		assertOutcomeAnnouncedOnce("abandoned");
@@ -522,6 +585,7 @@ class HcpVerificationProcessTest {
 		assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
 		execute(job());
 		verify(this.recordAbandonment).execute(any());
+		verify(this.reviews).recordAbandonment(READER);
 		assertThat(this.delegates.lastCallOf("recordAbandonment").businessKey()).isEqualTo(READER);
 		assertThat(instance).hasPassed("submission-expired", "abandoned").isEnded();
 		assertOutcomeAnnouncedOnce("abandoned");
@@ -542,6 +606,7 @@ class HcpVerificationProcessTest {
 		execute(job("escalate-review"));
 
 		verify(this.escalateReview).execute(any());
+		verify(this.reviews).escalateReview(instance.getId());
 		assertThat(this.delegates.lastCallOf("escalateReview").businessKey()).isEqualTo(READER);
 		assertThat(this.delegates.lastCallOf("escalateReview").variables()).containsEntry("readerId", READER)
 			.containsEntry("submissionId", 101L)
@@ -575,6 +640,7 @@ class HcpVerificationProcessTest {
 		execute(job("escalate-review"));
 
 		verify(this.escalateReview).execute(any());
+		verify(this.reviews).escalateReview(instance.getId());
 		assertThat(instance).hasPassed("verified", "review-escalated").isEnded();
 		// The listener sees the end reached last: it cannot tell the outcome by the end
 		// event.
@@ -582,10 +648,12 @@ class HcpVerificationProcessTest {
 	}
 
 	/**
-	 * The process-level end listener ran once, when the instance ended at {@code end}.
+	 * The process-level end listener ran once, when the instance ended at {@code end},
+	 * and told the journeys whose verification ended.
 	 */
 	private void assertOutcomeAnnouncedOnce(String end) throws Exception {
 		verify(this.announceVerificationOutcome, times(1)).notify(any());
+		verify(this.journeys, times(1)).announceVerificationEnded(READER);
 		Call call = this.delegates.lastCallOf("announceVerificationOutcome");
 		assertThat(call.businessKey()).isEqualTo(READER);
 		assertThat(call.variables()).containsEntry("readerId", READER);

@@ -1,14 +1,21 @@
 package org.hcpgate.process;
 
+import static org.mockito.Answers.RETURNS_DEFAULTS;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +31,14 @@ import org.hcpgate.review.RequireSecondReviewer;
 import org.hcpgate.review.ReviewAssignment;
 import org.hcpgate.review.ReviewDecisionService;
 import org.hcpgate.review.ReviewService;
+import org.mockito.stubbing.Answer;
 
 /**
- * Stand-ins for the Spring beans the models' expressions call, registered by name with
- * {@link Mocks} (the test engine resolves expressions through the MockExpressionManager).
- * The nested types mirror the signatures promised in docs/process-contract.md; they are
- * public because JUEL invokes their methods reflectively.
+ * The Spring beans the models' expressions call, registered by name with {@link Mocks}
+ * (the test engine resolves expressions through the MockExpressionManager): the real
+ * delegates and listeners, constructed around Mockito mocks of the business services they
+ * call, and a stand-in for {@code verificationSettings} (public because JUEL invokes its
+ * methods reflectively).
  */
 public final class ProcessTestBeans {
 
@@ -44,50 +53,86 @@ public final class ProcessTestBeans {
 	 * The staff tasks' listeners and assignment bean, the real ones (they hold the review
 	 * rules: reasons required, four-eyes, back to the last reviewer), with the audit
 	 * table mocked.
+	 * @param reviews the business service {@code openReviewRound} tells that a review
+	 * opened, the same the delegates call
 	 * @return the mocked audit, to verify what was recorded
 	 */
-	public static ReviewDecisionService registerReviewBeans() {
+	public static ReviewDecisionService registerReviewBeans(ReviewService reviews) {
 		ReviewDecisionService decisions = mock(ReviewDecisionService.class);
 		ReasonCatalogue reasons = mock(ReasonCatalogue.class);
 		when(reasons.isActive(anyString())).thenAnswer(call -> REASON_CODES.contains(call.getArgument(0)));
 		when(reasons.formOptions())
 			.thenReturn(REASON_CODES.stream().map(code -> Map.of("label", code, "value", code)).toList());
 		ProfessionCatalogue professions = mock(ProfessionCatalogue.class);
-		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions, mock(ReviewService.class)));
+		Mocks.register("openReviewRound", new OpenReviewRound(reasons, professions, reviews));
 		Mocks.register("recordReviewDecision", new RecordReviewDecision(decisions, reasons, professions));
 		Mocks.register("requireSecondReviewer", new RequireSecondReviewer());
 		Mocks.register("reviewAssignment", new ReviewAssignment());
 		return decisions;
 	}
 
-	/** {@code zoneService}: which steps does a zone ask for? */
-	public interface ZoneService {
-
-		boolean hasInformedConsent(String zoneKey);
-
-		boolean hasQuestions(String zoneKey);
-
-		boolean requiresInformationReview(String zoneKey);
-
+	/**
+	 * What a delegate handed {@code service.method(record)}: one map of the record's
+	 * components per call, in order. The review package keeps the records it passes
+	 * between its delegates and its service package-private, so the test reads them by
+	 * component name.
+	 * @param service a Mockito mock
+	 * @param method the name of one of its methods taking a record
+	 */
+	public static List<Map<String, Object>> handed(Object service, String method) {
+		Class<?> type = mockingDetails(service).getMockCreationSettings().getTypeToMock();
+		if (Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(method))) {
+			throw new IllegalArgumentException(type.getSimpleName() + " has no method " + method);
+		}
+		return mockingDetails(service).getInvocations()
+			.stream()
+			.filter(invocation -> invocation.getMethod().getName().equals(method))
+			.map(invocation -> components(invocation.getArgument(0)))
+			.toList();
 	}
 
 	/**
-	 * {@code hcpVerificationService}: does a reader hold a valid verification, or is
-	 * theirs finally rejected?
+	 * What a delegate handed {@code service.method(record)}, called exactly once.
+	 * @see #handed(Object, String)
 	 */
-	public interface HcpVerificationService {
-
-		boolean isVerified(String readerId);
-
-		boolean isBarred(String readerId);
-
+	public static Map<String, Object> handedOnce(Object service, String method) {
+		List<Map<String, Object>> calls = handed(service, method);
+		if (calls.size() != 1) {
+			throw new AssertionError(method + " was called " + calls.size() + " times, not once: " + calls);
+		}
+		return calls.get(0);
 	}
 
-	/** {@code journeyEngine}: is an {@code hcp-verification} of the reader running? */
-	public interface JourneyEngine {
+	private static Map<String, Object> components(Object record) {
+		if (record == null || !record.getClass().isRecord()) {
+			throw new IllegalArgumentException("not a record: " + record);
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (RecordComponent component : record.getClass().getRecordComponents()) {
+			Method accessor = component.getAccessor();
+			accessor.setAccessible(true);
+			try {
+				values.put(component.getName(), accessor.invoke(record));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return values;
+	}
 
-		boolean isVerificationRunning(String readerId);
-
+	/**
+	 * A mock's default answer that also does {@code effect} when {@code method} is
+	 * called, as writing a read model; for a method whose parameter type the test cannot
+	 * name (a package-private record).
+	 */
+	public static Answer<Object> doing(String method, Runnable effect) {
+		return invocation -> {
+			if (invocation.getMethod().getName().equals(method)) {
+				effect.run();
+			}
+			return RETURNS_DEFAULTS.answer(invocation);
+		};
 	}
 
 	/** {@code verificationSettings}: the {@code hcp-gate.verification.*} properties. */
@@ -152,70 +197,59 @@ public final class ProcessTestBeans {
 
 	}
 
-	/** What a listener does besides being recorded, as correlating a message. */
-	@FunctionalInterface
-	public interface ListenerEffect {
-
-		void accept(DelegateExecution execution) throws Exception;
-
-	}
-
 	/**
-	 * Registers Mockito mocks of {@link JavaDelegate} and {@link ExecutionListener} under
-	 * their bean names and remembers every call, because the execution handed to a
-	 * delegate cannot be read once its command has finished.
+	 * Registers the real delegates and listeners under their bean names, each wrapped in
+	 * a Mockito spy: the real code runs (against the mocked business services it was
+	 * constructed with), and the spy remembers every call, because the execution handed
+	 * to a delegate cannot be read once its command has finished.
 	 */
 	public static final class Delegates {
 
 		private final Map<String, List<Call>> calls = new HashMap<>();
 
-		public JavaDelegate register(String beanName) {
-			return register(beanName, () -> {
-			});
-		}
-
-		/** A delegate mock that also does {@code effect}, as writing a read model. */
-		public JavaDelegate register(String beanName, Runnable effect) {
-			JavaDelegate delegate = mock(JavaDelegate.class, beanName);
+		/**
+		 * @param beanName the delegate's Spring bean name, the one the model's
+		 * {@code delegateExpression} names
+		 * @param delegate the real delegate
+		 * @return the spy registered, for {@code verify}
+		 */
+		public <T extends JavaDelegate> T register(String beanName, T delegate) {
+			T spy = spy(delegate);
 			try {
 				doAnswer(invocation -> {
-					DelegateExecution execution = invocation.getArgument(0);
-					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(Call.of(execution));
-					effect.run();
-					return null;
-				}).when(delegate).execute(any());
+					remember(beanName, invocation.getArgument(0));
+					return invocation.callRealMethod();
+				}).when(spy).execute(any());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			Mocks.register(beanName, delegate);
-			return delegate;
+			Mocks.register(beanName, spy);
+			return spy;
 		}
 
 		/**
-		 * An execution listener mock that also does {@code effect} with the execution it
-		 * got.
+		 * @param beanName the listener's Spring bean name
+		 * @param listener the real execution listener
+		 * @return the spy registered, for {@code verify}
 		 */
-		public ExecutionListener registerListener(String beanName, ListenerEffect effect) {
-			ExecutionListener listener = mock(ExecutionListener.class, beanName);
+		public <T extends ExecutionListener> T registerListener(String beanName, T listener) {
+			T spy = spy(listener);
 			try {
 				doAnswer(invocation -> {
-					DelegateExecution execution = invocation.getArgument(0);
-					this.calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(Call.of(execution));
-					effect.accept(execution);
-					return null;
-				}).when(listener).notify(any());
+					remember(beanName, invocation.getArgument(0));
+					return invocation.callRealMethod();
+				}).when(spy).notify(any());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			Mocks.register(beanName, listener);
-			return listener;
+			Mocks.register(beanName, spy);
+			return spy;
 		}
 
-		public ExecutionListener registerListener(String beanName) {
-			return registerListener(beanName, execution -> {
-			});
+		private void remember(String beanName, DelegateExecution execution) {
+			this.calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(Call.of(execution));
 		}
 
 		public List<Call> callsOf(String beanName) {
