@@ -27,6 +27,7 @@ import org.hcpgate.vault.MissingDocumentException;
 import org.hcpgate.vault.StoredDocument;
 import org.hcpgate.verification.ZoneAccessService;
 import org.hcpgate.zones.Zone;
+import org.hcpgate.zones.UnknownZoneException;
 import org.hcpgate.zones.ZoneService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,10 +138,16 @@ public class JourneyService {
 		return answer;
 	}
 
-	/** Starts the reader's journey into a zone unless one runs or the zone is open. */
+	/**
+	 * Starts the reader's journey into a zone unless one runs or the zone is open.
+	 * @throws UnknownZoneException for a zone an editor has not published: no reader
+	 * enters it
+	 */
 	@Transactional
 	public void start(String readerId, String zoneKey, Long requestedArticleId) {
-		this.zones.get(zoneKey);
+		if (!this.zones.get(zoneKey).isPublished()) {
+			throw new UnknownZoneException(zoneKey);
+		}
 		if (this.engine.startJourney(readerId, zoneKey)) {
 			this.zoneAccess.rememberRequest(readerId, zoneKey, requestedArticleId);
 		}

@@ -71,6 +71,9 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 	ZoneRepository zones;
 
 	@Autowired
+	org.hcpgate.zones.ZoneService zoneService;
+
+	@Autowired
 	ArticleRepository articles;
 
 	@Autowired
@@ -114,6 +117,23 @@ class JourneySitePostgresTest extends PostgresIntegrationTest {
 		this.reader = this.readers.newReader();
 		this.zone = this.journeys.newZone();
 		this.article = this.journeys.newArticle(this.zone, true, "teaser", "<p>body</p>");
+	}
+
+	/**
+	 * A zone an editor hid is no one's to enter: a verified reader, who would be let in
+	 * at once, gets no journey and no access there.
+	 */
+	@Test
+	void noJourneyStartsInAnUnpublishedZone() throws Exception {
+		this.verifications.markVerified(this.reader.getReaderId());
+		this.zoneService.update(this.zone,
+				new org.hcpgate.zones.ZoneEdit("隐藏的专区", null, 1, false, null, null, null, false));
+		this.mvc.perform(post("/journey/" + this.zone + "/start").with(user(this.reader)).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(this.reader.getReaderId() + ":" + this.zone)
+			.count()).isZero();
+		assertThat(this.zoneAccess.isGranted(this.reader.getReaderId(), this.zone)).isFalse();
 	}
 
 	@Test
