@@ -1,10 +1,13 @@
 package org.hcpgate.privacy;
 
 import org.hcpgate.readers.Reader;
-import org.hcpgate.readers.ReaderAccountService;
+import org.hcpgate.security.ReaderPasswordCheck.Outcome;
+import org.hcpgate.security.ReaderPasswordCheck;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,19 +23,24 @@ class AccountDeletionController {
 
 	static final String VIEW_DELETED = "privacy/deleted";
 
-	private final ReaderAccountService accounts;
+	private final ReaderPasswordCheck passwords;
 
 	private final ReaderErasure erasure;
 
-	AccountDeletionController(ReaderAccountService accounts, ReaderErasure erasure) {
-		this.accounts = accounts;
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	AccountDeletionController(ReaderPasswordCheck passwords, ReaderErasure erasure,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.passwords = passwords;
 		this.erasure = erasure;
+		this.sessions = sessions;
 	}
 
 	/**
 	 * Deletes the account and erases the reader's personal data ({@link ReaderErasure}),
-	 * once the reader ticked the confirmation and gave the password; then signs the
-	 * reader out.
+	 * once the reader ticked the confirmation and gave the password (counted like a
+	 * sign-in: no oracle for whoever holds an open session); then ends every session of
+	 * the account.
 	 */
 	@PostMapping("/account/delete")
 	String delete(@RequestParam(required = false) String password,
@@ -40,11 +48,16 @@ class AccountDeletionController {
 			@AuthenticationPrincipal Reader reader, HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication, RedirectAttributes redirect) {
 		long accountId = Long.parseLong(reader.getReaderId());
-		if (!confirmed || !this.accounts.passwordMatches(accountId, password)) {
-			redirect.addFlashAttribute("error", "account.delete.not-confirmed");
+		Outcome outcome = this.passwords.confirm(reader, password, request.getRemoteAddr());
+		if (!confirmed || outcome != Outcome.CONFIRMED) {
+			redirect.addFlashAttribute("error",
+					(outcome == Outcome.WAIT) ? "account.delete.wait" : "account.delete.not-confirmed");
 			return "redirect:/account";
 		}
 		this.erasure.deleteAccount(accountId);
+		// every other session of the account ends too (another device, another tab's
+		// browser): they are rows of spring_session, on every node alike
+		this.sessions.findByPrincipalName(reader.getUsername()).keySet().forEach(this.sessions::deleteById);
 		new SecurityContextLogoutHandler().logout(request, response, authentication);
 		return "redirect:/account/deleted";
 	}

@@ -117,6 +117,9 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 	@Autowired
 	JourneyDriver journey;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	Map<String, String> markers;
 
 	@BeforeEach
@@ -256,6 +259,55 @@ class ErasurePostgresTest extends PostgresIntegrationTest {
 		this.mvc.perform(post("/account/delete").param("password", "secret-password-1").with(user(reader)).with(csrf()))
 			.andExpect(redirectedUrl("/account"));
 		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isPresent();
+	}
+
+	/**
+	 * The password of a session left open is no oracle: deleting the account counts like
+	 * a sign-in, and past the limit even the right password waits (it deleted the account
+	 * after any number of guesses).
+	 */
+	@Test
+	void guessingThePasswordAtTheDeletionIsThrottledLikeASignIn() throws Exception {
+		Reader reader = markedReader();
+		for (int guess = 0; guess < 5; guess++) {
+			this.mvc
+				.perform(post("/account/delete").param("password", "guess-" + guess)
+					.param("confirm", "true")
+					.with(user(reader))
+					.with(csrf()))
+				.andExpect(redirectedUrl("/account"));
+		}
+		this.mvc
+			.perform(post("/account/delete").param("password", "secret-password-1")
+				.param("confirm", "true")
+				.with(user(reader))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/account"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("error", "account.delete.wait"));
+		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isPresent();
+	}
+
+	/**
+	 * A deleted account is signed out everywhere: another device's session kept working
+	 * (its sign-in held the reader).
+	 */
+	@Test
+	void deletingTheAccountEndsItsSessionsOnEveryDevice() throws Exception {
+		Reader reader = markedReader();
+		String site = "http://127.0.0.1:" + this.port;
+		org.hcpgate.support.SiteClient phone = new org.hcpgate.support.SiteClient();
+		org.hcpgate.support.SiteClient laptop = new org.hcpgate.support.SiteClient();
+		for (org.hcpgate.support.SiteClient device : List.of(phone, laptop)) {
+			device.post(site + "/login", site + "/login",
+					Map.of("username", reader.getUsername(), "password", "secret-password-1"));
+			assertThat(device.get(site + "/account").uri().getPath()).isEqualTo("/account");
+		}
+		phone.post(site + "/account", site + "/account/delete",
+				Map.of("password", "secret-password-1", "confirm", "true"));
+		assertThat(this.accounts.findById(Long.parseLong(reader.getReaderId()))).isEmpty();
+		assertThat(laptop.get(site + "/account").uri().getPath()).as("the other device's next page")
+			.isEqualTo("/login");
 	}
 
 	private void deleteAccount(Reader reader) throws Exception {
