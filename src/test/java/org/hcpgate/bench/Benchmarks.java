@@ -42,8 +42,7 @@ public final class Benchmarks {
 		Files.createDirectories(RESULTS);
 		Report report = new Report(scale);
 		// a smoke run starts the failover's highly available PostgreSQL (a minute or
-		// more,
-		// mostly waiting) and its node in the background, while the other parts run
+		// more, mostly waiting) and its node in the background, while the others run
 		ExecutorService background = Executors.newSingleThreadExecutor();
 		Future<FailoverBenchmark> failover = null;
 		if (parts.contains("failover") && scale.shortcuts()) {
@@ -99,8 +98,7 @@ public final class Benchmarks {
 					failover.get().close();
 				}
 				catch (ExecutionException failed) {
-					// the start stopped what it had started (ops/pg-ha.sh stops on
-					// errors)
+					// the start stopped what it had started (ops/pg-ha.sh too)
 				}
 			}
 			background.shutdown();

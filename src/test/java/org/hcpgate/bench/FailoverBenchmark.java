@@ -65,9 +65,8 @@ final class FailoverBenchmark implements AutoCloseable {
 		}
 		startNode(script(this.env, "url").strip(), javaOptions);
 		// the standby's base backup begins with a spread checkpoint, which writes what
-		// the
-		// node's start left dirty at checkpoint pace (close to a minute): written now, at
-		// full speed, it has next to nothing to write
+		// the node's start left dirty at checkpoint pace (close to a minute): written
+		// now, at full speed, it leaves that checkpoint next to nothing to write
 		this.nodes.execute("checkpoint");
 		if (!cluster.waitFor(5, TimeUnit.MINUTES) || cluster.exitValue() != 0) {
 			throw new IllegalStateException("ops/pg-ha.sh start failed (see " + log + ")");
