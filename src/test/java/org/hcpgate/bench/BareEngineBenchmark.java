@@ -23,7 +23,11 @@ final class BareEngineBenchmark {
 		this.server = server;
 	}
 
-	Bare run(int workers, int instances) throws Exception {
+	/**
+	 * The instances measured by {@code workers} threads, the database's counters read
+	 * after waiting {@code statsFlush} for them.
+	 */
+	Bare run(int workers, int instances, java.time.Duration statsFlush) throws Exception {
 		PostgresDatabase database = this.server.createDatabase("bare_engine");
 		ProcessEngineConfiguration configuration = ProcessEngineConfiguration
 			.createStandaloneProcessEngineConfiguration()
@@ -47,14 +51,14 @@ final class BareEngineBenchmark {
 				.done();
 			engine.getRepositoryService().createDeployment().addModelInstance("one-user-task.bpmn", model).deploy();
 			once(engine, workers, 2 * workers);
-			Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+			Thread.sleep(statsFlush.toMillis());
 			long cpuBefore = processCpuNanos();
 			BenchPostgres.Counts before = this.server.counts("bare_engine");
 			long start = System.nanoTime();
 			once(engine, workers, instances);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-			Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+			Thread.sleep(statsFlush.toMillis());
 			BenchPostgres.Counts counted = this.server.counts("bare_engine").minus(before);
 			return new Bare(instances, instances / seconds, cpu / instances,
 					(double) counted.transactions() / instances, (double) counted.statements() / instances);

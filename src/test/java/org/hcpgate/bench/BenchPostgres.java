@@ -112,11 +112,14 @@ final class BenchPostgres implements AutoCloseable {
 		return calls;
 	}
 
-	/** pgbench's TPC-B-like transactions per second on a database of its own. */
-	double pgbench(int clients, int seconds) throws Exception {
+	/**
+	 * pgbench's TPC-B-like transactions per second on a database of its own, of the given
+	 * scale factor.
+	 */
+	double pgbench(int clients, int seconds, int scaleFactor) throws Exception {
 		execute("postgres", "create database pgbench");
 		run(List.of(bin("pgbench"), "-h", "127.0.0.1", "-p", String.valueOf(this.port), "-U", "postgres", "-i", "-s",
-				"10", "-q", "pgbench"));
+				String.valueOf(scaleFactor), "-q", "pgbench"));
 		String output = run(List.of(bin("pgbench"), "-h", "127.0.0.1", "-p", String.valueOf(this.port), "-U",
 				"postgres", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds), "pgbench"));
 		Matcher tps = TPS.matcher(output);

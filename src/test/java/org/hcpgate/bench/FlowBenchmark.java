@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hcpgate.support.NodeProcesses;
-import org.hcpgate.support.PostgresDatabase;
 
 /**
  * Verifications per second through the site and the engine, on N nodes of one database:
@@ -25,38 +24,45 @@ final class FlowBenchmark {
 
 	private final BenchPostgres server;
 
+	private final BenchNodes source;
+
 	private final Path results;
 
-	FlowBenchmark(BenchPostgres server, Path results) {
+	private final Benchmarks.Scale scale;
+
+	FlowBenchmark(BenchPostgres server, BenchNodes source, Path results, Benchmarks.Scale scale) {
 		this.server = server;
+		this.source = source;
 		this.results = results;
+		this.scale = scale;
 	}
 
 	Flow run(String name, int nodeCount, int workers, int verifications, boolean profile) throws Exception {
-		PostgresDatabase database = this.server.createDatabase(name);
-		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
-		try {
-			List<String> names = new ArrayList<>();
-			for (int i = 1; i <= nodeCount; i++) {
-				names.add(name + "-node-" + i);
-				nodes.start(names.get(i - 1));
-			}
-			for (String node : names) {
-				nodes.awaitHealthy(node);
-			}
+		List<String> wanted = new ArrayList<>();
+		for (int i = 1; i <= nodeCount; i++) {
+			wanted.add(name + "-node-" + i);
+		}
+		try (BenchNodes.Lease lease = this.source.lease(name, wanted, List.of())) {
+			NodeProcesses nodes = lease.nodes();
+			List<String> names = lease.names();
+			String database = lease.database();
 			List<TasklistReviewer> reviewers = new ArrayList<>();
 			for (String node : names) {
 				reviewers.add(new TasklistReviewer(nodes.url(node)).signIn());
 			}
-			// warm-up: every node serves a few journeys before anything is counted
-			drive(nodes, names, reviewers, workers, 2 * workers, Duration.ofMillis(250), new Samples(), new Samples());
+			// warm-up: every node serves a few journeys before anything is counted (a
+			// smoke run compares nothing: it goes through the journeys only once)
+			if (!this.scale.shortcuts()) {
+				drive(nodes, names, reviewers, workers, 2 * workers, Duration.ofMillis(250), new Samples(),
+						new Samples());
+			}
 
-			Thread.sleep(STATS_FLUSH.toMillis());
-			BenchPostgres.Counts idleStart = this.server.counts(name);
+			Thread.sleep(this.scale.statsFlush().toMillis());
+			BenchPostgres.Counts idleStart = this.server.counts(database);
 			long idleFrom = System.nanoTime();
-			Thread.sleep(STATS_FLUSH.toMillis());
-			BenchPostgres.Counts before = this.server.counts(name);
-			java.util.Map<String, Long> callsBefore = this.server.statementCalls(name);
+			Thread.sleep(this.scale.statsFlush().toMillis());
+			BenchPostgres.Counts before = this.server.counts(database);
+			java.util.Map<String, Long> callsBefore = this.server.statementCalls(database);
 			double idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
 			BenchPostgres.Counts idle = before.minus(idleStart);
 
@@ -77,9 +83,9 @@ final class FlowBenchmark {
 			Duration cpu = cpu(nodes, names).minus(cpuBefore);
 			String hotSpots = (recording != null) ? recording.stop() : null;
 			long countedFrom = System.nanoTime();
-			Thread.sleep(STATS_FLUSH.toMillis());
-			BenchPostgres.Counts counted = this.server.counts(name).minus(before);
-			String statements = topStatements(callsBefore, this.server.statementCalls(name), verifications);
+			Thread.sleep(this.scale.statsFlush().toMillis());
+			BenchPostgres.Counts counted = this.server.counts(database).minus(before);
+			String statements = topStatements(callsBefore, this.server.statementCalls(database), verifications);
 			double window = (System.nanoTime() - countedFrom) / 1e9 + seconds;
 			double idleTransactions = idle.transactions() / idleSeconds * window;
 			double idleStatements = idle.statements() / idleSeconds * window;
@@ -90,9 +96,6 @@ final class FlowBenchmark {
 					(counted.transactions() - idleTransactions) / verifications - 1,
 					(counted.statements() - idleStatements) / verifications - 1, idle.transactions() / idleSeconds, own,
 					decisions, hotSpots, statements, peaks, polls, searches);
-		}
-		finally {
-			nodes.stopAll();
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.hcpgate.support.NodeProcesses;
-import org.hcpgate.support.PostgresDatabase;
 
 /**
  * The gate's overhead: one gated article page for a let-in reader against the same
@@ -19,17 +18,17 @@ final class GateBenchmark {
 
 	private final BenchPostgres server;
 
-	GateBenchmark(BenchPostgres server) {
+	private final BenchNodes source;
+
+	GateBenchmark(BenchPostgres server, BenchNodes source) {
 		this.server = server;
+		this.source = source;
 	}
 
 	Gate run(Benchmarks.Scale scale) throws Exception {
-		PostgresDatabase database = this.server.createDatabase("gate");
-		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
-		try {
-			nodes.start("gate-node");
-			nodes.awaitHealthy("gate-node");
-			String node = nodes.url("gate-node");
+		try (BenchNodes.Lease lease = this.source.lease("gate", List.of("gate-node"), List.of())) {
+			NodeProcesses nodes = lease.nodes();
+			String node = nodes.url(lease.name(0));
 			BenchReader reader = new BenchReader(node, Duration.ofMillis(100), new Samples(), new Samples());
 			reader.verify(new TasklistReviewer(node).signIn(), nodes);
 			String cookie = "SESSION=" + reader.site().cookie("SESSION");
@@ -49,14 +48,15 @@ final class GateBenchmark {
 			String ungatedUrl = node + "/articles/" + ungated;
 
 			Map<String, PageCost> costs = new LinkedHashMap<>();
-			costs.put("gated article, let-in reader", cost(nodes, database, gatedUrl, cookie, marker));
-			costs.put("same article ungated, same reader", cost(nodes, database, ungatedUrl, cookie, marker));
-			costs.put("same article ungated, nobody signed in", cost(nodes, database, ungatedUrl, null, marker));
+			String database = lease.database();
+			costs.put("gated article, let-in reader", cost(database, gatedUrl, cookie, marker, scale));
+			costs.put("same article ungated, same reader", cost(database, ungatedUrl, cookie, marker, scale));
+			costs.put("same article ungated, nobody signed in", cost(database, ungatedUrl, null, marker, scale));
 			costs.put("status poll of a waiting page",
-					cost(nodes, database, node + "/journey/" + BenchReader.ZONE + "/status", cookie, "\"state\""));
+					cost(database, node + "/journey/" + BenchReader.ZONE + "/status", cookie, "\"state\"", scale));
 
-			Duration round = Duration.ofSeconds(scale.gateRoundSeconds());
-			Duration warmUp = Duration.ofSeconds(scale.gateWarmUpSeconds());
+			Duration round = scale.gateRound();
+			Duration warmUp = scale.gateWarmUp();
 			List<Sized> sizes = new ArrayList<>();
 			grant(nodes, 10);
 			sizes.add(load(gatedUrl, ungatedUrl, cookie, marker, 10, warmUp, round));
@@ -64,14 +64,11 @@ final class GateBenchmark {
 			sizes.add(load(gatedUrl, ungatedUrl, cookie, marker, scale.granted(), warmUp, round));
 			List<Step> ramp;
 			NodeMemory.Peaks memory;
-			try (NodeMemory watch = NodeMemory.watch(nodes.pid("gate-node"))) {
-				ramp = ramp(gatedUrl, cookie, marker, scale.rampMost(), Duration.ofSeconds(scale.rampStepSeconds()));
+			try (NodeMemory watch = NodeMemory.watch(nodes.pid(lease.name(0)))) {
+				ramp = ramp(gatedUrl, cookie, marker, scale.rampMost(), scale.rampStep());
 				memory = watch.peaks();
 			}
 			return new Gate(costs, sizes, ramp, memory);
-		}
-		finally {
-			nodes.stopAll();
 		}
 	}
 
@@ -149,26 +146,25 @@ final class GateBenchmark {
 	}
 
 	/**
-	 * Transactions and statements of one request, over 100 in a row, net of an idle
-	 * node's.
+	 * Transactions and statements of one request, over 100 in a row (a few in a smoke
+	 * run), net of an idle node's.
 	 */
-	private PageCost cost(NodeProcesses nodes, PostgresDatabase database, String url, String cookie, String marker)
+	private PageCost cost(String name, String url, String cookie, String marker, Benchmarks.Scale scale)
 			throws Exception {
-		String name = database.url().substring(database.url().lastIndexOf('/') + 1);
 		Load load = new Load();
-		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		Thread.sleep(scale.statsFlush().toMillis());
 		BenchPostgres.Counts idleFrom = this.server.counts(name);
 		long idleStart = System.nanoTime();
-		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		Thread.sleep(scale.statsFlush().toMillis());
 		BenchPostgres.Counts before = this.server.counts(name);
 		double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
 		BenchPostgres.Counts idle = before.minus(idleFrom);
 		long start = System.nanoTime();
-		int requests = 100;
+		int requests = scale.costRequests();
 		for (int i = 0; i < requests; i++) {
 			load.once(url, cookie, marker);
 		}
-		Thread.sleep(FlowBenchmark.STATS_FLUSH.toMillis());
+		Thread.sleep(scale.statsFlush().toMillis());
 		double window = (System.nanoTime() - start) / 1e9;
 		BenchPostgres.Counts counted = this.server.counts(name).minus(before);
 		return new PageCost((counted.transactions() - idle.transactions() / idleSeconds * window) / requests,

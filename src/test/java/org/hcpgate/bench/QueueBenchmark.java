@@ -22,19 +22,18 @@ import org.hcpgate.support.PostgresDatabase;
  */
 final class QueueBenchmark {
 
-	private final BenchPostgres server;
+	private final BenchNodes source;
 
-	QueueBenchmark(BenchPostgres server) {
-		this.server = server;
+	QueueBenchmark(BenchNodes source) {
+		this.source = source;
 	}
 
 	Map<Integer, Map<String, Double>> run(List<Integer> sizes) throws Exception {
-		PostgresDatabase database = this.server.createDatabase("queue");
-		NodeProcesses nodes = new NodeProcesses(database, List.of("-Xmx1g"));
+		BenchNodes.Lease lease = this.source.lease("queue", List.of("queue-node"), List.of());
+		NodeProcesses nodes = lease.nodes();
+		PostgresDatabase database = nodes.database();
 		ProcessEngine engine = null;
 		try {
-			nodes.start("queue-node");
-			nodes.awaitHealthy("queue-node");
 			ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
 				.createStandaloneProcessEngineConfiguration()
 				.setJdbcUrl(database.url())
@@ -60,7 +59,7 @@ final class QueueBenchmark {
 							.endEvent("reviewed")
 							.done())
 				.deploy();
-			TasklistReviewer reviewer = new TasklistReviewer(nodes.url("queue-node")).signIn();
+			TasklistReviewer reviewer = new TasklistReviewer(nodes.url(lease.name(0))).signIn();
 			String filter = nodes.single("select id_ from act_ru_filter where name_ = '待审核'");
 			Map<Integer, Map<String, Double>> times = new LinkedHashMap<>();
 			int open = 0;
@@ -108,7 +107,7 @@ final class QueueBenchmark {
 			if (engine != null) {
 				engine.close();
 			}
-			nodes.stopAll();
+			lease.close();
 		}
 	}
 
