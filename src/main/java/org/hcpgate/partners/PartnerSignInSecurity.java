@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -23,8 +25,9 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -157,9 +160,17 @@ class PartnerSignInSecurity {
 		return builder.build();
 	}
 
+	/**
+	 * The tokens: JWTs (ID and access tokens) with the partners' claims
+	 * ({@link PartnerTokens#customize}), and refresh tokens rotated within the chain's
+	 * absolute lifetime ({@link PartnerRefreshTokens}).
+	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> partnerTokenClaims(PartnerTokens tokens) {
-		return tokens::customize;
+	OAuth2TokenGenerator<OAuth2Token> partnerTokenGenerator(JWKSource<SecurityContext> keys, PartnerTokens tokens,
+			PartnerSettings settings) {
+		JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
+		jwt.setJwtCustomizer(tokens::customize);
+		return new DelegatingOAuth2TokenGenerator(jwt, new PartnerRefreshTokens(settings.refreshTokenChainLifetime()));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hcpgate.readers.Reader;
+import org.hcpgate.verification.HcpVerificationService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -31,9 +32,12 @@ class PartnerTokens {
 
 	private final RegisteredClientRepository clients;
 
+	private final HcpVerificationService verifications;
+
 	PartnerTokens(PartnerSiteRepository sites, PartnerConsents consents, PartnerClaims claims,
-			RegisteredClientRepository clients) {
+			RegisteredClientRepository clients, HcpVerificationService verifications) {
 		this.clients = clients;
+		this.verifications = verifications;
 		this.sites = sites;
 		this.consents = consents;
 		this.claims = claims;
@@ -42,7 +46,9 @@ class PartnerTokens {
 	/**
 	 * Every token's subject is the partner's own for the reader (never the user name);
 	 * the ID token carries the claims the reader agreed to. No token is made for a
-	 * partner made inactive or a consent no longer in force (a refresh fails).
+	 * partner made inactive, a consent no longer in force, or a reader no longer verified
+	 * for a partner that needs a verified HCP (a refresh fails: an expiry publishes
+	 * nothing, so it is asked here).
 	 */
 	void customize(JwtEncodingContext context) {
 		Authentication principal = context.getPrincipal();
@@ -52,6 +58,7 @@ class PartnerTokens {
 		PartnerConsent consent = inForce(reader, context.getRegisteredClient().getClientId(),
 				OAuth2ErrorCodes.INVALID_GRANT);
 		PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
+		verifiedIfNeeded(reader, site, OAuth2ErrorCodes.INVALID_GRANT);
 		context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
 		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			this.claims
@@ -69,6 +76,7 @@ class PartnerTokens {
 		}
 		PartnerConsent consent = inForce(reader, authorization.getRegisteredClientId(), OAuth2ErrorCodes.INVALID_TOKEN);
 		PartnerSite site = this.sites.findById(consent.getClientId()).orElseThrow();
+		verifiedIfNeeded(reader, site, OAuth2ErrorCodes.INVALID_TOKEN);
 		RegisteredClient client = this.clients.findById(authorization.getRegisteredClientId());
 		return new OidcUserInfo(this.claims.claims(reader.getReaderId(), site,
 				agreed(context.getAccessToken().getScopes(), consent, client)));
@@ -81,6 +89,18 @@ class PartnerTokens {
 			.flatMap(active -> this.consents.inForce(reader.getReaderId(), active))
 			.orElseThrow(() -> new OAuth2AuthenticationException(
 					new OAuth2Error(errorCode, "No consent of the reader to this partner is in force", null)));
+	}
+
+	/**
+	 * A partner that needs a verified HCP gets nothing more for a reader who is not
+	 * verified now (expired since the sign-in; a revocation has ended the tokens
+	 * already).
+	 */
+	private void verifiedIfNeeded(Reader reader, PartnerSite site, String errorCode) {
+		if (site.isNeedsVerifiedHcp() && !this.verifications.isVerified(reader.getReaderId())) {
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(errorCode, "The reader is no longer a verified healthcare professional", null));
+		}
 	}
 
 	/**

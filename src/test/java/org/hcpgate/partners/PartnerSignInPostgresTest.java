@@ -235,6 +235,83 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aRevokedVerificationEndsEveryPartnerAuthorizationOfTheReaderAtOnce() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		String other = register(false);
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		JsonNode otherTokens = json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+		assertThat(refresh(tokens).statusCode()).isEqualTo(200);
+
+		this.verifications.markRevoked(reader.getReaderId());
+
+		assertThat(this.jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?",
+				Integer.class, reader.getUsername()))
+			.isZero();
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+		assertThat(refresh(otherTokens, other).statusCode()).as("a partner that needs no verification too")
+			.isEqualTo(400);
+	}
+
+	@Test
+	void aFinalRejectionOfAVerifiedReaderEndsTheirPartnerAuthorizations() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		this.verifications.markRejectedFinally(reader.getReaderId());
+
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anExpiredVerificationGetsNoRefreshAndNoUserInfoFromAPartnerThatNeedsIt() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		// an expiry writes nothing: no event, the time simply passes
+		this.jdbc.update("update hcp_verification set valid_until = now() - interval '1 second' where reader_id = ?",
+				reader.getReaderId());
+
+		HttpResponse<String> refused = refresh(tokens);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json(refused).get("error").asText()).isEqualTo("invalid_grant");
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRefreshTokenChainEndsAtItsAbsoluteLifetimeWhateverTheRotation() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		String started = "update oauth2_authorization set authorization_code_issued_at = now() - cast(? as interval)"
+				+ " where principal_name = ? and registered_client_id = ?";
+		String refreshExpiry = "select extract(epoch from refresh_token_expires_at - now()) from oauth2_authorization"
+				+ " where principal_name = ? and registered_client_id = ?";
+
+		// the chain began 29 days and 23 hours ago: the new refresh token lives an hour,
+		// not a day
+		this.jdbc.update(started, "29 days 23 hours", reader.getUsername(), this.partner);
+		HttpResponse<String> rotated = refresh(tokens);
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(refreshExpiry, Double.class, reader.getUsername(), this.partner))
+			.isBetween(0.0, 3600.0);
+
+		// past the absolute lifetime, a refresh token still valid by its own time is
+		// refused
+		this.jdbc.update(started, "31 days", reader.getUsername(), this.partner);
+		this.jdbc.update("update oauth2_authorization set refresh_token_expires_at = now() + interval '1 hour'"
+				+ " where principal_name = ? and registered_client_id = ?", reader.getUsername(), this.partner);
+		HttpResponse<String> ended = refresh(json(rotated));
+		assertThat(ended.statusCode()).isEqualTo(400);
+		assertThat(json(ended).get("error").asText()).isEqualTo("invalid_grant");
+	}
+
+	@Test
 	void aPartnerAskingForMoreMakesEveryConsentOutdated() throws Exception {
 		verifiedReader();
 		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
@@ -484,7 +561,12 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private String consentedCode(PartnerBrowser.Pkce pkce) throws Exception {
-		HttpResponse<String> consent = authorize(pkce, "s", SCOPES);
+		return consentedCode(pkce, this.partner);
+	}
+
+	private String consentedCode(PartnerBrowser.Pkce pkce, String clientId) throws Exception {
+		HttpResponse<String> consent = this.browser
+			.followOnSite(this.browser.get(PartnerBrowser.authorizeUrl(clientId, REDIRECT, SCOPES, "s", pkce)));
 		String back = consent.statusCode() == 200 ? location(this.browser.submitConsent(consent.body(), "agree"))
 				: location(consent);
 		return parameter(back, "code");
@@ -500,7 +582,11 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private HttpResponse<String> refresh(JsonNode tokens) throws Exception {
-		return this.browser.token(this.partner, SECRET,
+		return refresh(tokens, this.partner);
+	}
+
+	private HttpResponse<String> refresh(JsonNode tokens, String clientId) throws Exception {
+		return this.browser.token(clientId, SECRET,
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asText()));
 	}
 
