@@ -1,6 +1,9 @@
 package org.hcpgate.partners;
 
 import java.security.Principal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -8,9 +11,12 @@ import java.util.Set;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.verification.HcpVerificationService;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -23,6 +29,10 @@ import org.springframework.stereotype.Component;
 /** The claims of partners' tokens and of the user-info endpoint. */
 @Component
 class PartnerTokens {
+
+	private static final String SID = "sid";
+
+	private static final String MAX_AGE = "max_age";
 
 	private final PartnerSiteRepository sites;
 
@@ -61,11 +71,49 @@ class PartnerTokens {
 		verifiedIfNeeded(reader, site, OAuth2ErrorCodes.INVALID_GRANT);
 		context.getClaims().subject(this.claims.subject(reader.getReaderId(), site.getClientId()));
 		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+				// a refresh copies both from the ID token made here
+				unlinkable(context, site.getClientId());
+			}
 			this.claims
 				.claims(reader.getReaderId(), site,
 						agreed(context.getAuthorizedScopes(), consent, context.getRegisteredClient()))
 				.forEach((name, value) -> context.getClaims().claim(name, value));
 		}
+	}
+
+	/**
+	 * Nothing in an ID token is the same for two partners of one sign-in: {@code sid} is
+	 * the partner's own ({@link PartnerClaims#session}); {@code auth_time} (the session's
+	 * last request: the same for every partner of the session) is left out unless the
+	 * partner asked with {@code max_age}, as OpenID Connect requires it then, and given
+	 * to the minute (rounded down: never younger than it is).
+	 */
+	private void unlinkable(JwtEncodingContext context, String clientId) {
+		boolean maxAgeAsked = Optional.ofNullable(context.getAuthorization())
+			.map(authorization -> authorization
+				.<OAuth2AuthorizationRequest>getAttribute(OAuth2AuthorizationRequest.class.getName()))
+			.map(request -> request.getAdditionalParameters().get(MAX_AGE))
+			.isPresent();
+		context.getClaims().claims(claims -> {
+			if (claims.get(SID) instanceof String sid) {
+				claims.put(SID, this.claims.session(sid, clientId));
+			}
+			Object authTime = claims.remove(IdTokenClaimNames.AUTH_TIME);
+			if (maxAgeAsked && authTime != null) {
+				claims.put(IdTokenClaimNames.AUTH_TIME, toTheMinute(authTime));
+			}
+		});
+	}
+
+	private static Object toTheMinute(Object time) {
+		if (time instanceof Date date) {
+			return Date.from(date.toInstant().truncatedTo(ChronoUnit.MINUTES));
+		}
+		if (time instanceof Instant instant) {
+			return instant.truncatedTo(ChronoUnit.MINUTES);
+		}
+		return time;
 	}
 
 	OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {

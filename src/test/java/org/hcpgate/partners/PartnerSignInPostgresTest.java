@@ -312,6 +312,35 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void twoPartnersOfOneSessionFindNothingInTheirTokensThatLinksTheReader() throws Exception {
+		verifiedReader();
+		String other = register(false);
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		JsonNode otherTokens = json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+
+		Map<String, Object> mine = idToken(tokens);
+		Map<String, Object> theirs = idToken(otherTokens);
+		assertThat(mine.get("sid")).isNotNull().isNotEqualTo(theirs.get("sid"));
+		assertThat(theirs.get("sid")).isNotNull();
+		assertThat(mine.get("sub")).isNotEqualTo(theirs.get("sub"));
+		assertThat(mine).as("no sign-in time unless asked with max_age").doesNotContainKey("auth_time");
+		assertThat(theirs).doesNotContainKey("auth_time");
+		// a refresh keeps the partner's own session id
+		assertThat(idToken(json(refresh(tokens)))).containsEntry("sid", mine.get("sid")).doesNotContainKey("auth_time");
+
+		// asked with max_age: the sign-in time, to the minute
+		PartnerBrowser.Pkce asked = PartnerBrowser.Pkce.create();
+		HttpResponse<String> back = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "m", asked) + "&max_age=3600");
+		Map<String, Object> withMaxAge = idToken(
+				json(exchange(parameter(location(back), "code"), asked.verifier(), this.partner)));
+		assertThat(((Number) withMaxAge.get("auth_time")).longValue() % 60).isZero();
+		assertThat(withMaxAge).containsEntry("sid", mine.get("sid"));
+	}
+
+	@Test
 	void aPartnerAskingForMoreMakesEveryConsentOutdated() throws Exception {
 		verifiedReader();
 		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
