@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -50,16 +51,20 @@ class PartnerSignInSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain partnerSignInChain(HttpSecurity http, PartnerAuthorizationChecks checks,
-			PartnerAuthorizationResponses responses, PartnerTokens tokens) throws Exception {
+			PartnerAuthorizationResponses responses, PartnerTokens tokens, PartnerSecrets secrets) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		return http.securityMatcher(server.getEndpointsMatcher())
-			.with(server,
-					provider -> provider
-						.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
-							.authenticationProviders(checks::configure)
-							.authorizationResponseHandler(responses::codeIssued)
-							.errorResponseHandler(responses::refused))
-						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
+			.with(server, provider -> provider
+				// client secrets: a keyed hash, not the site's BCrypt (PartnerSecrets)
+				.clientAuthentication(clients -> clients.authenticationProviders(all -> all.stream()
+					.filter(ClientSecretAuthenticationProvider.class::isInstance)
+					.map(ClientSecretAuthenticationProvider.class::cast)
+					.forEach(secretChecks -> secretChecks.setPasswordEncoder(secrets.encoder()))))
+				.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
+					.authenticationProviders(checks::configure)
+					.authorizationResponseHandler(responses::codeIssued)
+					.errorResponseHandler(responses::refused))
+				.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			// the user-info endpoint takes the partner's access token
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {

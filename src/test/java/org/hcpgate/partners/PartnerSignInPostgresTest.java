@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -84,6 +85,9 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	String partner;
 
@@ -533,7 +537,7 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 		assertThat(secret).hasSizeGreaterThan(30);
 		assertThat(this.jdbc.queryForObject("select client_secret from oauth2_registered_client where client_id = ?",
 				String.class, clientId))
-			.startsWith("{bcrypt}")
+			.startsWith("{hmac}")
 			.doesNotContain(secret);
 
 		String unsafe = body.replace("https://rest.example.org/cb", "http://rest.example.org/cb#x");
@@ -541,6 +545,28 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(unsafe, json), String.class);
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("redirectUris").contains("is not valid");
+	}
+
+	@Test
+	void clientSecretsAreKeptAsAKeyedHashAndAnOlderBcryptSecretIsTakenOnceAndUpgraded() throws Exception {
+		String secretColumn = "select client_secret from oauth2_registered_client where client_id = ?";
+		assertThat(this.jdbc.queryForObject(secretColumn, String.class, this.partner)).startsWith("{hmac}")
+			.doesNotContain(SECRET);
+
+		// a secret kept by the BCrypt of before still works, and is kept as a keyed hash
+		this.jdbc.update("update oauth2_registered_client set client_secret = ? where client_id = ?",
+				this.passwords.encode(SECRET), this.partner);
+		verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String code = consentedCode(pkce);
+		Map<String, String> wrong = new LinkedHashMap<>();
+		wrong.put("grant_type", "authorization_code");
+		wrong.put("code", code);
+		wrong.put("redirect_uri", REDIRECT);
+		wrong.put("code_verifier", pkce.verifier());
+		assertThat(this.browser.token(this.partner, "not-the-secret", wrong).statusCode()).isEqualTo(401);
+		assertThat(exchange(code, pkce.verifier(), this.partner).statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(secretColumn, String.class, this.partner)).startsWith("{hmac}");
 	}
 
 	@Test
