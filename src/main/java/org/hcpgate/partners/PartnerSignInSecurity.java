@@ -1,5 +1,7 @@
 package org.hcpgate.partners;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,10 +34,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * HCP Gate as an OpenID Connect provider (Spring Authorization Server): discovery at
@@ -51,7 +54,8 @@ class PartnerSignInSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain partnerSignInChain(HttpSecurity http, PartnerAuthorizationChecks checks,
-			PartnerAuthorizationResponses responses, PartnerTokens tokens, PartnerSecrets secrets) throws Exception {
+			PartnerAuthorizationResponses responses, PartnerTokens tokens, PartnerSecrets secrets,
+			PartnerFreshSignIn freshSignIn) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		return http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, provider -> provider
@@ -60,11 +64,16 @@ class PartnerSignInSecurity {
 					.filter(ClientSecretAuthenticationProvider.class::isInstance)
 					.map(ClientSecretAuthenticationProvider.class::cast)
 					.forEach(secretChecks -> secretChecks.setPasswordEncoder(secrets.encoder()))))
+				// a partner introspects its own tokens only
+				.tokenIntrospectionEndpoint(introspection -> introspection
+					.authenticationProviders(all -> all.replaceAll(PartnerIntrospection::of)))
 				.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
 					.authenticationProviders(checks::configure)
 					.authorizationResponseHandler(responses::codeIssued)
 					.errorResponseHandler(responses::refused))
 				.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
+			// prompt=login and max_age: the reader signs in again first
+			.addFilterBefore(freshSignIn.filter(), AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			// the user-info endpoint takes the partner's access token
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
@@ -108,13 +117,10 @@ class PartnerSignInSecurity {
 		};
 	}
 
-	/**
-	 * The sessions the server names in ID tokens ({@code sid}) are Spring Session's, in
-	 * the database: any node finds them, and none keeps a registry in memory.
-	 */
+	/** The readers' sessions, as the server names them in ID tokens. */
 	@Bean
 	<S extends Session> SessionRegistry partnerSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
+		return new PartnerSessions<>(sessions);
 	}
 
 	/**
@@ -157,12 +163,27 @@ class PartnerSignInSecurity {
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(PartnerSettings settings) {
+	AuthorizationServerSettings authorizationServerSettings(PartnerSettings settings, Environment environment) {
 		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
-		if (!settings.issuer().isBlank()) {
-			builder.issuer(settings.issuer());
-		}
+		issuer(settings, environment).ifPresent(builder::issuer);
 		return builder.build();
+	}
+
+	/**
+	 * The issuer: {@code hcp-gate.partners.issuer}, else the site's address
+	 * ({@code hcp-gate.site-url}); only the demo takes each request's own address (it
+	 * runs wherever it is started). Never the {@code Host} header of a production
+	 * request: the discovery document and every token would name whatever host a caller
+	 * sent.
+	 */
+	static Optional<String> issuer(PartnerSettings settings, Environment environment) {
+		if (!settings.issuer().isBlank()) {
+			return Optional.of(settings.issuer());
+		}
+		if (environment.acceptsProfiles(Profiles.of("demo"))) {
+			return Optional.empty();
+		}
+		return Optional.of(environment.getProperty("hcp-gate.site-url", "http://localhost:8080"));
 	}
 
 	/**

@@ -84,10 +84,10 @@ class PartnerTokens {
 
 	/**
 	 * Nothing in an ID token is the same for two partners of one sign-in: {@code sid} is
-	 * the partner's own ({@link PartnerClaims#session}); {@code auth_time} (the session's
-	 * last request: the same for every partner of the session) is left out unless the
-	 * partner asked with {@code max_age}, as OpenID Connect requires it then, and given
-	 * to the minute (rounded down: never younger than it is).
+	 * the partner's own ({@link PartnerClaims#session}); {@code auth_time} (the reader's
+	 * sign-in, {@link PartnerSessions}: the same for every partner of the session) is
+	 * left out unless the partner asked with {@code max_age}, as OpenID Connect requires
+	 * it then, and given to the minute (rounded down: never younger than it is).
 	 */
 	private void unlinkable(JwtEncodingContext context, String clientId) {
 		boolean maxAgeAsked = Optional.ofNullable(context.getAuthorization())

@@ -345,6 +345,46 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aPartnerIntrospectsOnlyItsOwnTokens() throws Exception {
+		verifiedReader();
+		String other = register(false);
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String accessToken = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner)).get("access_token")
+			.asText();
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+
+		JsonNode own = json(this.browser.introspect(this.partner, SECRET, accessToken));
+		assertThat(own.get("active").asBoolean()).isTrue();
+		HttpResponse<String> byAnother = this.browser.introspect(other, SECRET, accessToken);
+		assertThat(byAnother.statusCode()).isEqualTo(200);
+		assertThat(json(byAnother).get("active").asBoolean()).isFalse();
+		assertThat(json(byAnother).has("sub")).isFalse();
+	}
+
+	@Test
+	void promptLoginAndAnExceededMaxAgeMakeTheReaderSignInAgain() throws Exception {
+		Reader reader = verifiedReader();
+		consentedCode(PartnerBrowser.Pkce.create());
+
+		for (String asking : List.of("&prompt=login", "&max_age=0")) {
+			String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "again",
+					PartnerBrowser.Pkce.create()) + asking;
+			HttpResponse<String> asked = this.browser.get(url);
+			assertThat(location(asked)).as(asking + ": to the sign-in page, not back with a code").endsWith("/login");
+			assertThat(this.browser.get("/account/partners").statusCode()).as("signed out").isNotEqualTo(200);
+
+			this.browser.signIn(reader.getUsername(), "secret-password");
+			HttpResponse<String> back = this.browser.followOnSite(this.browser.get(url));
+			assertThat(location(back)).as(asking + ": after the new sign-in").startsWith(REDIRECT).contains("code=");
+		}
+		// signed in just now: max_age of an hour asks nothing
+		String recent = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "recent",
+				PartnerBrowser.Pkce.create()) + "&max_age=3600";
+		assertThat(location(this.browser.get(recent))).startsWith(REDIRECT).contains("code=");
+	}
+
+	@Test
 	void aPartnerAskingForMoreMakesEveryConsentOutdated() throws Exception {
 		verifiedReader();
 		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
