@@ -64,6 +64,7 @@ class PartnerApiController {
 	@PutMapping("/{clientId}")
 	ResponseEntity<Object> put(@PathVariable String clientId, @RequestBody PartnerForm form, Principal principal,
 			HttpServletRequest request) {
+		notFromABrowser(request);
 		// an API client's language is its Accept-Language (no site cookie): zh-CN without
 		// one
 		Locale locale = (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale()
@@ -87,9 +88,30 @@ class PartnerApiController {
 
 	/** A new secret; the old one stops working now. */
 	@PostMapping("/{clientId}/secret")
-	Map<String, String> newSecret(@PathVariable String clientId) {
+	Map<String, String> newSecret(@PathVariable String clientId, HttpServletRequest request) {
+		notFromABrowser(request);
 		return Map.of("clientSecret",
 				this.sites.newSecret(clientId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+	}
+
+	/**
+	 * The API has no CSRF token: it is for programs, which send neither {@code Origin}
+	 * nor {@code Sec-Fetch-Site}. A browser sends them with every write, and it would
+	 * send an administrator's remembered HTTP Basic credentials with a form another site
+	 * posts here: such a write is refused ({@code 403}), unless the browser says it comes
+	 * from HCP Gate's own pages ({@code Sec-Fetch-Site: same-origin}, which no other site
+	 * can make it say). An administrator's browser uses the staff page
+	 * ({@code /staff/partners}), whose forms carry the CSRF token.
+	 */
+	private static void notFromABrowser(HttpServletRequest request) {
+		String site = request.getHeader("Sec-Fetch-Site");
+		if ("same-origin".equals(site)) {
+			return; // the site's own page (the API's description, tried out)
+		}
+		if (request.getHeader("Origin") != null || site != null) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Not from a browser: administrators use /staff/partners there");
+		}
 	}
 
 	private ProblemDetail problem(BindingResult result, Locale locale) {

@@ -64,6 +64,15 @@ public class PartnerClaims {
 	}
 
 	/**
+	 * The reader's session as this partner may name it ({@code sid}): a keyed hash of the
+	 * partner and the session, so that two partners signed in from one session cannot
+	 * tell (the server's own {@code sid} is the same plain hash for every partner).
+	 */
+	public String session(String sessionId, String clientId) {
+		return this.crypto.hash(clientId + "/" + sessionId, "partner-session");
+	}
+
+	/**
 	 * The claims for the scopes granted, {@code sub} included; times in seconds since the
 	 * epoch, as OpenID Connect's own.
 	 */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hcpgate.readers.Reader;
 import org.hcpgate.readers.ReaderAccountService;
 import org.hcpgate.readers.ReaderDataErased;
+import org.hcpgate.verification.HcpVerificationEnded;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
@@ -157,14 +158,31 @@ public class PartnerConsents implements OAuth2AuthorizationConsentService {
 	@EventListener
 	void onReaderDataErased(ReaderDataErased erased) {
 		if (erased.accountDeleted()) {
-			this.ledger.findByReaderIdOrderByIdDesc(erased.readerId())
-				.stream()
-				.map(PartnerConsent::getPrincipalName)
-				.filter(name -> !name.isEmpty())
-				.distinct()
-				.forEach(this.authorizations::endAllFor);
+			endAllFor(erased.readerId());
 			this.jdbc.update("update partner_consent set principal_name = '' where reader_id = ?", erased.readerId());
 		}
+	}
+
+	/**
+	 * A verification stopped holding (revoked, finally rejected, …): every partner's
+	 * codes and tokens of the reader end in the same transaction, whether or not the
+	 * partner needs a verified HCP (what they told, {@code hcp_verified}, is no longer
+	 * true). The reader signs in again; a partner that needs a verified HCP holds the
+	 * reader until a new verification.
+	 */
+	@EventListener
+	void onVerificationEnded(HcpVerificationEnded ended) {
+		endAllFor(ended.readerId());
+	}
+
+	/** Every authorization of the reader, under every name the ledger knows. */
+	private void endAllFor(String readerId) {
+		this.ledger.findByReaderIdOrderByIdDesc(readerId)
+			.stream()
+			.map(PartnerConsent::getPrincipalName)
+			.filter(name -> !name.isEmpty())
+			.distinct()
+			.forEach(this.authorizations::endAllFor);
 	}
 
 	private Reader record(String principalName, String clientId, Set<String> scopes, PartnerConsent.Choice choice) {

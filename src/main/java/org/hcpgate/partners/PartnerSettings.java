@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * verification
  * @param accessTokenLifetime a partner's access token (as a JWT, valid this long even
  * after a withdrawal for a site that does not ask the user-info endpoint)
- * @param refreshTokenLifetime a partner's refresh token
+ * @param refreshTokenLifetime a partner's refresh token (each, rotated at every use)
+ * @param refreshTokenChainLifetime how long a chain of rotated refresh tokens lives, from
+ * the reader's sign-in (the authorization code): no refresh token of the chain lives past
+ * it, and the reader signs in again
  */
 @ConfigurationProperties("hcp-gate.partners")
 record PartnerSettings(@DefaultValue("") String issuer, @DefaultValue("") String signingKeys,
 		@DefaultValue("") String demoSigningKeysFile, @DefaultValue("P14D") Duration pendingSignInLifetime,
-		@DefaultValue("PT5M") Duration accessTokenLifetime, @DefaultValue("P1D") Duration refreshTokenLifetime) {
+		@DefaultValue("PT5M") Duration accessTokenLifetime, @DefaultValue("P1D") Duration refreshTokenLifetime,
+		@DefaultValue("P30D") Duration refreshTokenChainLifetime) {
 }

@@ -1,5 +1,7 @@
 package org.hcpgate.partners;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -8,14 +10,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -23,14 +29,15 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * HCP Gate as an OpenID Connect provider (Spring Authorization Server): discovery at
@@ -47,16 +54,26 @@ class PartnerSignInSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain partnerSignInChain(HttpSecurity http, PartnerAuthorizationChecks checks,
-			PartnerAuthorizationResponses responses, PartnerTokens tokens) throws Exception {
+			PartnerAuthorizationResponses responses, PartnerTokens tokens, PartnerSecrets secrets,
+			PartnerFreshSignIn freshSignIn) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		return http.securityMatcher(server.getEndpointsMatcher())
-			.with(server,
-					provider -> provider
-						.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
-							.authenticationProviders(checks::configure)
-							.authorizationResponseHandler(responses::codeIssued)
-							.errorResponseHandler(responses::refused))
-						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
+			.with(server, provider -> provider
+				// client secrets: a keyed hash, not the site's BCrypt (PartnerSecrets)
+				.clientAuthentication(clients -> clients.authenticationProviders(all -> all.stream()
+					.filter(ClientSecretAuthenticationProvider.class::isInstance)
+					.map(ClientSecretAuthenticationProvider.class::cast)
+					.forEach(secretChecks -> secretChecks.setPasswordEncoder(secrets.encoder()))))
+				// a partner introspects its own tokens only
+				.tokenIntrospectionEndpoint(introspection -> introspection
+					.authenticationProviders(all -> all.replaceAll(PartnerIntrospection::of)))
+				.authorizationEndpoint(authorize -> authorize.consentPage(PartnerController.CONSENT_PAGE)
+					.authenticationProviders(checks::configure)
+					.authorizationResponseHandler(responses::codeIssued)
+					.errorResponseHandler(responses::refused))
+				.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokens::userInfo))))
+			// prompt=login and max_age: the reader signs in again first
+			.addFilterBefore(freshSignIn.filter(), AbstractPreAuthenticatedProcessingFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			// the user-info endpoint takes the partner's access token
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
@@ -100,13 +117,10 @@ class PartnerSignInSecurity {
 		};
 	}
 
-	/**
-	 * The sessions the server names in ID tokens ({@code sid}) are Spring Session's, in
-	 * the database: any node finds them, and none keeps a registry in memory.
-	 */
+	/** The readers' sessions, as the server names them in ID tokens. */
 	@Bean
 	<S extends Session> SessionRegistry partnerSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
+		return new PartnerSessions<>(sessions);
 	}
 
 	/**
@@ -149,17 +163,40 @@ class PartnerSignInSecurity {
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(PartnerSettings settings) {
+	AuthorizationServerSettings authorizationServerSettings(PartnerSettings settings, Environment environment) {
 		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
-		if (!settings.issuer().isBlank()) {
-			builder.issuer(settings.issuer());
-		}
+		issuer(settings, environment).ifPresent(builder::issuer);
 		return builder.build();
 	}
 
+	/**
+	 * The issuer: {@code hcp-gate.partners.issuer}, else the site's address
+	 * ({@code hcp-gate.site-url}); only the demo takes each request's own address (it
+	 * runs wherever it is started). Never the {@code Host} header of a production
+	 * request: the discovery document and every token would name whatever host a caller
+	 * sent.
+	 */
+	static Optional<String> issuer(PartnerSettings settings, Environment environment) {
+		if (!settings.issuer().isBlank()) {
+			return Optional.of(settings.issuer());
+		}
+		if (environment.acceptsProfiles(Profiles.of("demo"))) {
+			return Optional.empty();
+		}
+		return Optional.of(environment.getProperty("hcp-gate.site-url", "http://localhost:8080"));
+	}
+
+	/**
+	 * The tokens: JWTs (ID and access tokens) with the partners' claims
+	 * ({@link PartnerTokens#customize}), and refresh tokens rotated within the chain's
+	 * absolute lifetime ({@link PartnerRefreshTokens}).
+	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> partnerTokenClaims(PartnerTokens tokens) {
-		return tokens::customize;
+	OAuth2TokenGenerator<OAuth2Token> partnerTokenGenerator(JWKSource<SecurityContext> keys, PartnerTokens tokens,
+			PartnerSettings settings) {
+		JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
+		jwt.setJwtCustomizer(tokens::customize);
+		return new DelegatingOAuth2TokenGenerator(jwt, new PartnerRefreshTokens(settings.refreshTokenChainLifetime()));
 	}
 
 }

@@ -25,8 +25,8 @@ import org.springframework.validation.Errors;
 /**
  * The partners an administrator registered: the one door for the staff page, the REST API
  * and the demo set-up. A partner is an OAuth 2.0 confidential client (authorization code
- * with PKCE, refresh tokens; its secret kept as a BCrypt hash) and HCP Gate's own record
- * of it ({@link PartnerSite}).
+ * with PKCE, refresh tokens; its secret kept as a keyed hash, {@link PartnerSecrets}) and
+ * HCP Gate's own record of it ({@link PartnerSite}).
  */
 @Service
 public class PartnerSites {
@@ -45,12 +45,12 @@ public class PartnerSites {
 
 	private final PartnerConsents consents;
 
-	PartnerSites(PartnerSiteRepository sites, RegisteredClientRepository clients, PasswordEncoder passwords,
+	PartnerSites(PartnerSiteRepository sites, RegisteredClientRepository clients, PartnerSecrets secrets,
 			ZoneService zones, PartnerSettings settings, PartnerConsents consents) {
 		this.consents = consents;
 		this.sites = sites;
 		this.clients = clients;
-		this.passwords = passwords;
+		this.passwords = secrets.encoder();
 		this.zones = zones;
 		this.settings = settings;
 	}

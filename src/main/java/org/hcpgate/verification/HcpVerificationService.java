@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hcpgate.verification.HcpVerification.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +25,13 @@ public class HcpVerificationService {
 
 	private final VerificationSettings settings;
 
-	HcpVerificationService(HcpVerificationRepository verifications, VerificationSettings settings) {
+	private final ApplicationEventPublisher events;
+
+	HcpVerificationService(HcpVerificationRepository verifications, VerificationSettings settings,
+			ApplicationEventPublisher events) {
 		this.verifications = verifications;
 		this.settings = settings;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -114,11 +119,19 @@ public class HcpVerificationService {
 		move(readerId, Status.REVOKED, null);
 	}
 
+	/**
+	 * A move away from {@code VERIFIED} publishes {@link HcpVerificationEnded} in this
+	 * transaction: what rested on the verification ends with it.
+	 */
 	private void move(String readerId, Status status, Instant validUntil) {
 		HcpVerification verification = this.verifications.findById(readerId)
 			.orElseGet(() -> new HcpVerification(readerId));
+		Status before = verification.getStatus();
 		if (verification.moveTo(status, validUntil)) {
 			this.verifications.save(verification);
+			if (before == Status.VERIFIED && status != Status.VERIFIED) {
+				this.events.publishEvent(new HcpVerificationEnded(readerId, status));
+			}
 		}
 		else {
 			log.warn("Reader {} is finally rejected: {} not recorded (a lead's reopening comes first)", readerId,

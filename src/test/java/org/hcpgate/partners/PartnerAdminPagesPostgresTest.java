@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -35,6 +36,9 @@ class PartnerAdminPagesPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	PartnerSites sites;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void onlyAdministratorsOpenThePartnersPages() {
@@ -78,6 +82,63 @@ class PartnerAdminPagesPostgresTest extends PostgresIntegrationTest {
 		Matcher second = SECRET.matcher(renewed.getBody());
 		assertThat(second.find()).isTrue();
 		assertThat(second.group(1)).isNotEqualTo(secret.group(1));
+	}
+
+	@Test
+	void aSecretIsRenewedOnlyWithTheCsrfTokenOrByAProgramNeverByAnotherSitesForm() {
+		String clientId = "renew" + UUID.randomUUID().toString().substring(0, 8);
+		PartnerForm form = new PartnerForm();
+		form.setClientId(clientId);
+		form.setName("续期合作网站");
+		form.setRedirectUris(java.util.List.of("https://partner.example.org/cb"));
+		form.setScopes(java.util.Set.of("openid", "hcp"));
+		this.sites.save(form, "test-admin");
+		String kept = keptSecret(clientId);
+
+		// another site's form, posted by the administrator's browser with its remembered
+		// HTTP Basic credentials
+		HttpHeaders crossSite = new HttpHeaders();
+		crossSite.set("Origin", "https://evil.example.com");
+		crossSite.set("Sec-Fetch-Site", "cross-site");
+		crossSite.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> forged = this.rest.withBasicAuth("demo-admin", "demo-admin")
+			.exchange("/api/partners/" + clientId + "/secret", HttpMethod.POST, new HttpEntity<>("", crossSite),
+					String.class);
+		assertThat(forged.getStatusCode().value()).isEqualTo(403);
+		assertThat(forged.getBody()).doesNotContain("clientSecret");
+		ResponseEntity<String> changed = this.rest.withBasicAuth("demo-admin", "demo-admin")
+			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(
+					"{\"name\":\"x\",\"redirectUris\":[\"https://evil.example.com/cb\"],\"scopes\":[\"openid\"]}",
+					jsonFrom(crossSite)), String.class);
+		assertThat(changed.getStatusCode().value()).isEqualTo(403);
+		// the staff page without the CSRF token
+		HttpHeaders admin = session("demo-admin");
+		admin.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> noToken = this.rest.exchange("/staff/partners/" + clientId + "/secret", HttpMethod.POST,
+				new HttpEntity<>("", admin), String.class);
+		assertThat(noToken.getStatusCode().value()).isEqualTo(403);
+		assertThat(keptSecret(clientId)).as("nothing renewed, nothing changed").isEqualTo(kept);
+		assertThat(this.sites.form(clientId).orElseThrow().getRedirectUris())
+			.containsExactly("https://partner.example.org/cb");
+
+		// a program (no Origin, no Sec-Fetch-Site) renews it
+		ResponseEntity<String> program = this.rest.withBasicAuth("demo-admin", "demo-admin")
+			.postForEntity("/api/partners/" + clientId + "/secret", null, String.class);
+		assertThat(program.getStatusCode().value()).isEqualTo(200);
+		assertThat(program.getBody()).contains("clientSecret");
+		assertThat(keptSecret(clientId)).isNotEqualTo(kept);
+	}
+
+	private String keptSecret(String clientId) {
+		return this.jdbc.queryForObject("select client_secret from oauth2_registered_client where client_id = ?",
+				String.class, clientId);
+	}
+
+	private static HttpHeaders jsonFrom(HttpHeaders crossSite) {
+		HttpHeaders json = new HttpHeaders();
+		json.putAll(crossSite);
+		json.setContentType(MediaType.APPLICATION_JSON);
+		return json;
 	}
 
 	private HttpHeaders session(String staff) {

@@ -109,6 +109,13 @@ final class PartnerBrowser {
 		return send("/oauth2/token", form(fields), "Basic " + basic);
 	}
 
+	/** The partner's back channel: token introspection (RFC 7662). */
+	HttpResponse<String> introspect(String clientId, String secret, String token)
+			throws IOException, InterruptedException {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return send("/oauth2/introspect", form(Map.of("token", token)), "Basic " + basic);
+	}
+
 	HttpResponse<String> userInfo(String accessToken) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(uri("/userinfo"))
 			.header("Authorization", "Bearer " + accessToken)

@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -84,6 +85,9 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	String partner;
 
@@ -232,6 +236,152 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 			.isEqualTo(PartnerConsent.Choice.WITHDRAWN);
 		// asked again on the next sign-in
 		assertThat(authorize(PartnerBrowser.Pkce.create(), "s2", SCOPES).body()).contains("id=\"partner-consent\"");
+	}
+
+	@Test
+	void aRevokedVerificationEndsEveryPartnerAuthorizationOfTheReaderAtOnce() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		String other = register(false);
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		JsonNode otherTokens = json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+		assertThat(refresh(tokens).statusCode()).isEqualTo(200);
+
+		this.verifications.markRevoked(reader.getReaderId());
+
+		assertThat(this.jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?",
+				Integer.class, reader.getUsername()))
+			.isZero();
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+		assertThat(refresh(otherTokens, other).statusCode()).as("a partner that needs no verification too")
+			.isEqualTo(400);
+	}
+
+	@Test
+	void aFinalRejectionOfAVerifiedReaderEndsTheirPartnerAuthorizations() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		this.verifications.markRejectedFinally(reader.getReaderId());
+
+		assertThat(refresh(tokens).statusCode()).isEqualTo(400);
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void anExpiredVerificationGetsNoRefreshAndNoUserInfoFromAPartnerThatNeedsIt() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+
+		// an expiry writes nothing: no event, the time simply passes
+		this.jdbc.update("update hcp_verification set valid_until = now() - interval '1 second' where reader_id = ?",
+				reader.getReaderId());
+
+		HttpResponse<String> refused = refresh(tokens);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json(refused).get("error").asText()).isEqualTo("invalid_grant");
+		assertThat(this.browser.userInfo(tokens.get("access_token").asText()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRefreshTokenChainEndsAtItsAbsoluteLifetimeWhateverTheRotation() throws Exception {
+		Reader reader = verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		String started = "update oauth2_authorization set authorization_code_issued_at = now() - cast(? as interval)"
+				+ " where principal_name = ? and registered_client_id = ?";
+		String refreshExpiry = "select extract(epoch from refresh_token_expires_at - now()) from oauth2_authorization"
+				+ " where principal_name = ? and registered_client_id = ?";
+
+		// the chain began 29 days and 23 hours ago: the new refresh token lives an hour,
+		// not a day
+		this.jdbc.update(started, "29 days 23 hours", reader.getUsername(), this.partner);
+		HttpResponse<String> rotated = refresh(tokens);
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(refreshExpiry, Double.class, reader.getUsername(), this.partner))
+			.isBetween(0.0, 3600.0);
+
+		// past the absolute lifetime, a refresh token still valid by its own time is
+		// refused
+		this.jdbc.update(started, "31 days", reader.getUsername(), this.partner);
+		this.jdbc.update("update oauth2_authorization set refresh_token_expires_at = now() + interval '1 hour'"
+				+ " where principal_name = ? and registered_client_id = ?", reader.getUsername(), this.partner);
+		HttpResponse<String> ended = refresh(json(rotated));
+		assertThat(ended.statusCode()).isEqualTo(400);
+		assertThat(json(ended).get("error").asText()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void twoPartnersOfOneSessionFindNothingInTheirTokensThatLinksTheReader() throws Exception {
+		verifiedReader();
+		String other = register(false);
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		JsonNode tokens = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner));
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		JsonNode otherTokens = json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+
+		Map<String, Object> mine = idToken(tokens);
+		Map<String, Object> theirs = idToken(otherTokens);
+		assertThat(mine.get("sid")).isNotNull().isNotEqualTo(theirs.get("sid"));
+		assertThat(theirs.get("sid")).isNotNull();
+		assertThat(mine.get("sub")).isNotEqualTo(theirs.get("sub"));
+		assertThat(mine).as("no sign-in time unless asked with max_age").doesNotContainKey("auth_time");
+		assertThat(theirs).doesNotContainKey("auth_time");
+		// a refresh keeps the partner's own session id
+		assertThat(idToken(json(refresh(tokens)))).containsEntry("sid", mine.get("sid")).doesNotContainKey("auth_time");
+
+		// asked with max_age: the sign-in time, to the minute
+		PartnerBrowser.Pkce asked = PartnerBrowser.Pkce.create();
+		HttpResponse<String> back = this.browser
+			.get(PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "m", asked) + "&max_age=3600");
+		Map<String, Object> withMaxAge = idToken(
+				json(exchange(parameter(location(back), "code"), asked.verifier(), this.partner)));
+		assertThat(((Number) withMaxAge.get("auth_time")).longValue() % 60).isZero();
+		assertThat(withMaxAge).containsEntry("sid", mine.get("sid"));
+	}
+
+	@Test
+	void aPartnerIntrospectsOnlyItsOwnTokens() throws Exception {
+		verifiedReader();
+		String other = register(false);
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String accessToken = json(exchange(consentedCode(pkce), pkce.verifier(), this.partner)).get("access_token")
+			.asText();
+		PartnerBrowser.Pkce otherPkce = PartnerBrowser.Pkce.create();
+		json(exchange(consentedCode(otherPkce, other), otherPkce.verifier(), other));
+
+		JsonNode own = json(this.browser.introspect(this.partner, SECRET, accessToken));
+		assertThat(own.get("active").asBoolean()).isTrue();
+		HttpResponse<String> byAnother = this.browser.introspect(other, SECRET, accessToken);
+		assertThat(byAnother.statusCode()).isEqualTo(200);
+		assertThat(json(byAnother).get("active").asBoolean()).isFalse();
+		assertThat(json(byAnother).has("sub")).isFalse();
+	}
+
+	@Test
+	void promptLoginAndAnExceededMaxAgeMakeTheReaderSignInAgain() throws Exception {
+		Reader reader = verifiedReader();
+		consentedCode(PartnerBrowser.Pkce.create());
+
+		for (String asking : List.of("&prompt=login", "&max_age=0")) {
+			String url = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "again",
+					PartnerBrowser.Pkce.create()) + asking;
+			HttpResponse<String> asked = this.browser.get(url);
+			assertThat(location(asked)).as(asking + ": to the sign-in page, not back with a code").endsWith("/login");
+			assertThat(this.browser.get("/account/partners").statusCode()).as("signed out").isNotEqualTo(200);
+
+			this.browser.signIn(reader.getUsername(), "secret-password");
+			HttpResponse<String> back = this.browser.followOnSite(this.browser.get(url));
+			assertThat(location(back)).as(asking + ": after the new sign-in").startsWith(REDIRECT).contains("code=");
+		}
+		// signed in just now: max_age of an hour asks nothing
+		String recent = PartnerBrowser.authorizeUrl(this.partner, REDIRECT, SCOPES, "recent",
+				PartnerBrowser.Pkce.create()) + "&max_age=3600";
+		assertThat(location(this.browser.get(recent))).startsWith(REDIRECT).contains("code=");
 	}
 
 	@Test
@@ -427,7 +577,7 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 		assertThat(secret).hasSizeGreaterThan(30);
 		assertThat(this.jdbc.queryForObject("select client_secret from oauth2_registered_client where client_id = ?",
 				String.class, clientId))
-			.startsWith("{bcrypt}")
+			.startsWith("{hmac}")
 			.doesNotContain(secret);
 
 		String unsafe = body.replace("https://rest.example.org/cb", "http://rest.example.org/cb#x");
@@ -435,6 +585,28 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 			.exchange("/api/partners/" + clientId, HttpMethod.PUT, new HttpEntity<>(unsafe, json), String.class);
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody()).contains("redirectUris").contains("is not valid");
+	}
+
+	@Test
+	void clientSecretsAreKeptAsAKeyedHashAndAnOlderBcryptSecretIsTakenOnceAndUpgraded() throws Exception {
+		String secretColumn = "select client_secret from oauth2_registered_client where client_id = ?";
+		assertThat(this.jdbc.queryForObject(secretColumn, String.class, this.partner)).startsWith("{hmac}")
+			.doesNotContain(SECRET);
+
+		// a secret kept by the BCrypt of before still works, and is kept as a keyed hash
+		this.jdbc.update("update oauth2_registered_client set client_secret = ? where client_id = ?",
+				this.passwords.encode(SECRET), this.partner);
+		verifiedReader();
+		PartnerBrowser.Pkce pkce = PartnerBrowser.Pkce.create();
+		String code = consentedCode(pkce);
+		Map<String, String> wrong = new LinkedHashMap<>();
+		wrong.put("grant_type", "authorization_code");
+		wrong.put("code", code);
+		wrong.put("redirect_uri", REDIRECT);
+		wrong.put("code_verifier", pkce.verifier());
+		assertThat(this.browser.token(this.partner, "not-the-secret", wrong).statusCode()).isEqualTo(401);
+		assertThat(exchange(code, pkce.verifier(), this.partner).statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject(secretColumn, String.class, this.partner)).startsWith("{hmac}");
 	}
 
 	@Test
@@ -484,7 +656,12 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private String consentedCode(PartnerBrowser.Pkce pkce) throws Exception {
-		HttpResponse<String> consent = authorize(pkce, "s", SCOPES);
+		return consentedCode(pkce, this.partner);
+	}
+
+	private String consentedCode(PartnerBrowser.Pkce pkce, String clientId) throws Exception {
+		HttpResponse<String> consent = this.browser
+			.followOnSite(this.browser.get(PartnerBrowser.authorizeUrl(clientId, REDIRECT, SCOPES, "s", pkce)));
 		String back = consent.statusCode() == 200 ? location(this.browser.submitConsent(consent.body(), "agree"))
 				: location(consent);
 		return parameter(back, "code");
@@ -500,7 +677,11 @@ class PartnerSignInPostgresTest extends PostgresIntegrationTest {
 	}
 
 	private HttpResponse<String> refresh(JsonNode tokens) throws Exception {
-		return this.browser.token(this.partner, SECRET,
+		return refresh(tokens, this.partner);
+	}
+
+	private HttpResponse<String> refresh(JsonNode tokens, String clientId) throws Exception {
+		return this.browser.token(clientId, SECRET,
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asText()));
 	}
 
