@@ -176,14 +176,16 @@ class MailOutbox {
 	private void retryLater(Notification notification, Exception failed) {
 		int attempts = notification.getEmailAttempts();
 		if (attempts >= this.maxAttempts) {
-			giveUp(notification.getId(), failed.getMessage());
+			giveUp(notification.getId(), failed.getClass().getSimpleName());
 			return;
 		}
 		Duration delay = this.firstRetry.multipliedBy(1L << Math.min(attempts - 1, 10));
 		this.jdbc.update("update notification set email_due_at = ? where id = ? and emailed_at is null",
 				Timestamp.from(this.clock.instant().plus(delay)), notification.getId());
+		// the exception's kind, not its message: a mail server's refusal names the
+		// address
 		log.warn("Could not e-mail notification {} to reader {} (attempt {}), trying again in {}: {}",
-				notification.getId(), notification.getReaderId(), attempts, delay, failed.getMessage());
+				notification.getId(), notification.getReaderId(), attempts, delay, failed.getClass().getSimpleName());
 	}
 
 	private void giveUp(long id, String why) {

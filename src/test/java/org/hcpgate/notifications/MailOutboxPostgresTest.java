@@ -28,9 +28,12 @@ import org.hcpgate.support.TestMail;
 import org.hcpgate.zones.ZoneRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -46,6 +49,7 @@ import jakarta.mail.MessagingException;
  * The notifications here are due an hour from now, so that only the outboxes of the test
  * (with their own clocks, as nodes of their own) see them, not the application's.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MailOutboxPostgresTest extends PostgresIntegrationTest {
 
 	static final Duration LATER = Duration.ofHours(1);
@@ -198,6 +202,28 @@ class MailOutboxPostgresTest extends PostgresIntegrationTest {
 		assertThat(given.getEmailDueAt()).isNull();
 		assertThat(given.getEmailAttempts()).isEqualTo(3);
 		assertThat(this.notificationService.inbox(reader.getReaderId())).extracting(Notification::getId).contains(id);
+	}
+
+	/**
+	 * A mail server's refusal names the recipient (JavaMail's "Invalid Addresses"): the
+	 * log says which notification failed and why in general, never to whom. It printed
+	 * the reader's address.
+	 */
+	@Test
+	void aFailedEmailLeavesNoAddressInTheLog(CapturedOutput log) {
+		Reader reader = this.readers.newReader();
+		String address = reader.getUsername() + "@example.org";
+		Instant due = Instant.now().plus(LATER);
+		notifyDueAt(reader, "invalid-1", due);
+		JavaMailSender refusing = org.mockito.Mockito.mock(JavaMailSender.class);
+		org.mockito.Mockito.doThrow(new org.springframework.mail.MailSendException(
+				"Failed messages: jakarta.mail.SendFailedException: Invalid Addresses; nested exception is: "
+						+ "com.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <" + address + ">: unknown user"))
+			.when(refusing)
+			.send(org.mockito.ArgumentMatchers.any(org.springframework.mail.SimpleMailMessage.class));
+		outbox(refusing, at(due), 1).sendDue();
+		outbox(refusing, at(due), 1).sendDue();
+		assertThat(log.getAll()).contains("MailSendException").doesNotContain(address);
 	}
 
 	private long notifyDueAt(Reader reader, String reference, Instant due) {
