@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
  * suite's own, and reported as ratios against the baselines of the same run; absolute
  * figures are context only. Writes docs/benchmarks.md and its plot; raw files go to
  * target/bench. {@code -Dbench.quick=true} runs every part small, to try the suite out;
- * {@code -Dbench.smoke=true} runs every part tiny, in about two minutes, and writes its page
- * to target/bench/docs only (CI runs it so that the suite cannot rot).
+ * {@code -Dbench.smoke=true} runs every part tiny, in about two minutes, and writes its
+ * page to target/bench/docs only (CI runs it so that the suite cannot rot).
  */
 public final class Benchmarks {
 
