@@ -131,8 +131,13 @@ class EditorsBrowserTest extends BrowserTestSupport {
 		waitForHeading(physician, "收集问题", Duration.ofSeconds(30));
 		physician.findElement(By.cssSelector(".question textarea")).sendKeys("射血分数保留的心衰");
 		submitMainForm(physician);
-		waitFor(physician, Duration.ofSeconds(30))
-			.until(ExpectedConditions.urlMatches("/articles/" + article.getId() + "$"));
+		// passed: the page's link goes where its countdown would (the countdown itself is
+		// JourneyBrowserTest's, which waits it out)
+		waitForHeading(physician, "您已通过HCP身份认证和信息审核", Duration.ofSeconds(30));
+		WebElement onwards = physician.findElement(By.id("continue"));
+		assertThat(onwards.getAttribute("href")).endsWith("/articles/" + article.getId());
+		onwards.click();
+		waitFor(physician).until(ExpectedConditions.urlMatches("/articles/" + article.getId() + "$"));
 		waitFor(physician)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".body"), "仅供认证医师阅读的正文"));
 		assertThat(physician.findElement(By.cssSelector(".body h2")).getText()).isEqualTo("要点");

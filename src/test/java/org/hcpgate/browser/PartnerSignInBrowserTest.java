@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,9 +182,12 @@ class PartnerSignInBrowserTest extends BrowserTestSupport {
 			assertThat(browser.findElement(By.id("countdown")).getAttribute("data-target"))
 				.contains("/partners/continue/");
 			screenshot(browser, "passed");
-			// the countdown takes the reader back, and the partner asks for consent first
-			waitFor(browser, Duration.ofSeconds(15))
-				.until(ExpectedConditions.visibilityOfElementLocated(By.id("partner-consent")));
+			// the page's link (where the countdown goes by itself, JourneyBrowserTest's
+			// subject) takes the reader back, and the partner asks for consent first
+			WebElement onwards = browser.findElement(By.id("continue"));
+			assertThat(onwards.getAttribute("href")).contains("/partners/continue/");
+			onwards.click();
+			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("partner-consent")));
 			browser.findElement(By.cssSelector("#agree button")).click();
 			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
 			assertThat(browser.findElement(By.id("zones")).getText()).contains(this.zone + "=true");

@@ -227,7 +227,12 @@ class ReaderPathsBrowserTest extends BrowserTestSupport {
 			waitForHeading(browser, "您已通过HCP身份认证和信息审核", Duration.ofSeconds(20));
 			assertThat(browser.findElement(By.id("countdown")).getAttribute("data-target")).endsWith("/articles/1");
 			screenshot(browser, "passed");
-			waitFor(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/articles/1$"));
+			// the page's own link goes where the countdown would (the countdown itself is
+			// JourneyBrowserTest's, which waits it out): the article, in full
+			WebElement onwards = browser.findElement(By.id("continue"));
+			assertThat(onwards.getAttribute("href")).endsWith("/articles/1");
+			onwards.click();
+			waitFor(browser).until(ExpectedConditions.urlMatches("/articles/1$"));
 			waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("figcaption")));
 			screenshot(browser, "article");
 		});
