@@ -8,8 +8,9 @@ import java.util.Set;
  * Who writes which process variable, spelled once: the model check (a model that reads a
  * variable nobody writes is refused), the staff listeners (a new round clears what the
  * last one's form wrote) and the engine guard (what a staff member may send with a
- * message) read these lists. Forms write their own fields; designers' form steps write
- * their answers' id and routing fields (see {@link FormSteps}).
+ * message or start a process with) read these lists. Forms write their own fields;
+ * designers' form steps write their answers' id and routing fields (see
+ * {@link FormSteps}).
  */
 public final class VariableWriters {
 
@@ -29,10 +30,17 @@ public final class VariableWriters {
 	 */
 	public static final Map<String, List<String>> PROCESS_STARTS = Map.of(ZoneAccessProcess.KEY,
 			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY),
-			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
-			HcpVerificationProcess.REOPENING_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REOPENED_BY));
+			HcpVerificationProcess.REVOCATION_PROCESS_KEY, List.of(HcpVerificationProcess.VAR_REVOCATION_REASON),
+			HcpVerificationProcess.REOPENING_PROCESS_KEY, List.of(HcpVerificationProcess.VAR_REOPENED_BY));
+
+	/**
+	 * The variables a staff member may start a process with (REST {@code start} and
+	 * {@code submit-form} of a process definition, Cockpit, the Java API), by process
+	 * key: a revocation's reason, nothing else. The reader is the business key.
+	 */
+	public static final Map<String, Set<String>> STAFF_STARTS = Map.of(HcpVerificationProcess.REVOCATION_PROCESS_KEY,
+			Set.of(HcpVerificationProcess.VAR_REVOCATION_REASON), HcpVerificationProcess.REOPENING_PROCESS_KEY,
+			Set.of());
 
 	/** What the listener beans write, by bean name. */
 	public static final Map<String, List<String>> LISTENERS = Map.of("recordReviewDecision",
