@@ -85,8 +85,11 @@ import org.springframework.util.ReflectionUtils;
  * message;</li>
  * <li>no task ended without a decision: {@code resolve}, a BPMN error or an escalation on
  * a task are refused;</li>
- * <li>a reviewer takes no colleague's claimed task: only leads reassign (logged, and kept
- * in Camunda's user operation log).</li>
+ * <li>a reviewer takes no colleague's claimed task, and claims for themselves only: only
+ * leads reassign, and only to staff members (logged, and kept in Camunda's user operation
+ * log);</li>
+ * <li>no variable on a process start beyond what the contract lists for staff, none on a
+ * signal, a modification or the engine's other doors.</li>
  * </ul>
  * The site and the job executor run without an authenticated engine user, and what a
  * delegate or listener does inside a staff member's command is the process's own: neither
@@ -111,6 +114,12 @@ class StaffChanges extends CommandInterceptor {
 	static final String CAMUNDA_POLICY_MESSAGE = "Password does not match policy";
 
 	static final String CLAIMED_BY_COLLEAGUE = "task-claimed-by-colleague";
+
+	/** A reviewer claims a task for themselves only. */
+	static final String ONLY_FOR_SELF = "claim-for-self-only";
+
+	/** A lead gives a task to a staff member only. */
+	static final String NOT_STAFF = "assignee-not-staff";
 
 	private static final Field TASK_ID = field(CompleteTaskCmd.class, "taskId");
 
@@ -315,6 +324,9 @@ class StaffChanges extends CommandInterceptor {
 			if (userId == null) {
 				onlyOwnOrFree(staff, (String) get(CLAIM_TASK_ID, command), null);
 			}
+			else {
+				onlyForSelfOrStaff(staff, (String) get(CLAIM_TASK_ID, command), userId);
+			}
 		}
 		else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
 			onlyOwnOrFree(staff, (String) get(LINK_TASK_ID, command), (String) get(LINK_USER_ID, command));
@@ -410,11 +422,28 @@ class StaffChanges extends CommandInterceptor {
 	}
 
 	/**
+	 * A claim names its claimer: a reviewer claims for themselves only (a claim for
+	 * someone else would park the task, or hand a reader a review); a lead may give the
+	 * task to any staff member.
+	 */
+	private void onlyForSelfOrStaff(Authentication staff, String taskId, String userId) {
+		if (in(staff, StaffGroups.REVIEW_LEADS)) {
+			onlyOwnOrFree(staff, taskId, userId);
+		}
+		else if (!userId.equals(staff.getUserId())) {
+			throw refused(ONLY_FOR_SELF, userId);
+		}
+	}
+
+	/**
 	 * A reviewer changes who holds a task only while it is free or their own, and only to
-	 * themselves or to no one; leads reassign.
+	 * themselves or to no one; leads reassign, to staff members only.
 	 */
 	private void onlyOwnOrFree(Authentication staff, String taskId, String newAssignee) {
 		if (in(staff, StaffGroups.REVIEW_LEADS)) {
+			if (newAssignee != null && !newAssignee.equals(staff.getUserId()) && !isStaff(newAssignee)) {
+				throw refused(NOT_STAFF, newAssignee);
+			}
 			log.info("Lead {} reassigns task {} to {}", staff.getUserId(), taskId, newAssignee);
 			return;
 		}
@@ -427,6 +456,16 @@ class StaffChanges extends CommandInterceptor {
 		if (heldByColleague || toColleague) {
 			throw refused(CLAIMED_BY_COLLEAGUE, (assignee != null) ? assignee : newAssignee);
 		}
+	}
+
+	/** Whether the user is a member of a staff group (readers are in none). */
+	private boolean isStaff(String userId) {
+		return this.next.execute(context -> context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
+			.createGroupQuery(context)
+			.groupMember(userId)
+			.list()
+			.stream()
+			.anyMatch(group -> StaffGroups.ALL.contains(group.getId()))));
 	}
 
 	/**
@@ -517,7 +556,8 @@ class StaffChanges extends CommandInterceptor {
 
 		@Override
 		public int httpStatus() {
-			return CLAIMED_BY_COLLEAGUE.equals(this.code) ? CONFLICT : BAD_REQUEST;
+			return CLAIMED_BY_COLLEAGUE.equals(this.code) ? CONFLICT
+					: ONLY_FOR_SELF.equals(this.code) ? FORBIDDEN : BAD_REQUEST;
 		}
 
 	}
