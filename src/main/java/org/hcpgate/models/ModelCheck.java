@@ -95,6 +95,9 @@ public final class ModelCheck {
 	/** Forms of the deployment by their id. */
 	private final Map<String, byte[]> forms = new HashMap<>();
 
+	/** The files of the deployment's forms by form id. */
+	private final Map<String, String> formFiles = new LinkedHashMap<>();
+
 	/** DMN decisions of the deployment by key, with their output entries. */
 	private final Map<String, Decision> decisions = new HashMap<>();
 
@@ -145,6 +148,18 @@ public final class ModelCheck {
 			});
 		}));
 		models.forEach(this::checkModel);
+		// a form deployed without its task (a model with binding latest or version) may
+		// be
+		// a staff form: none of its keys is the process's own
+		Set<String> referenced = new HashSet<>();
+		models.values()
+			.forEach(model -> model.getModelElementsByType(UserTask.class)
+				.forEach(task -> referenced.add(formRefOf(task))));
+		this.formFiles.forEach((id, file) -> {
+			if (!referenced.contains(id)) {
+				formWrites(id, id, false).forEach(key -> processOwned(file, id, id, key, "field"));
+			}
+		});
 	}
 
 	private void readForm(String name, byte[] bytes) {
@@ -155,6 +170,7 @@ public final class ModelCheck {
 			}
 			else {
 				this.forms.put(id, bytes);
+				this.formFiles.put(id, name);
 			}
 		}
 		catch (Exception ex) {
@@ -272,7 +288,9 @@ public final class ModelCheck {
 				}
 				else {
 					try {
-						ReaderForms.parse(formRef, form);
+						ReaderForms.parse(formRef, form)
+							.routingFields()
+							.forEach(field -> processOwned(resource, id, formRef, field.key(), "routing field"));
 					}
 					catch (UnsupportedFormException ex) {
 						problem(resource, id, ex.getMessage());
@@ -290,6 +308,9 @@ public final class ModelCheck {
 			problem(resource, id,
 					"the form '" + formRef + "' is not in the deployment; add forms/" + formRef + ".form");
 		}
+		if (formRef != null && this.forms.containsKey(formRef)) {
+			formWrites(id, formRef, false).forEach(key -> processOwned(resource, id, formRef, key, "field"));
+		}
 		List<String> groups = task.getCamundaCandidateGroupsList();
 		if (groups.isEmpty() && task.getCamundaAssignee() == null) {
 			problem(resource, id, "a staff task needs a candidate group: one of " + sorted(this.context.knownGroups()));
@@ -306,6 +327,15 @@ public final class ModelCheck {
 		}
 		for (String expression : List.of(nonNull(task.getCamundaAssignee()), nonNull(task.getCamundaDueDate()))) {
 			checkExpression(resource, id, expression, null, writers, start, "the assignment");
+		}
+	}
+
+	/** A form writes none of the process's own variables. */
+	private void processOwned(String resource, String id, String formRef, String key, String what) {
+		if (VariableWriters.isProcessOwned(key)) {
+			problem(resource, id, "the form '" + formRef + "' has a " + what + " keyed '" + key
+					+ "', one of the process's own variables (written by the process, its listeners or the site): "
+					+ "give the field another key");
 		}
 	}
 
@@ -490,17 +520,23 @@ public final class ModelCheck {
 		}
 		else {
 			try {
-				for (JsonNode component : JSON.readTree(this.forms.get(formRef)).path("components")) {
-					if (component.hasNonNull("key")) {
-						writes.add(component.path("key").asText());
-					}
-				}
+				keysOf(JSON.readTree(this.forms.get(formRef)), writes);
 			}
 			catch (Exception reported) {
 				// reported with the form
 			}
 		}
 		return writes;
+	}
+
+	/** The keys of a form's components, in groups and other containers too. */
+	private static void keysOf(JsonNode node, List<String> keys) {
+		for (JsonNode component : node.path("components")) {
+			if (component.hasNonNull("key")) {
+				keys.add(component.path("key").asText());
+			}
+			keysOf(component, keys);
+		}
 	}
 
 	/**

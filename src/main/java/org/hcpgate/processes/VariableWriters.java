@@ -3,6 +3,7 @@ package org.hcpgate.processes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who writes which process variable, spelled once: the model check (a model that reads a
@@ -69,6 +70,38 @@ public final class VariableWriters {
 	public static final Map<String, Set<String>> STAFF_MESSAGES = Map.of(
 			HcpVerificationProcess.MESSAGE_VERIFICATION_REVOKED, Set.of(HcpVerificationProcess.VAR_REVOCATION_REASON),
 			HcpVerificationProcess.MESSAGE_VERIFICATION_REOPENED, Set.of());
+
+	/**
+	 * The results of the shipped models' business rule tasks: written by the process from
+	 * a decision.
+	 */
+	private static final List<String> DECISION_RESULTS = List.of("maxAttempts", "resubmissionTimeout", "reviewGroup",
+			"needsInformationReview");
+
+	/**
+	 * The process's own variables: identity, routing and bookkeeping that the process,
+	 * its listeners, its decisions and the site write. No form writes one: the model
+	 * check refuses a staff form's field or a reader form's routing field keyed so, and
+	 * the engine guard refuses them to staff whatever the deployed form says. Also every
+	 * reader form step's answers id ({@code …AnswersId}, see {@link #isProcessOwned}).
+	 */
+	public static final Set<String> PROCESS_OWNED = processOwned();
+
+	/** Whether a form may not write this variable (see {@link #PROCESS_OWNED}). */
+	public static boolean isProcessOwned(String name) {
+		return PROCESS_OWNED.contains(name) || name.endsWith(FormSteps.ANSWERS_ID_SUFFIX);
+	}
+
+	private static Set<String> processOwned() {
+		Set<String> names = new TreeSet<>();
+		SITE_STEPS.values().forEach(names::addAll);
+		PROCESS_STARTS.values().forEach(names::addAll);
+		LISTENERS.values().forEach(names::addAll);
+		names.addAll(DECISION_RESULTS);
+		names.addAll(List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY,
+				HcpVerificationProcess.VAR_REVIEWED_BY));
+		return Set.copyOf(names);
+	}
 
 	private VariableWriters() {
 	}

@@ -404,7 +404,10 @@ class StaffChanges extends CommandInterceptor {
 		return sent;
 	}
 
-	/** Every name must be a field of the task's form; a task without one takes none. */
+	/**
+	 * Every name must be a field of the task's form and none of the process's own
+	 * variables; a task without a form takes none.
+	 */
 	private void onlyFormFields(String taskId, Set<String> names) {
 		if (names.isEmpty() || taskId == null) {
 			return;
@@ -414,10 +417,14 @@ class StaffChanges extends CommandInterceptor {
 			// no such task: the command itself says so
 			return;
 		}
+		// the process's own variables are never the form's, whatever the deployed form
+		// says
+		Set<String> writable = new TreeSet<>(allowed);
+		writable.removeIf(VariableWriters::isProcessOwned);
 		Set<String> foreign = new TreeSet<>(names);
-		foreign.removeAll(allowed);
+		foreign.removeAll(writable);
 		if (!foreign.isEmpty()) {
-			throw refused(NOT_IN_FORM, String.join(", ", foreign), String.join(", ", new TreeSet<>(allowed)));
+			throw refused(NOT_IN_FORM, String.join(", ", foreign), String.join(", ", writable));
 		}
 	}
 
