@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.engine.impl.cmmn.deployer.CmmnDeployer;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
+import org.camunda.bpm.engine.impl.form.deployer.CamundaFormDefinitionDeployer;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -36,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -123,13 +128,17 @@ public final class ModelCheck {
 	private void run(Map<String, byte[]> resources) {
 		Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
 		resources.forEach((name, bytes) -> {
-			if (name.endsWith(".form")) {
+			// as Camunda's deployers pick their files: by the end of the name, dot or not
+			if (parsedAs(name, CmmnDeployer.CMMN_RESOURCE_SUFFIXES)) {
+				problem(name, null, "HCP Gate runs no CMMN cases: model the flow in BPMN (processes/*.bpmn)");
+			}
+			else if (parsedAs(name, CamundaFormDefinitionDeployer.FORM_RESOURCE_SUFFIXES)) {
 				readForm(name, bytes);
 			}
-			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+			else if (parsedAs(name, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES)) {
 				readDecisions(name, bytes);
 			}
-			else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+			else if (parsedAs(name, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)) {
 				try {
 					models.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				}
@@ -160,6 +169,15 @@ public final class ModelCheck {
 				formWrites(id, id, false).forEach(key -> processOwned(file, id, id, key, "field"));
 			}
 		});
+	}
+
+	private static boolean parsedAs(String name, String[] suffixes) {
+		for (String suffix : suffixes) {
+			if (name.endsWith(suffix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void readForm(String name, byte[] bytes) {
@@ -225,7 +243,7 @@ public final class ModelCheck {
 		Set<String> start = new HashSet<>(
 				VariableWriters.PROCESS_STARTS.getOrDefault(process.getId(), List.of(ZoneAccessProcess.VAR_READER_ID)));
 		start.addAll(this.calledWith.getOrDefault(process.getId(), Set.of()));
-		for (FlowElement element : process.getFlowElements()) {
+		for (FlowElement element : flowElements(process)) {
 			String id = element.getId();
 			if (element instanceof UserTask task) {
 				checkUserTask(resource, task, writers, start);
@@ -468,7 +486,7 @@ public final class ModelCheck {
 	/** Which elements write which variables. */
 	private Map<String, Set<String>> writers(Process process) {
 		Map<String, Set<String>> writers = new HashMap<>();
-		for (FlowElement element : process.getFlowElements()) {
+		for (FlowElement element : flowElements(process)) {
 			String id = element.getId();
 			List<String> writes = new ArrayList<>();
 			if (element instanceof UserTask task) {
@@ -540,7 +558,26 @@ public final class ModelCheck {
 	}
 
 	/**
-	 * Every element from which this one can be reached (boundary events from their task).
+	 * The process's elements, and those inside its sub-processes (embedded, event,
+	 * transaction, ad hoc), at any depth.
+	 */
+	private static List<FlowElement> flowElements(BaseElement container) {
+		List<FlowElement> elements = new ArrayList<>();
+		Collection<FlowElement> children = (container instanceof Process process) ? process.getFlowElements()
+				: (container instanceof SubProcess sub) ? sub.getFlowElements() : List.of();
+		for (FlowElement element : children) {
+			elements.add(element);
+			if (element instanceof SubProcess sub) {
+				elements.addAll(flowElements(sub));
+			}
+		}
+		return elements;
+	}
+
+	/**
+	 * Every element from which this one can be reached (boundary events from their task,
+	 * a sub-process's elements from what comes before the sub-process); null inside an
+	 * event sub-process, which can start at any moment of its scope.
 	 */
 	private static Set<String> ancestorsOf(FlowNode node) {
 		Set<String> seen = new HashSet<>();
@@ -553,6 +590,12 @@ public final class ModelCheck {
 			current.getIncoming().forEach(flow -> open.push(flow.getSource()));
 			if (current instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
 				open.push(boundary.getAttachedTo());
+			}
+			if (current.getParentElement() instanceof SubProcess sub) {
+				if (sub.triggeredByEvent()) {
+					return null;
+				}
+				open.push(sub);
 			}
 		}
 		return seen;

@@ -71,6 +71,59 @@ class ModelCheckTest {
 					problem -> assertThat(problem).contains("[upload-work-badge]", "'readerId'", "the process's own"));
 	}
 
+	static final String NESTED = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Nested"
+			    targetNamespace="http://hcpgate.org/bpmn">
+			  <bpmn:process id="nested" name="嵌套" isExecutable="true" camunda:historyTimeToLive="180">
+			    <bpmn:startEvent id="started" />
+			    <bpmn:sequenceFlow id="Flow_In" sourceRef="started" targetRef="inner" />
+			    <bpmn:subProcess id="inner">
+			      <bpmn:startEvent id="inner-started" />
+			      <bpmn:sequenceFlow id="Flow_InnerIn" sourceRef="inner-started" targetRef="nested-task" />
+			      <bpmn:serviceTask id="nested-task" camunda:delegateExpression="${grantZoneAcess}" />
+			      <bpmn:sequenceFlow id="Flow_InnerOut" sourceRef="nested-task" targetRef="inner-done" />
+			      <bpmn:endEvent id="inner-done" name="内部完成" />
+			    </bpmn:subProcess>
+			    <bpmn:sequenceFlow id="Flow_Out" sourceRef="inner" targetRef="done" />
+			    <bpmn:endEvent id="done" name="完成" />
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	@Test
+	void everyResourceCamundaWouldParseIsCheckedAndCmmnIsRefused() {
+		// a problem at the top level: no history time to live
+		byte[] model = NESTED.strip()
+			.replace(" camunda:historyTimeToLive=\"180\"", "")
+			.getBytes(StandardCharsets.UTF_8);
+		for (String name : List.of("nested.bpmn", "nested.xbpmn", "nestedbpmn", "nested.bpmn20.xml")) {
+			assertThat(ModelCheck.check(Map.of(name, model), CONTEXT)).map(ModelProblem::toString)
+				.as(name)
+				.anySatisfy(problem -> assertThat(problem).contains(name, "[nested]", "historyTimeToLive"));
+		}
+		for (String name : List.of("case.cmmn", "case.cmmn11.xml", "casecmmn")) {
+			assertThat(ModelCheck.check(Map.of(name, "<definitions/>".getBytes(StandardCharsets.UTF_8)), CONTEXT))
+				.map(ModelProblem::toString)
+				.as(name)
+				.anySatisfy(problem -> assertThat(problem).contains(name, "no CMMN"));
+		}
+	}
+
+	@Test
+	void theElementsInsideASubProcessAreChecked() {
+		String model = NESTED.strip()
+			.replace("<bpmn:endEvent id=\"inner-done\" name=\"内部完成\" />", "<bpmn:endEvent id=\"EndEvent_0abc\" />")
+			.replace("targetRef=\"inner-done\"", "targetRef=\"EndEvent_0abc\"");
+		List<String> problems = ModelCheck.check(Map.of("nested.bpmn", model.getBytes(StandardCharsets.UTF_8)), CONTEXT)
+			.stream()
+			.map(ModelProblem::toString)
+			.toList();
+		assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("[nested-task]", "grantZoneAcess"));
+		assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("[EndEvent_0abc]", "name the end"));
+	}
+
 	static Map<String, byte[]> variant() throws IOException {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String name : List.of("zone-access-work-badge.bpmn", "work-badge.form")) {
