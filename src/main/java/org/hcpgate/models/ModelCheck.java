@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.engine.impl.cmmn.deployer.CmmnDeployer;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
+import org.camunda.bpm.engine.impl.form.deployer.CamundaFormDefinitionDeployer;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -36,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -95,6 +100,9 @@ public final class ModelCheck {
 	/** Forms of the deployment by their id. */
 	private final Map<String, byte[]> forms = new HashMap<>();
 
+	/** The files of the deployment's forms by form id. */
+	private final Map<String, String> formFiles = new LinkedHashMap<>();
+
 	/** DMN decisions of the deployment by key, with their output entries. */
 	private final Map<String, Decision> decisions = new HashMap<>();
 
@@ -120,13 +128,17 @@ public final class ModelCheck {
 	private void run(Map<String, byte[]> resources) {
 		Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
 		resources.forEach((name, bytes) -> {
-			if (name.endsWith(".form")) {
+			// as Camunda's deployers pick their files: by the end of the name, dot or not
+			if (parsedAs(name, CmmnDeployer.CMMN_RESOURCE_SUFFIXES)) {
+				problem(name, null, "HCP Gate runs no CMMN cases: model the flow in BPMN (processes/*.bpmn)");
+			}
+			else if (parsedAs(name, CamundaFormDefinitionDeployer.FORM_RESOURCE_SUFFIXES)) {
 				readForm(name, bytes);
 			}
-			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+			else if (parsedAs(name, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES)) {
 				readDecisions(name, bytes);
 			}
-			else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+			else if (parsedAs(name, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)) {
 				try {
 					models.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				}
@@ -145,6 +157,27 @@ public final class ModelCheck {
 			});
 		}));
 		models.forEach(this::checkModel);
+		// a form deployed without its task (a model with binding latest or version) may
+		// be
+		// a staff form: none of its keys is the process's own
+		Set<String> referenced = new HashSet<>();
+		models.values()
+			.forEach(model -> model.getModelElementsByType(UserTask.class)
+				.forEach(task -> referenced.add(formRefOf(task))));
+		this.formFiles.forEach((id, file) -> {
+			if (!referenced.contains(id)) {
+				formWrites(id, id, false).forEach(key -> processOwned(file, id, id, key, "field"));
+			}
+		});
+	}
+
+	private static boolean parsedAs(String name, String[] suffixes) {
+		for (String suffix : suffixes) {
+			if (name.endsWith(suffix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void readForm(String name, byte[] bytes) {
@@ -155,6 +188,7 @@ public final class ModelCheck {
 			}
 			else {
 				this.forms.put(id, bytes);
+				this.formFiles.put(id, name);
 			}
 		}
 		catch (Exception ex) {
@@ -209,7 +243,7 @@ public final class ModelCheck {
 		Set<String> start = new HashSet<>(
 				VariableWriters.PROCESS_STARTS.getOrDefault(process.getId(), List.of(ZoneAccessProcess.VAR_READER_ID)));
 		start.addAll(this.calledWith.getOrDefault(process.getId(), Set.of()));
-		for (FlowElement element : process.getFlowElements()) {
+		for (FlowElement element : flowElements(process)) {
 			String id = element.getId();
 			if (element instanceof UserTask task) {
 				checkUserTask(resource, task, writers, start);
@@ -272,7 +306,9 @@ public final class ModelCheck {
 				}
 				else {
 					try {
-						ReaderForms.parse(formRef, form);
+						ReaderForms.parse(formRef, form)
+							.routingFields()
+							.forEach(field -> processOwned(resource, id, formRef, field.key(), "routing field"));
 					}
 					catch (UnsupportedFormException ex) {
 						problem(resource, id, ex.getMessage());
@@ -290,6 +326,9 @@ public final class ModelCheck {
 			problem(resource, id,
 					"the form '" + formRef + "' is not in the deployment; add forms/" + formRef + ".form");
 		}
+		if (formRef != null && this.forms.containsKey(formRef)) {
+			formWrites(id, formRef, false).forEach(key -> processOwned(resource, id, formRef, key, "field"));
+		}
 		List<String> groups = task.getCamundaCandidateGroupsList();
 		if (groups.isEmpty() && task.getCamundaAssignee() == null) {
 			problem(resource, id, "a staff task needs a candidate group: one of " + sorted(this.context.knownGroups()));
@@ -306,6 +345,15 @@ public final class ModelCheck {
 		}
 		for (String expression : List.of(nonNull(task.getCamundaAssignee()), nonNull(task.getCamundaDueDate()))) {
 			checkExpression(resource, id, expression, null, writers, start, "the assignment");
+		}
+	}
+
+	/** A form writes none of the process's own variables. */
+	private void processOwned(String resource, String id, String formRef, String key, String what) {
+		if (VariableWriters.isProcessOwned(key)) {
+			problem(resource, id, "the form '" + formRef + "' has a " + what + " keyed '" + key
+					+ "', one of the process's own variables (written by the process, its listeners or the site): "
+					+ "give the field another key");
 		}
 	}
 
@@ -438,7 +486,7 @@ public final class ModelCheck {
 	/** Which elements write which variables. */
 	private Map<String, Set<String>> writers(Process process) {
 		Map<String, Set<String>> writers = new HashMap<>();
-		for (FlowElement element : process.getFlowElements()) {
+		for (FlowElement element : flowElements(process)) {
 			String id = element.getId();
 			List<String> writes = new ArrayList<>();
 			if (element instanceof UserTask task) {
@@ -490,11 +538,7 @@ public final class ModelCheck {
 		}
 		else {
 			try {
-				for (JsonNode component : JSON.readTree(this.forms.get(formRef)).path("components")) {
-					if (component.hasNonNull("key")) {
-						writes.add(component.path("key").asText());
-					}
-				}
+				keysOf(JSON.readTree(this.forms.get(formRef)), writes);
 			}
 			catch (Exception reported) {
 				// reported with the form
@@ -503,8 +547,37 @@ public final class ModelCheck {
 		return writes;
 	}
 
+	/** The keys of a form's components, in groups and other containers too. */
+	private static void keysOf(JsonNode node, List<String> keys) {
+		for (JsonNode component : node.path("components")) {
+			if (component.hasNonNull("key")) {
+				keys.add(component.path("key").asText());
+			}
+			keysOf(component, keys);
+		}
+	}
+
 	/**
-	 * Every element from which this one can be reached (boundary events from their task).
+	 * The process's elements, and those inside its sub-processes (embedded, event,
+	 * transaction, ad hoc), at any depth.
+	 */
+	private static List<FlowElement> flowElements(BaseElement container) {
+		List<FlowElement> elements = new ArrayList<>();
+		Collection<FlowElement> children = (container instanceof Process process) ? process.getFlowElements()
+				: (container instanceof SubProcess sub) ? sub.getFlowElements() : List.of();
+		for (FlowElement element : children) {
+			elements.add(element);
+			if (element instanceof SubProcess sub) {
+				elements.addAll(flowElements(sub));
+			}
+		}
+		return elements;
+	}
+
+	/**
+	 * Every element from which this one can be reached (boundary events from their task,
+	 * a sub-process's elements from what comes before the sub-process); null inside an
+	 * event sub-process, which can start at any moment of its scope.
 	 */
 	private static Set<String> ancestorsOf(FlowNode node) {
 		Set<String> seen = new HashSet<>();
@@ -517,6 +590,12 @@ public final class ModelCheck {
 			current.getIncoming().forEach(flow -> open.push(flow.getSource()));
 			if (current instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
 				open.push(boundary.getAttachedTo());
+			}
+			if (current.getParentElement() instanceof SubProcess sub) {
+				if (sub.triggeredByEvent()) {
+					return null;
+				}
+				open.push(sub);
 			}
 		}
 		return seen;

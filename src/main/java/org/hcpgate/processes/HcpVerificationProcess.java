@@ -91,6 +91,8 @@ public final class HcpVerificationProcess {
 
 	public static final String VAR_REVOCATION_REASON = "revocationReason";
 
+	public static final String TASK_REVOKE_VERIFICATION = "revoke-verification";
+
 	/** A review lead lifts a final rejection: message start, business key = reader id. */
 	public static final String REOPENING_PROCESS_KEY = "verification-reopening";
 

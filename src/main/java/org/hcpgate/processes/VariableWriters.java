@@ -3,13 +3,15 @@ package org.hcpgate.processes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who writes which process variable, spelled once: the model check (a model that reads a
  * variable nobody writes is refused), the staff listeners (a new round clears what the
  * last one's form wrote) and the engine guard (what a staff member may send with a
- * message) read these lists. Forms write their own fields; designers' form steps write
- * their answers' id and routing fields (see {@link FormSteps}).
+ * message or start a process with) read these lists. Forms write their own fields;
+ * designers' form steps write their answers' id and routing fields (see
+ * {@link FormSteps}).
  */
 public final class VariableWriters {
 
@@ -29,10 +31,17 @@ public final class VariableWriters {
 	 */
 	public static final Map<String, List<String>> PROCESS_STARTS = Map.of(ZoneAccessProcess.KEY,
 			List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY),
-			HcpVerificationProcess.REVOCATION_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REVOCATION_REASON),
-			HcpVerificationProcess.REOPENING_PROCESS_KEY,
-			List.of(ZoneAccessProcess.VAR_READER_ID, HcpVerificationProcess.VAR_REOPENED_BY));
+			HcpVerificationProcess.REVOCATION_PROCESS_KEY, List.of(HcpVerificationProcess.VAR_REVOCATION_REASON),
+			HcpVerificationProcess.REOPENING_PROCESS_KEY, List.of(HcpVerificationProcess.VAR_REOPENED_BY));
+
+	/**
+	 * The variables a staff member may start a process with (REST {@code start} and
+	 * {@code submit-form} of a process definition, Cockpit, the Java API), by process
+	 * key: a revocation's reason, nothing else. The reader is the business key.
+	 */
+	public static final Map<String, Set<String>> STAFF_STARTS = Map.of(HcpVerificationProcess.REVOCATION_PROCESS_KEY,
+			Set.of(HcpVerificationProcess.VAR_REVOCATION_REASON), HcpVerificationProcess.REOPENING_PROCESS_KEY,
+			Set.of());
 
 	/** What the listener beans write, by bean name. */
 	public static final Map<String, List<String>> LISTENERS = Map.of("recordReviewDecision",
@@ -61,6 +70,38 @@ public final class VariableWriters {
 	public static final Map<String, Set<String>> STAFF_MESSAGES = Map.of(
 			HcpVerificationProcess.MESSAGE_VERIFICATION_REVOKED, Set.of(HcpVerificationProcess.VAR_REVOCATION_REASON),
 			HcpVerificationProcess.MESSAGE_VERIFICATION_REOPENED, Set.of());
+
+	/**
+	 * The results of the shipped models' business rule tasks: written by the process from
+	 * a decision.
+	 */
+	private static final List<String> DECISION_RESULTS = List.of("maxAttempts", "resubmissionTimeout", "reviewGroup",
+			"needsInformationReview");
+
+	/**
+	 * The process's own variables: identity, routing and bookkeeping that the process,
+	 * its listeners, its decisions and the site write. No form writes one: the model
+	 * check refuses a staff form's field or a reader form's routing field keyed so, and
+	 * the engine guard refuses them to staff whatever the deployed form says. Also every
+	 * reader form step's answers id ({@code …AnswersId}, see {@link #isProcessOwned}).
+	 */
+	public static final Set<String> PROCESS_OWNED = processOwned();
+
+	/** Whether a form may not write this variable (see {@link #PROCESS_OWNED}). */
+	public static boolean isProcessOwned(String name) {
+		return PROCESS_OWNED.contains(name) || name.endsWith(FormSteps.ANSWERS_ID_SUFFIX);
+	}
+
+	private static Set<String> processOwned() {
+		Set<String> names = new TreeSet<>();
+		SITE_STEPS.values().forEach(names::addAll);
+		PROCESS_STARTS.values().forEach(names::addAll);
+		LISTENERS.values().forEach(names::addAll);
+		names.addAll(DECISION_RESULTS);
+		names.addAll(List.of(ZoneAccessProcess.VAR_READER_ID, ZoneAccessProcess.VAR_ZONE_KEY,
+				HcpVerificationProcess.VAR_REVIEWED_BY));
+		return Set.copyOf(names);
+	}
 
 	private VariableWriters() {
 	}

@@ -190,6 +190,17 @@ public class ReviewEngine {
 	 * a message about the reader's (platform-wide) verification should lead back to.
 	 */
 	@Transactional(readOnly = true)
+	/**
+	 * Who started an instance (the engine's authenticated user then, from Camunda's
+	 * history); empty when the engine knew no one.
+	 */
+	Optional<String> startedBy(String processInstanceId) {
+		HistoricProcessInstance instance = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		return Optional.ofNullable((instance != null) ? instance.getStartUserId() : null);
+	}
+
 	Optional<String> zoneOfLatestRunningJourney(String readerId) {
 		return this.history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(ZoneAccessProcess.KEY)

@@ -32,6 +32,12 @@ public class ReviewService {
 	/** The audited decision of a {@code reopen-verification}. */
 	static final String REOPENED = "reopened";
 
+	/** The audited decision of a {@code revoke-verification}. */
+	static final String REVOKED = "revoked";
+
+	/** What {@code review_decision.internal_note} holds. */
+	private static final int NOTE_LIMIT = 2000;
+
 	private final CredentialSubmissionRepository submissions;
 
 	private final HcpVerificationService verifications;
@@ -141,11 +147,28 @@ public class ReviewService {
 		}
 	}
 
-	/** A lead revoked the reader's verification: every zone closes at once. */
+	/**
+	 * A lead revoked the reader's verification: every zone closes at once, and the audit
+	 * trail keeps who did it and why (one row per revocation, also when there was nothing
+	 * left to revoke).
+	 * @param reason the revocation's reason, kept as the row's internal note
+	 * @param revocation the {@code verification-revocation} instance: the audit row's key
+	 */
 	@Transactional
-	public void revokeVerification(String readerId) {
+	public void revokeVerification(String readerId, String reason, String revocation) {
 		this.verifications.markRevoked(readerId);
 		this.zoneAccess.revokeAll(readerId);
+		// asynchronous: the job knows no user; the history keeps who started the
+		// revocation (null for a caller the engine did not know)
+		String revokedBy = this.engine.startedBy(revocation).orElse(null);
+		this.decisions.record(new ReviewDecision(revocation, HcpVerificationProcess.TASK_REVOKE_VERIFICATION,
+				revocation, Instant.now(), REVOKED, revokedBy)
+			.about(readerId, null, null, null, null)
+			.because(List.of(), null, clipped(reason)));
+	}
+
+	private static String clipped(String reason) {
+		return (reason != null && reason.length() > NOTE_LIMIT) ? reason.substring(0, NOTE_LIMIT) : reason;
 	}
 
 	/**

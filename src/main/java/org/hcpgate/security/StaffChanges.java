@@ -16,30 +16,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.ConditionEvaluationBuilderImpl;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractInstantiationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateMigrationPlanCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanBuilderImpl;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.hcpgate.processes.CodedMessage;
 import org.hcpgate.processes.CodedRefusal;
@@ -62,8 +85,11 @@ import org.springframework.util.ReflectionUtils;
  * message;</li>
  * <li>no task ended without a decision: {@code resolve}, a BPMN error or an escalation on
  * a task are refused;</li>
- * <li>a reviewer takes no colleague's claimed task: only leads reassign (logged, and kept
- * in Camunda's user operation log).</li>
+ * <li>a reviewer takes no colleague's claimed task, and claims for themselves only: only
+ * leads reassign, and only to staff members (logged, and kept in Camunda's user operation
+ * log);</li>
+ * <li>no variable on a process start beyond what the contract lists for staff, none on a
+ * signal, a modification or the engine's other doors.</li>
  * </ul>
  * The site and the job executor run without an authenticated engine user, and what a
  * delegate or listener does inside a staff member's command is the process's own: neither
@@ -88,6 +114,12 @@ class StaffChanges extends CommandInterceptor {
 	static final String CAMUNDA_POLICY_MESSAGE = "Password does not match policy";
 
 	static final String CLAIMED_BY_COLLEAGUE = "task-claimed-by-colleague";
+
+	/** A reviewer claims a task for themselves only. */
+	static final String ONLY_FOR_SELF = "claim-for-self-only";
+
+	/** A lead gives a task to a staff member only. */
+	static final String NOT_STAFF = "assignee-not-staff";
 
 	private static final Field TASK_ID = field(CompleteTaskCmd.class, "taskId");
 
@@ -123,6 +155,50 @@ class StaffChanges extends CommandInterceptor {
 	private static final Field DELEGATE_TASK_ID = field(DelegateTaskCmd.class, "taskId");
 
 	private static final Field DELEGATE_USER_ID = field(DelegateTaskCmd.class, "userId");
+
+	private static final Field START_BUILDER = field(StartProcessInstanceCmd.class, "instantiationBuilder");
+
+	private static final Field START_AT_BUILDER = field(StartProcessInstanceAtActivitiesCmd.class,
+			"instantiationBuilder");
+
+	private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
+
+	private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
+
+	private static final Field MODIFY_BUILDER = field(ModifyProcessInstanceCmd.class, "builder");
+
+	private static final Field MODIFY_ASYNC_BUILDER = field(ModifyProcessInstanceAsyncCmd.class, "builder");
+
+	private static final Field SIGNAL_BUILDER = field(SignalEventReceivedCmd.class, "builder");
+
+	private static final Field CONDITION_BUILDER = field(EvaluateStartConditionCmd.class, "builder");
+
+	private static final Field MIGRATION_BUILDER = field(CreateMigrationPlanCmd.class, "migrationBuilder");
+
+	private static final Field MIGRATION_EXECUTION = field(AbstractMigrationCmd.class, "executionBuilder");
+
+	private static final Field EVENT_MESSAGE_NAME = field(MessageEventReceivedCmd.class, "messageName");
+
+	private static final Field BATCH_MESSAGE_NAME = field(CorrelateAllMessageBatchCmd.class, "messageName");
+
+	/**
+	 * Commands that carry variables in fields of their own, which staff may not send: the
+	 * variables' fields by command.
+	 */
+	private static final Map<Class<?>, List<Field>> VARIABLE_FIELDS = Map.of(SignalCmd.class,
+			List.of(field(SignalCmd.class, "processVariables")), MessageEventReceivedCmd.class,
+			List.of(field(MessageEventReceivedCmd.class, "processVariables"),
+					field(MessageEventReceivedCmd.class, "processVariablesLocal"),
+					field(MessageEventReceivedCmd.class, "processVariablesToTriggeredScope")),
+			SetVariablesToProcessInstancesBatchCmd.class,
+			List.of(field(SetVariablesToProcessInstancesBatchCmd.class, "variables")),
+			CorrelateAllMessageBatchCmd.class, List.of(field(CorrelateAllMessageBatchCmd.class, "variables")),
+			CompleteExternalTaskCmd.class,
+			List.of(field(CompleteExternalTaskCmd.class, "variables"),
+					field(CompleteExternalTaskCmd.class, "localVariables")),
+			HandleExternalTaskBpmnErrorCmd.class, List.of(field(HandleExternalTaskBpmnErrorCmd.class, "variables")),
+			HandleExternalTaskFailureCmd.class, List.of(field(HandleExternalTaskFailureCmd.class, "variables"),
+					field(HandleExternalTaskFailureCmd.class, "localVariables")));
 
 	private final ProcessEngineConfigurationImpl configuration;
 
@@ -195,6 +271,43 @@ class StaffChanges extends CommandInterceptor {
 			names.addAll(names(get(PATCH_DELETIONS, command)));
 			onlyFormFields((String) get(PATCH_ENTITY_ID, command), names);
 		}
+		else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+			ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) get(
+					(command instanceof StartProcessInstanceCmd) ? START_BUILDER : START_AT_BUILDER, command);
+			Set<String> sent = keys(builder.getVariables());
+			sent.addAll(instantiationVariables(builder.getModificationBuilder()));
+			onlyStartVariables(builder.getProcessDefinitionKey(), builder.getProcessDefinitionId(), sent);
+		}
+		else if (command instanceof SubmitStartFormCmd) {
+			onlyStartVariables(null, (String) get(START_FORM_DEFINITION, command),
+					keys(get(START_FORM_VARIABLES, command)));
+		}
+		else if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
+			Object builder = get((command instanceof ModifyProcessInstanceCmd) ? MODIFY_BUILDER : MODIFY_ASYNC_BUILDER,
+					command);
+			noVariables(instantiationVariables((ProcessInstanceModificationBuilderImpl) builder));
+		}
+		else if (command instanceof SignalEventReceivedCmd) {
+			noVariables(keys(((SignalEventReceivedBuilderImpl) get(SIGNAL_BUILDER, command)).getVariables()));
+		}
+		else if (command instanceof EvaluateStartConditionCmd) {
+			noVariables(keys(((ConditionEvaluationBuilderImpl) get(CONDITION_BUILDER, command)).getVariables()));
+		}
+		else if (command instanceof CreateMigrationPlanCmd) {
+			noVariables(keys(((MigrationPlanBuilderImpl) get(MIGRATION_BUILDER, command)).getVariables()));
+		}
+		else if (command instanceof AbstractMigrationCmd) {
+			noVariables(keys(((MigrationPlanExecutionBuilderImpl) get(MIGRATION_EXECUTION, command)).getMigrationPlan()
+				.getVariables()));
+		}
+		else if (command instanceof MessageEventReceivedCmd || command instanceof CorrelateAllMessageBatchCmd) {
+			String message = (String) get(
+					(command instanceof MessageEventReceivedCmd) ? EVENT_MESSAGE_NAME : BATCH_MESSAGE_NAME, command);
+			onlyMessageVariables(message, carried(command));
+		}
+		else if (VARIABLE_FIELDS.containsKey(command.getClass())) {
+			noVariables(carried(command));
+		}
 		else if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
 			// executions and process instances: their variables are the process's
 			throw refused(NO_PROCESS_VARIABLES);
@@ -204,15 +317,15 @@ class StaffChanges extends CommandInterceptor {
 			Set<String> sent = keys(builder.getPayloadProcessInstanceVariables());
 			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesLocal()));
 			sent.addAll(keys(builder.getPayloadProcessInstanceVariablesToTriggeredScope()));
-			Set<String> allowed = VariableWriters.STAFF_MESSAGES.getOrDefault(builder.getMessageName(), Set.of());
-			if (!allowed.containsAll(sent)) {
-				throw refused(NO_PROCESS_VARIABLES);
-			}
+			onlyMessageVariables(builder.getMessageName(), sent);
 		}
 		else if (command instanceof ClaimTaskCmd) {
 			String userId = (String) get(CLAIM_USER_ID, command);
 			if (userId == null) {
 				onlyOwnOrFree(staff, (String) get(CLAIM_TASK_ID, command), null);
+			}
+			else {
+				onlyForSelfOrStaff(staff, (String) get(CLAIM_TASK_ID, command), userId);
 			}
 		}
 		else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
@@ -223,7 +336,78 @@ class StaffChanges extends CommandInterceptor {
 		}
 	}
 
-	/** Every name must be a field of the task's form; a task without one takes none. */
+	/** A message takes from staff only what the contract lists for it. */
+	private static void onlyMessageVariables(String message, Set<String> sent) {
+		if (!VariableWriters.STAFF_MESSAGES.getOrDefault(message, Set.of()).containsAll(sent)) {
+			throw refused(NO_PROCESS_VARIABLES);
+		}
+	}
+
+	/**
+	 * A process starts with only the variables the contract lists for staff; the process,
+	 * its listeners and the site write the rest, and the reader is the business key.
+	 */
+	private void onlyStartVariables(String key, String definitionId, Set<String> sent) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		String processKey = (key != null) ? key : keyOf(definitionId);
+		if (!VariableWriters.STAFF_STARTS.getOrDefault(processKey, Set.of()).containsAll(sent)) {
+			throw refused(NO_PROCESS_VARIABLES);
+		}
+	}
+
+	private String keyOf(String definitionId) {
+		if (definitionId == null) {
+			return null;
+		}
+		return this.next.execute(context -> {
+			try {
+				return context.getProcessEngineConfiguration()
+					.getDeploymentCache()
+					.findDeployedProcessDefinitionById(definitionId)
+					.getKey();
+			}
+			catch (ProcessEngineException unknown) {
+				// no such definition: the command itself says so
+				return null;
+			}
+		});
+	}
+
+	private static void noVariables(Set<String> sent) {
+		if (!sent.isEmpty()) {
+			throw refused(NO_PROCESS_VARIABLES);
+		}
+	}
+
+	/** The variables of the instantiations of a start or a modification. */
+	private static Set<String> instantiationVariables(ProcessInstanceModificationBuilderImpl builder) {
+		Set<String> sent = new LinkedHashSet<>();
+		if (builder == null) {
+			return sent;
+		}
+		sent.addAll(keys(builder.getProcessVariables()));
+		builder.getModificationOperations().forEach(operation -> {
+			if (operation instanceof AbstractInstantiationCmd instantiation) {
+				sent.addAll(keys(instantiation.getVariables()));
+				sent.addAll(keys(instantiation.getVariablesLocal()));
+			}
+		});
+		return sent;
+	}
+
+	private static Set<String> carried(Command<?> command) {
+		Set<String> sent = new LinkedHashSet<>();
+		VARIABLE_FIELDS.getOrDefault(command.getClass(), List.of())
+			.forEach(variables -> sent.addAll(keys(get(variables, command))));
+		return sent;
+	}
+
+	/**
+	 * Every name must be a field of the task's form and none of the process's own
+	 * variables; a task without a form takes none.
+	 */
 	private void onlyFormFields(String taskId, Set<String> names) {
 		if (names.isEmpty() || taskId == null) {
 			return;
@@ -233,19 +417,40 @@ class StaffChanges extends CommandInterceptor {
 			// no such task: the command itself says so
 			return;
 		}
+		// the process's own variables are never the form's, whatever the deployed form
+		// says
+		Set<String> writable = new TreeSet<>(allowed);
+		writable.removeIf(VariableWriters::isProcessOwned);
 		Set<String> foreign = new TreeSet<>(names);
-		foreign.removeAll(allowed);
+		foreign.removeAll(writable);
 		if (!foreign.isEmpty()) {
-			throw refused(NOT_IN_FORM, String.join(", ", foreign), String.join(", ", new TreeSet<>(allowed)));
+			throw refused(NOT_IN_FORM, String.join(", ", foreign), String.join(", ", writable));
+		}
+	}
+
+	/**
+	 * A claim names its claimer: a reviewer claims for themselves only (a claim for
+	 * someone else would park the task, or hand a reader a review); a lead may give the
+	 * task to any staff member.
+	 */
+	private void onlyForSelfOrStaff(Authentication staff, String taskId, String userId) {
+		if (in(staff, StaffGroups.REVIEW_LEADS)) {
+			onlyOwnOrFree(staff, taskId, userId);
+		}
+		else if (!userId.equals(staff.getUserId())) {
+			throw refused(ONLY_FOR_SELF, userId);
 		}
 	}
 
 	/**
 	 * A reviewer changes who holds a task only while it is free or their own, and only to
-	 * themselves or to no one; leads reassign.
+	 * themselves or to no one; leads reassign, to staff members only.
 	 */
 	private void onlyOwnOrFree(Authentication staff, String taskId, String newAssignee) {
 		if (in(staff, StaffGroups.REVIEW_LEADS)) {
+			if (newAssignee != null && !newAssignee.equals(staff.getUserId()) && !isStaff(newAssignee)) {
+				throw refused(NOT_STAFF, newAssignee);
+			}
 			log.info("Lead {} reassigns task {} to {}", staff.getUserId(), taskId, newAssignee);
 			return;
 		}
@@ -258,6 +463,16 @@ class StaffChanges extends CommandInterceptor {
 		if (heldByColleague || toColleague) {
 			throw refused(CLAIMED_BY_COLLEAGUE, (assignee != null) ? assignee : newAssignee);
 		}
+	}
+
+	/** Whether the user is a member of a staff group (readers are in none). */
+	private boolean isStaff(String userId) {
+		return this.next.execute(context -> context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
+			.createGroupQuery(context)
+			.groupMember(userId)
+			.list()
+			.stream()
+			.anyMatch(group -> StaffGroups.ALL.contains(group.getId()))));
 	}
 
 	/**
@@ -348,7 +563,8 @@ class StaffChanges extends CommandInterceptor {
 
 		@Override
 		public int httpStatus() {
-			return CLAIMED_BY_COLLEAGUE.equals(this.code) ? CONFLICT : BAD_REQUEST;
+			return CLAIMED_BY_COLLEAGUE.equals(this.code) ? CONFLICT
+					: ONLY_FOR_SELF.equals(this.code) ? FORBIDDEN : BAD_REQUEST;
 		}
 
 	}
