@@ -98,7 +98,7 @@ class LeadMessageProcessesTest {
 
 		verify(this.revokeVerification).execute(any());
 		// no readerId variable: the reader is the business key
-		verify(this.reviews).revokeVerification(READER);
+		verify(this.reviews).revokeVerification(READER, "执业证书已注销", instance.getId());
 		assertThat(this.delegates.lastCallOf("revokeVerification").businessKey()).isEqualTo(READER);
 		assertThat(this.delegates.lastCallOf("revokeVerification").variables())
 			.containsEntry("revocationReason", "执业证书已注销")
