@@ -1,5 +1,10 @@
 package org.hcpgate.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -122,11 +127,36 @@ class AdminProvisioning implements SmartInitializingSingleton {
 		admin.setPassword(password);
 		this.identity.saveUser(admin);
 		this.identity.createMembership(id, Groups.CAMUNDA_ADMIN);
-		// Printed once, on this first start only: the next start finds the member and
-		// says nothing.
-		log.warn("\n\n  First Camunda administrator created: user '{}', one-time password: {}\n"
-				+ "  Sign in at /camunda/app/admin/ and change it now (or give one with camunda.bpm.admin-user.*).\n",
-				id, password);
+		// Told once, on this first start only (the next start finds the member and says
+		// nothing); the password goes to a file only the service's account can read,
+		// never
+		// to the log, which log shippers copy far and wide
+		Path file = Path
+			.of(this.environment.getProperty("hcp-gate.security.initial-admin.password-file",
+					"./data/initial-admin-password"))
+			.toAbsolutePath();
+		writeOwnerOnly(file, password);
+		log.warn("\n\n  First Camunda administrator created: user '{}', its one-time password is in {}\n"
+				+ "  (readable by this account only). Sign in at /camunda/app/admin/, change it and delete the file\n"
+				+ "  (or give one with camunda.bpm.admin-user.*).\n", id, file);
+	}
+
+	private static void writeOwnerOnly(Path file, String content) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.deleteIfExists(file);
+			try {
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			catch (UnsupportedOperationException notPosix) {
+				Files.createFile(file);
+			}
+			Files.writeString(file, content + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the first administrator's password to " + file, ex);
+		}
 	}
 
 	/** 24 random characters, and what the password policy asks for besides. */

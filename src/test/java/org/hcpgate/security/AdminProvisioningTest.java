@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,6 +17,10 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -21,6 +29,7 @@ import org.springframework.mock.env.MockEnvironment;
  * start-up fails with a clear message while {@code camunda-admin} has no direct member,
  * and outside the demo no administrator comes with a default password.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AdminProvisioningTest {
 
 	static ProcessEngine engine;
@@ -97,9 +106,16 @@ class AdminProvisioningTest {
 		assertThatNoException().isThrownBy(() -> AdminProvisioning.refuseDefaultPassword(demo));
 	}
 
+	/**
+	 * The one-time password reaches the operator through a file only the service's
+	 * account reads, never the log (it was printed there, for every log shipper to copy).
+	 */
 	@Test
-	void withoutConfigurationTheFirstAdministratorGetsAOneTimePasswordOnce() {
-		MockEnvironment nothingConfigured = new MockEnvironment();
+	void withoutConfigurationTheFirstAdministratorGetsAOneTimePasswordOnce(CapturedOutput log, @TempDir Path directory)
+			throws Exception {
+		Path file = directory.resolve("initial-admin-password");
+		MockEnvironment nothingConfigured = new MockEnvironment()
+			.withProperty("hcp-gate.security.initial-admin.password-file", file.toString());
 		AdminProvisioning provisioning = new AdminProvisioning(identity,
 				new StaffAuthorizations(engine.getAuthorizationService(), startupLock()), nothingConfigured,
 				startupLock());
@@ -107,7 +123,13 @@ class AdminProvisioningTest {
 			provisioning.afterSingletonsInstantiated();
 			assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count()).isOne();
 			User admin = identity.createUserQuery().userId("admin").singleResult();
+			// the right password first: after a wrong one Camunda delays the next check
+			String password = Files.readString(file).strip();
+			assertThat(identity.checkPassword("admin", password)).isTrue();
 			assertThat(identity.checkPassword("admin", "admin")).isFalse();
+			assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+					PosixFilePermission.OWNER_WRITE);
+			assertThat(log.getAll()).contains(file.toString()).doesNotContain(password);
 			// a second start finds the member and changes nothing
 			provisioning.afterSingletonsInstantiated();
 			assertThat(identity.createUserQuery().userId("admin").singleResult().getPassword())
