@@ -10,9 +10,11 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.hcpgate.processes.HcpVerificationProcess;
+import org.hcpgate.processes.ZoneAccessProcess;
 import org.springframework.stereotype.Service;
 import org.hcpgate.review.ReviewDecision;
 import org.hcpgate.review.ReviewDecisionService;
@@ -38,6 +40,14 @@ class ReviewStatistics {
 	 */
 	static final List<Duration> BUCKETS = List.of(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(24),
 			Duration.ofDays(2), Duration.ofDays(7));
+
+	/**
+	 * The tasks whose wait the chart shows: the reviews. A lead's confirmation, and the
+	 * audited reopenings and revocations (decided the moment they start), are no wait of
+	 * a reader's.
+	 */
+	static final Set<String> REVIEWS = Set.of(HcpVerificationProcess.TASK_REVIEW_CREDENTIALS,
+			ZoneAccessProcess.TASK_REVIEW_INFORMATION);
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
@@ -80,7 +90,7 @@ class ReviewStatistics {
 	 */
 	TimeToDecision timeToDecision() {
 		List<Duration> waits = decisionsSince(Instant.now().minus(DECISION_DAYS, ChronoUnit.DAYS)).stream()
-			.filter(d -> !HcpVerificationProcess.TASK_CONFIRM_FINAL_REJECTION.equals(d.getTaskKey()))
+			.filter(d -> REVIEWS.contains(d.getTaskKey()))
 			.map(ReviewDecision::getTimeToDecision)
 			.sorted()
 			.toList();
