@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.hcpgate.patterns.BoundedMatch;
+
 /**
  * A Camunda Form the site renders for a reader (see {@link ReaderForms}).
  *
@@ -25,6 +27,11 @@ public record ReaderForm(String id, List<FormField> fields) {
 
 	/** The longest answer a text field takes when the form sets no maximum. */
 	static final int TEXT_LIMIT = 2000;
+
+	/**
+	 * Reads of the text a pattern may make: a thousand per character of the longest text.
+	 */
+	static final long PATTERN_BUDGET = 1_000L * TEXT_LIMIT;
 
 	public List<FormField> inputs() {
 		return this.fields.stream().filter(FormField::isInput).toList();
@@ -141,7 +148,7 @@ public record ReaderForm(String id, List<FormField> fields) {
 		if (length > limit) {
 			return FormError.of("max-length", limit);
 		}
-		if (field.pattern() != null && !BoundedMatch.matches(Pattern.compile(field.pattern()), value)) {
+		if (field.pattern() != null && !BoundedMatch.matches(Pattern.compile(field.pattern()), value, PATTERN_BUDGET)) {
 			return FormError.of("pattern");
 		}
 		if ("email".equals(field.validationType()) && !EMAIL.matcher(value).matches()) {

@@ -3,6 +3,8 @@ package org.hcpgate.professions;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.hcpgate.patterns.BoundedMatch;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -58,6 +60,9 @@ public class Profession {
 		this.active = edit.active();
 	}
 
+	/** Reads of a licence number a pattern may make. */
+	static final long LICENCE_PATTERN_BUDGET = 100_000;
+
 	/**
 	 * Whether the whole number matches the pattern. A pattern is staff's input: one that
 	 * backtracks without end on a number (such as {@code (a+)+b}) is stopped after a
@@ -67,12 +72,8 @@ public class Profession {
 		if (licenceNumber == null) {
 			return false;
 		}
-		try {
-			return Pattern.compile(this.licencePattern).matcher(new BoundedText(licenceNumber.strip())).matches();
-		}
-		catch (BoundedText.TooManySteps ex) {
-			return false;
-		}
+		return BoundedMatch.matches(Pattern.compile(this.licencePattern), licenceNumber.strip(),
+				LICENCE_PATTERN_BUDGET);
 	}
 
 	/** The name in the reader's language (zh-CN unless English). */
@@ -82,57 +83,6 @@ public class Profession {
 
 	public String licenceHintIn(Locale locale) {
 		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? this.licenceHintEn : this.licenceHint;
-	}
-
-	/** Text whose characters may be read a bounded number of times by a matcher. */
-	static final class BoundedText implements CharSequence {
-
-		static final int MAX_STEPS = 100_000;
-
-		private final String text;
-
-		private final int[] steps;
-
-		BoundedText(String text) {
-			this(text, new int[1]);
-		}
-
-		private BoundedText(String text, int[] steps) {
-			this.text = text;
-			this.steps = steps;
-		}
-
-		@Override
-		public char charAt(int index) {
-			if (++this.steps[0] > MAX_STEPS) {
-				throw new TooManySteps();
-			}
-			return this.text.charAt(index);
-		}
-
-		@Override
-		public int length() {
-			return this.text.length();
-		}
-
-		@Override
-		public CharSequence subSequence(int start, int end) {
-			return new BoundedText(this.text.substring(start, end), this.steps);
-		}
-
-		@Override
-		public String toString() {
-			return this.text;
-		}
-
-		static final class TooManySteps extends RuntimeException {
-
-			TooManySteps() {
-				super("The licence pattern took too many steps", null, false, false);
-			}
-
-		}
-
 	}
 
 	public String getCode() {

@@ -57,6 +57,7 @@ class ArchitectureTest {
 
 	private static Map<String, List<String>> floors() {
 		Map<String, List<String>> floors = new LinkedHashMap<>();
+		floors.put("basement", List.of("patterns"));
 		floors.put("ground",
 				List.of("vault", "processes", "readers", "zones", "consent", "professions", "reasons", "forms"));
 		floors.put("middle", List.of("credentials", "answers", "verification", "notifications", "security"));

@@ -1,26 +1,25 @@
-package org.hcpgate.forms;
+package org.hcpgate.patterns;
 
 import java.util.regex.Pattern;
 
 /**
- * A designer's pattern matched against what a reader typed, with a budget: Java's regular
- * expressions backtrack, and a pattern such as {@code (a+)+$} takes exponential time on
- * the wrong input. The matcher reads the text through a sequence that counts its reads
- * and gives up past the budget; a match that gives up counts as no match.
+ * A pattern someone configured (an editor's licence pattern, a designer's form field)
+ * matched against what a reader typed, with a budget: Java's regular expressions
+ * backtrack, and a pattern such as {@code (.*a){12}} takes hours on the wrong input. The
+ * matcher reads the text through a sequence that counts its reads and gives up past the
+ * budget; a match that gives up counts as no match, so it cannot hold a request thread.
  */
-final class BoundedMatch {
-
-	/**
-	 * Reads of the text a match may make: a thousand per character of the longest text.
-	 */
-	static final long BUDGET = 1_000L * ReaderForm.TEXT_LIMIT;
+public final class BoundedMatch {
 
 	private BoundedMatch() {
 	}
 
-	static boolean matches(Pattern pattern, String text) {
+	/**
+	 * @param budget how many reads of the text's characters the match may make
+	 */
+	public static boolean matches(Pattern pattern, String text, long budget) {
 		try {
-			return pattern.matcher(new Counted(text, BUDGET)).matches();
+			return pattern.matcher(new Counted(text, new long[] { budget })).matches();
 		}
 		catch (BudgetSpent ex) {
 			return false;
@@ -42,10 +41,6 @@ final class BoundedMatch {
 		private final String text;
 
 		private final long[] left;
-
-		private Counted(String text, long budget) {
-			this(text, new long[] { budget });
-		}
 
 		private Counted(String text, long[] left) {
 			this.text = text;
